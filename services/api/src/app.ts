@@ -1,0 +1,46 @@
+import type { EventStore } from "@copgraph/event-store";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { installErrorHandler } from "./http/error-handler.js";
+import { registerOpenApi } from "./http/openapi.js";
+import { communityRoutes } from "./routes/communities.js";
+import { eventBatchRoutes } from "./routes/event-batch.js";
+import { eventLogRoutes } from "./routes/event-log.js";
+import { healthRoutes } from "./routes/health.js";
+import { memberRoutes } from "./routes/members.js";
+import { recordRoutes } from "./routes/records.js";
+import { CommunityWriter } from "./write/community-writer.js";
+
+export interface AppDependencies {
+  readonly store: EventStore;
+  /** The only clock: decisions and recordedAt take time from here. */
+  readonly clock?: () => Date;
+  readonly logger?: FastifyServerOptions["logger"];
+}
+
+export type App = FastifyInstance;
+
+/** The HTTP application without a listening socket: tests inject into it, server.ts listens. */
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: "x-request-id",
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await registerOpenApi(app);
+
+  const clock = deps.clock ?? (() => new Date());
+  const writer = new CommunityWriter(deps.store, clock);
+  const context = { store: deps.store, writer, now: () => clock().toISOString() };
+  await app.register(healthRoutes, context);
+  await app.register(communityRoutes, context);
+  await app.register(memberRoutes, context);
+  await app.register(recordRoutes, context);
+  await app.register(eventBatchRoutes, context);
+  await app.register(eventLogRoutes, context);
+  return app;
+}

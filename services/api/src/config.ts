@@ -1,0 +1,33 @@
+import { resolve } from "node:path";
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded SQLite event log lives. */
+  readonly dataDir: string;
+  /** Set to use an EventStoreDB / KurrentDB cluster instead of the embedded log. */
+  readonly eventStoreConnectionString?: string;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads PORT, HOST, COPGRAPH_DATA_DIR, EVENTSTORE_CONNECTION_STRING and LOG_LEVEL; flags win over the environment. */
+export function readConfig(
+  env: NodeJS.ProcessEnv,
+  flags: Partial<Record<"port" | "host" | "data-dir", string>> = {},
+): ServerConfig {
+  const portText = flags.port ?? env.PORT ?? "3000";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not '${portText}'`);
+  }
+  const connection = env.EVENTSTORE_CONNECTION_STRING?.trim();
+  return {
+    port,
+    host: flags.host ?? env.HOST ?? "127.0.0.1",
+    dataDir: resolve(flags["data-dir"] ?? env.COPGRAPH_DATA_DIR ?? "data"),
+    ...(connection ? { eventStoreConnectionString: connection } : {}),
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,26 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance } from "fastify";
+import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+
+/** OpenAPI generated from the routes' zod schemas, with a UI at /docs. */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "copgraph API",
+        description: "Event-sourced relationship-network analytics for communities of practice.",
+        version: "1",
+      },
+      tags: [
+        { name: "communities", description: "Register and list communities" },
+        { name: "records", description: "Record members, interactions, gatherings and retractions" },
+        { name: "events", description: "The immutable event log: batch import and paging" },
+        { name: "operations", description: "Health and readiness" },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+}

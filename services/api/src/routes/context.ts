@@ -1,0 +1,23 @@
+import { Problem, WriteResult } from "@copgraph/contract";
+import type { EventStore } from "@copgraph/event-store";
+import type { FastifyReply } from "fastify";
+import { etag } from "../http/write-context.js";
+import type { CommunityWriter } from "../write/community-writer.js";
+
+export interface RouteContext {
+  readonly store: EventStore;
+  readonly writer: CommunityWriter;
+  /** The app's clock as ISO 8601: the default `occurredAt` of a write. */
+  readonly now: () => string;
+}
+
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, Problem])) as Record<number, typeof Problem>;
+
+export const writeResponses = { 201: WriteResult, ...problemResponses(400, 404, 409, 412, 413, 422) };
+
+export function replyWritten(reply: FastifyReply, result: WriteResult, location?: string) {
+  reply.code(201).header("etag", etag(result.revision));
+  if (location) reply.header("location", location);
+  return result;
+}

@@ -1,0 +1,64 @@
+import { CommunityParams, EventBatchRequest } from "@copgraph/contract";
+import { type CommunityEvent, commandForEvent, DomainError } from "@copgraph/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { domainProblem } from "../http/error-handler.js";
+import { HttpProblem } from "../http/problem.js";
+import { WriteHeaders, writeContext } from "../http/write-context.js";
+import { type RouteContext, replyWritten, writeResponses } from "./context.js";
+
+/** Room for 10,000 events of a few hundred bytes each. */
+const BATCH_BODY_LIMIT = 32 * 1024 * 1024;
+
+export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer }) => {
+  app.post(
+    "/v1/communities/:id/events",
+    {
+      bodyLimit: BATCH_BODY_LIMIT,
+      schema: {
+        tags: ["events"],
+        summary: "Append a batch of events, all or nothing (import of whole histories)",
+        description:
+          "Each event is checked by its schema and by the community's rules in order, so a batch may register the community and its members and then use them. Nothing is stored unless every event is valid.",
+        params: CommunityParams,
+        headers: WriteHeaders,
+        body: EventBatchRequest,
+        response: writeResponses,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const items = request.body.events as unknown as (CommunityEvent & { id?: string })[];
+      items.forEach((item, index) => {
+        if (item.type === "CommunityRegistered" && item.data.communityId !== id) {
+          throw new HttpProblem(
+            422,
+            "community_mismatch",
+            `event ${index} registers '${item.data.communityId}', not '${id}'`,
+            [{ in: "body", pointer: `/events/${index}/data/communityId`, message: `must be '${id}'` }],
+          );
+        }
+      });
+      const ids = items.map((item) => item.id);
+      const duplicate = ids.findIndex((eventId, index) => eventId !== undefined && ids.indexOf(eventId) !== index);
+      if (duplicate >= 0) {
+        throw new HttpProblem(400, "duplicate_event_id", `event ${duplicate} repeats id ${ids[duplicate]}`, [
+          { in: "body", pointer: `/events/${duplicate}/id`, message: "ids must be distinct within a batch" },
+        ]);
+      }
+      try {
+        const result = await writer.write({
+          ...writeContext(request),
+          communityId: id,
+          commands: items.map(({ type, data }) => commandForEvent({ type, data } as CommunityEvent)),
+          eventIds: ids,
+        });
+        return replyWritten(reply, result);
+      } catch (error) {
+        if (error instanceof DomainError && error.index !== undefined) {
+          throw domainProblem(error, `/events/${error.index}/data`);
+        }
+        throw error;
+      }
+    },
+  );
+};

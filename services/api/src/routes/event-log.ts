@@ -1,0 +1,57 @@
+import { CommunityParams, EventPage, EventPageQuery, type LoggedEvent } from "@copgraph/contract";
+import type { RecordedEvent } from "@copgraph/event-store";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { HttpProblem } from "../http/problem.js";
+import { streamOf } from "../write/community-log.js";
+import { problemResponses, type RouteContext } from "./context.js";
+
+const NDJSON = "application/x-ndjson";
+
+export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer }) => {
+  app.get(
+    "/v1/communities/:id/events",
+    {
+      schema: {
+        tags: ["events"],
+        summary: "Page through a community's event log",
+        description: `JSON by default; one event per line with \`Accept: ${NDJSON}\`.`,
+        params: CommunityParams,
+        querystring: EventPageQuery,
+        response: { 200: EventPage, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { from, limit } = request.query;
+      const log = await writer.current(id);
+      if (!log.registered) throw new HttpProblem(404, "community_not_found", `no community '${id}'`);
+      const revision = Number(log.revision);
+      const recorded =
+        from > revision ? [] : await store.readStream(streamOf(id), { fromRevision: BigInt(from), maxCount: limit });
+      const events = recorded.map(toLoggedEvent);
+      const last = events.at(-1)?.revision;
+      const next = last !== undefined && last < revision ? last + 1 : null;
+      if (request.headers.accept?.includes(NDJSON)) {
+        const body = events.map((event) => `${JSON.stringify(event)}\n`).join("");
+        reply.header("x-next-from", next === null ? "" : String(next));
+        return reply.type(`${NDJSON}; charset=utf-8`).send(body as never);
+      }
+      return { communityId: id, from, limit, revision, next, events };
+    },
+  );
+};
+
+export function toLoggedEvent(event: RecordedEvent): LoggedEvent {
+  const { schemaVersion, recordedAt } = event.metadata;
+  return {
+    id: event.id,
+    type: event.type,
+    revision: Number(event.revision),
+    position: Number(event.position.commit),
+    occurredAt: String(event.data.occurredAt ?? ""),
+    recordedAt: typeof recordedAt === "string" ? recordedAt : event.created.toISOString(),
+    schemaVersion: typeof schemaVersion === "number" ? schemaVersion : 1,
+    data: event.data,
+    metadata: event.metadata,
+  };
+}

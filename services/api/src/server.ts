@@ -1,0 +1,36 @@
+import { openEventStore } from "@copgraph/event-store";
+import { type App, buildApp } from "./app.js";
+import type { ServerConfig } from "./config.js";
+
+export interface RunningServer {
+  readonly app: App;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Wires the real adapters, listens, and closes in order: stop accepting, finish requests, close the log. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const store = await openEventStore({
+    dataDir: config.dataDir,
+    ...(config.eventStoreConnectionString ? { eventStoreConnectionString: config.eventStoreConnectionString } : {}),
+  });
+  const app = await buildApp({
+    store,
+    logger: { level: config.logLevel },
+  });
+  app.server.requestTimeout = 120_000;
+  app.server.keepAliveTimeout = 65_000;
+  const address = await app.listen({ port: config.port, host: config.host });
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    url: address.replace("[::1]", "localhost"),
+    close: () => {
+      closing ??= (async () => {
+        await app.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from "node:crypto";
+import type { WriteResult } from "@copgraph/contract";
+import { type Command, type CommunityEvent, decideBatch, eventSchemaVersions } from "@copgraph/domain";
+import {
+  type EventData,
+  type EventStore,
+  type JsonObject,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from "@copgraph/event-store";
+import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
+
+export interface WriteRequest {
+  readonly communityId: string;
+  readonly commands: readonly Command[];
+  /** Caller-chosen event ids by position; missing ones are generated. */
+  readonly eventIds?: readonly (string | undefined)[];
+  /** If-Match: the revision the caller last saw; a different current revision fails the write. */
+  readonly expectedRevision?: bigint;
+  readonly idempotencyKey?: string;
+  /** Fingerprint of the request, so a key reused for another request is refused. */
+  readonly requestHash?: string;
+  readonly recordedBy: string;
+  readonly correlationId: string;
+}
+
+/** The community is at another revision than the request's If-Match. */
+export class PreconditionFailedError extends Error {
+  constructor(
+    readonly expected: bigint,
+    readonly actual: bigint,
+  ) {
+    super(`the community is at revision ${actual}, not ${expected}`);
+  }
+}
+
+/** An Idempotency-Key was used before for a different request. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key '${key}' was used before with a different request`);
+  }
+}
+
+const PAGE = 10_000;
+const CONFLICT_RETRIES = 3;
+
+/**
+ * Decides and appends commands per community. Deciding is synchronous against an in-memory state
+ * that already includes appends still in flight, so concurrent writes to one community queue up
+ * in order and share the store's group commit instead of conflicting with each other.
+ */
+export class CommunityWriter {
+  private readonly logs = new Map<string, Promise<CommunityLog>>();
+  private readonly pendingKeys = new Map<string, Promise<WriteResult>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** The community's log, loaded once and then caught up with what other writers appended. */
+  async current(communityId: string): Promise<CommunityLog> {
+    const log = await this.load(communityId);
+    await this.catchUp(log);
+    // Unknown ids are not kept, so probing for communities does not grow the cache.
+    if (log.revision === -1n) this.logs.delete(communityId);
+    return log;
+  }
+
+  async write(request: WriteRequest): Promise<WriteResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.writeOnce(request);
+      } catch (error) {
+        // Another writer (another replica) appended first: reload and decide again.
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= CONFLICT_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async writeOnce(request: WriteRequest): Promise<WriteResult> {
+    const log = await this.load(request.communityId);
+    const key = request.idempotencyKey;
+    if (key !== undefined) {
+      const pendingKey = `${request.communityId}\u0000${key}`;
+      const earlier = log.keyedWrite(key);
+      if (earlier) {
+        if (earlier.requestHash !== (request.requestHash ?? "")) throw new IdempotencyKeyReusedError(key);
+        return earlier.result;
+      }
+      const pending = this.pendingKeys.get(pendingKey);
+      if (pending) return pending;
+      const result = this.decideAndAppend(log, request);
+      this.pendingKeys.set(pendingKey, result);
+      try {
+        return await result;
+      } finally {
+        this.pendingKeys.delete(pendingKey);
+      }
+    }
+    return this.decideAndAppend(log, request);
+  }
+
+  private decideAndAppend(log: CommunityLog, request: WriteRequest): Promise<WriteResult> {
+    if (request.expectedRevision !== undefined && request.expectedRevision !== log.revision) {
+      throw new PreconditionFailedError(request.expectedRevision, log.revision);
+    }
+    const now = this.clock();
+    const events = decideBatch(log.state, request.commands, { now });
+    const metadata: JsonObject = {
+      recordedAt: now.toISOString(),
+      recordedBy: request.recordedBy,
+      correlationId: request.correlationId,
+      ...(request.idempotencyKey === undefined
+        ? {}
+        : { idempotencyKey: request.idempotencyKey, requestHash: request.requestHash ?? "" }),
+    };
+    const eventData = events.map((event, index) => toEventData(event, request.eventIds?.[index], metadata));
+    const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
+    const firstRevision = log.revision + 1n;
+    for (const event of events) log.apply(event);
+    return this.append(log, eventData, events, expectedRevision, firstRevision, request);
+  }
+
+  private async append(
+    log: CommunityLog,
+    eventData: EventData[],
+    events: CommunityEvent[],
+    expectedRevision: bigint | "no_stream",
+    firstRevision: bigint,
+    request: WriteRequest,
+  ): Promise<WriteResult> {
+    try {
+      const appended = await this.store.appendToStream(streamOf(log.communityId), eventData, { expectedRevision });
+      log.position = appended.position;
+      const result: WriteResult = {
+        communityId: log.communityId,
+        revision: Number(appended.nextExpectedRevision),
+        position: Number(appended.position.commit),
+        events: events.map((event, index) =>
+          describeEvent(event, firstRevision + BigInt(index), eventData[index]?.id ?? ""),
+        ),
+      };
+      if (request.idempotencyKey !== undefined) {
+        log.rememberKeyedWrite(request.idempotencyKey, request.requestHash ?? "", result);
+      }
+      return result;
+    } catch (error) {
+      // The optimistic state now holds events that were not stored: load it afresh next time.
+      this.logs.delete(log.communityId);
+      throw error;
+    }
+  }
+
+  private load(communityId: string): Promise<CommunityLog> {
+    let log = this.logs.get(communityId);
+    if (!log) {
+      log = this.catchUp(new CommunityLog(communityId));
+      this.logs.set(communityId, log);
+      log.catch(() => this.logs.delete(communityId));
+    }
+    return log;
+  }
+
+  private async catchUp(log: CommunityLog): Promise<CommunityLog> {
+    for (;;) {
+      let page: Awaited<ReturnType<EventStore["readStream"]>>;
+      try {
+        page = await this.store.readStream(streamOf(log.communityId), {
+          fromRevision: log.revision + 1n,
+          maxCount: PAGE,
+        });
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return log;
+        throw error;
+      }
+      for (const recorded of page) if (recorded.revision > log.revision) log.applyRecorded(recorded);
+      if (page.length < PAGE) return log;
+    }
+  }
+}
+
+function toEventData(event: CommunityEvent, id: string | undefined, metadata: JsonObject): EventData {
+  return {
+    id: id ?? randomUUID(),
+    type: event.type,
+    data: event.data as unknown as JsonObject,
+    metadata: { ...metadata, schemaVersion: eventSchemaVersions[event.type] },
+  };
+}

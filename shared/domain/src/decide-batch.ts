@@ -1,0 +1,56 @@
+import type { Command } from "./commands.js";
+import { type DecideContext, decideOn } from "./decide.js";
+import { DomainError } from "./errors.js";
+import type { CommunityEvent } from "./events/community-event.js";
+import { applyEvent } from "./evolve.js";
+import type { CommunityState, StateMap, StateView } from "./state.js";
+
+/** Writes go to a local Map, reads fall through to the base: O(1) to set up, the base untouched. */
+class OverlayMap<V> implements StateMap<V> {
+  private readonly local = new Map<string, V>();
+  constructor(private readonly base: StateMap<V>) {}
+  get(key: string): V | undefined {
+    return this.local.get(key) ?? this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.local.has(key) || this.base.has(key);
+  }
+  set(key: string, value: V): this {
+    this.local.set(key, value);
+    return this;
+  }
+}
+
+/**
+ * Decides commands in order, each seeing the events of those before it (a batch may register
+ * members and then use them). All or nothing: the first refusal throws its DomainError with
+ * `index` set, and no events are returned. The caller's state is never changed.
+ */
+export function decideBatch(
+  state: CommunityState,
+  commands: readonly Command[],
+  context: DecideContext,
+): CommunityEvent[] {
+  const working: StateView = {
+    registered: state.registered,
+    communityId: state.communityId,
+    registeredAt: state.registeredAt,
+    members: new OverlayMap(state.members),
+    records: new OverlayMap(state.records),
+    eventCount: state.eventCount,
+  };
+  const events: CommunityEvent[] = [];
+  commands.forEach((command, index) => {
+    let decided: CommunityEvent[];
+    try {
+      decided = decideOn(working, command, context);
+    } catch (error) {
+      throw error instanceof DomainError ? error.withIndex(index) : error;
+    }
+    for (const event of decided) {
+      applyEvent(working, event);
+      events.push(event);
+    }
+  });
+  return events;
+}

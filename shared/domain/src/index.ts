@@ -1,0 +1,11 @@
+// @copgraph/domain: catalogues, event schemas, commands and the community decider. No I/O, no clock.
+export * from "./catalogues.js";
+export * from "./commands.js";
+export { ALLOWED_CLOCK_SKEW_MS, type DecideContext, decide } from "./decide.js";
+export { decideBatch } from "./decide-batch.js";
+export * from "./decider.js";
+export * from "./errors.js";
+export * from "./events/index.js";
+export { evolve } from "./evolve.js";
+export type { Issue, IssuePath } from "./issues.js";
+export * from "./state.js";

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { EventStore } from "@copgraph/event-store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
@@ -26,6 +27,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
+    // Request ids become events' correlationId, so they must be unique across restarts.
+    genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

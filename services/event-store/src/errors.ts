@@ -30,3 +30,11 @@ export class IdempotencyConflictError extends Error {
     super(`event-store: event id ${eventId} was already stored with different content or in another place`);
   }
 }
+
+/** The store was closed: appends, reads and new subscriptions are refused. */
+export class EventStoreClosedError extends Error {
+  override readonly name = "EventStoreClosedError";
+  constructor() {
+    super("event-store: the store is closed");
+  }
+}

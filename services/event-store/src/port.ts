@@ -14,7 +14,10 @@ export type ExpectedRevision = "any" | "no_stream" | "stream_exists" | StreamRev
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** An event to append. `id` is a UUID chosen by the caller: a retried append with the same ids stores nothing twice. */
+/**
+ * An event to append. `id` is a UUID chosen by the caller: a retried append with the same ids stores
+ * nothing twice. Ids are unique across the whole store and are stored in lower case.
+ */
 export interface EventData {
   readonly id: string;
   readonly type: string;
@@ -36,9 +39,16 @@ export interface RecordedEvent {
 
 export interface AppendResult {
   readonly success: true;
-  /** The revision of the last event of the stream after the append. */
+  /**
+   * The revision of the last event of the stream after the append (on an idempotent retry: of the
+   * last event of the batch stored the first time). An empty batch returns the stream's current
+   * revision, -1n when the stream does not exist.
+   */
   readonly nextExpectedRevision: StreamRevision;
-  /** The position of the last event appended (or of the batch already stored on an idempotent retry). */
+  /**
+   * The position of the last event appended (or of the batch already stored on an idempotent retry).
+   * An empty batch returns the position of the stream's last event, NO_POSITION when there is none.
+   */
   readonly position: Position;
 }
 
@@ -57,19 +67,40 @@ export interface ReadStreamOptions {
 
 export interface ReadAllOptions {
   readonly direction?: Direction;
-  /** Forwards: events strictly after this position are not skipped; the event at it is included. */
+  /**
+   * Forwards: the event at this position is included (as EventStoreDB does), so a next page starts
+   * with the last event of the previous one. Backwards: only events before this position are returned
+   * (exclusive), so a next page starts from the last event of the previous one without repeating it.
+   */
   readonly fromPosition?: Position | "start" | "end";
   readonly maxCount?: number | bigint;
 }
 
 export interface SubscribeToAllOptions {
-  /** Deliver events after this checkpoint ("start": everything; "end": only new ones). */
+  /**
+   * Deliver events after this checkpoint, exclusive ("start": everything; "end": only new ones).
+   * Resuming from the position of the last event handled delivers exactly the rest.
+   */
   readonly fromPosition?: Position | "start" | "end";
 }
 
-/** Catch-up then live subscription. Iterate it; `unsubscribe` ends the iteration. */
+/**
+ * Catch-up then live subscription. Iterate it (it has one iterator: iterating again continues where
+ * it stopped); `unsubscribe` or leaving a for-await loop ends the iteration.
+ */
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  /**
+   * Resolves once the starting point is fixed: with "end", events appended after this are
+   * delivered (EventStoreDB confirms a subscription asynchronously; SQLite resolves at once).
+   */
+  readonly ready: Promise<void>;
   unsubscribe(): Promise<void>;
+}
+
+export interface StreamInfo {
+  readonly streamId: string;
+  /** Revision of the stream's last event. */
+  readonly revision: StreamRevision;
 }
 
 export interface EventStore {
@@ -78,5 +109,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /** Streams whose id starts with `prefix` (all when omitted), ordered by id. The API lists communities with it. */
+  listStreams(prefix?: string): Promise<StreamInfo[]>;
+  /** Waits for appends in flight, ends subscriptions, then releases the store. */
   close(): Promise<void>;
 }
+
+/** The position reported when there is no event to point at (an empty append to a missing stream). */
+export const NO_POSITION: Position = Object.freeze({ commit: -1n, prepare: -1n });

@@ -1,0 +1,104 @@
+import Database from "better-sqlite3";
+import { sameContent } from "../internal/canonical.js";
+import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.js";
+import { classifyRetry } from "../internal/idempotency.js";
+import { type AppendResult, type ExpectedRevision, NO_POSITION } from "../port.js";
+import { type EventRow, positionOf, type Statements } from "./statements.js";
+
+/** An event serialised when the append is queued, so the flush only binds strings. */
+export interface EncodedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly EncodedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+/** A savepoint could not be rolled back: the flush's transaction can no longer be trusted. */
+export class TransactionBrokenError extends Error {
+  constructor(cause: unknown) {
+    super("event-store: a failed append could not be rolled back; the flush was abandoned", { cause });
+  }
+}
+
+const isEventIdClash = (error: unknown) =>
+  error instanceof Database.SqliteError &&
+  error.code === "SQLITE_CONSTRAINT_UNIQUE" &&
+  error.message.includes("events.event_id");
+
+/**
+ * Applies one append inside the flush's open transaction. Earlier appends of the same flush are
+ * already visible, so revision checks and idempotency see them. Writes run in a savepoint: a failure
+ * rolls back this append only.
+ */
+export function applyAppend(st: Statements, item: QueuedAppend, now: number): AppendResult {
+  const head = st.head(item.streamId);
+  const current = head?.revision ?? -1n;
+  if (item.events.length === 0) {
+    if (!isExpectedRevision(item.expected, current)) throw wrongExpectedVersion(item.streamId, item.expected, current);
+    return { success: true, nextExpectedRevision: current, position: head ? positionOf(head.position) : NO_POSITION };
+  }
+  if (!isExpectedRevision(item.expected, current)) {
+    // A retry answers with its first result whatever revision it expected.
+    const retry = findRetry(st, item);
+    if (retry) return retry;
+    throw wrongExpectedVersion(item.streamId, item.expected, current);
+  }
+  st.savepoint.run();
+  try {
+    // Optimistic: most appends are new, and the UNIQUE index on event_id finds the retries for free.
+    let revision = Number(current);
+    let position = 0;
+    for (const event of item.events) {
+      revision += 1;
+      position = Number(
+        st.insertEvent.run(item.streamId, revision, event.id, event.type, event.data, event.metadata, now)
+          .lastInsertRowid,
+      );
+    }
+    st.upsertStream.run(item.streamId, revision, position);
+    st.release.run();
+    return { success: true, nextExpectedRevision: BigInt(revision), position: positionOf(BigInt(position)) };
+  } catch (error) {
+    try {
+      st.rollbackToSavepoint.run();
+      st.release.run();
+    } catch (rollbackError) {
+      // This append's rows may still be in the transaction: the whole flush must not commit.
+      throw new TransactionBrokenError(rollbackError);
+    }
+    if (isEventIdClash(error)) {
+      const retry = findRetry(st, item);
+      if (retry) return retry;
+    }
+    throw error;
+  }
+}
+
+/** The first result when `item` repeats a stored batch; throws IdempotencyConflictError when it clashes. */
+function findRetry(st: Statements, item: QueuedAppend): AppendResult | undefined {
+  const rows = item.events.map((event) => st.byEventId(event.id));
+  const found = rows.map(
+    (row) => row && { streamId: row.stream_id, revision: row.revision, position: positionOf(row.position) },
+  );
+  return classifyRetry(
+    item.streamId,
+    item.events.map((event) => event.id),
+    found,
+    (i) => {
+      const row = rows[i] as EventRow;
+      const event = item.events[i] as EncodedEvent;
+      // Identical text is the usual retry; otherwise compare as JSON values (key order may differ).
+      if (row.type === event.type && row.data === event.data && row.metadata === event.metadata) return true;
+      return sameContent(
+        { type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) },
+        { type: event.type, data: JSON.parse(event.data), metadata: JSON.parse(event.metadata) },
+      );
+    },
+  );
+}

@@ -1,0 +1,6 @@
+export {
+  openSqliteEventStore,
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+  type SqliteEventStoreStats,
+} from "./store.js";

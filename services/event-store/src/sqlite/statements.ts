@@ -1,0 +1,121 @@
+import type Database from "better-sqlite3";
+import type { Position, RecordedEvent, StreamRevision } from "../port.js";
+
+/** An events row as read with safeIntegers (INTEGER columns come back as bigint). */
+export interface EventRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  created: bigint;
+}
+
+export interface StreamHead {
+  revision: StreamRevision;
+  position: bigint;
+}
+
+/** Larger than any revision or position: "read from the end". */
+export const MAX_INT64 = 9_223_372_036_854_775_807n;
+
+export const positionOf = (position: bigint): Position => ({ commit: position, prepare: position });
+
+export function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    id: row.event_id,
+    type: row.type,
+    revision: row.revision,
+    position: positionOf(row.position),
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    created: new Date(Number(row.created)),
+  };
+}
+
+const COLUMNS = "position, stream_id, revision, event_id, type, data, metadata, created";
+
+/** Every statement the store runs, prepared once. */
+export class Statements {
+  readonly begin: Database.Statement;
+  readonly commit: Database.Statement;
+  readonly rollback: Database.Statement;
+  readonly savepoint: Database.Statement;
+  readonly release: Database.Statement;
+  readonly rollbackToSavepoint: Database.Statement;
+  readonly insertEvent: Database.Statement<[string, number, string, string, string, string, number]>;
+  readonly upsertStream: Database.Statement<[string, number, number]>;
+  private readonly streamHead: Database.Statement<[string], StreamHead>;
+  private readonly eventById: Database.Statement<[string], EventRow>;
+  private readonly streamForwards: Database.Statement<[string, bigint, number], EventRow>;
+  private readonly streamBackwards: Database.Statement<[string, bigint, number], EventRow>;
+  private readonly allForwards: Database.Statement<[bigint, number], EventRow>;
+  private readonly allBackwards: Database.Statement<[bigint, number], EventRow>;
+  private readonly lastPosition: Database.Statement<[], { position: bigint | null }>;
+  private readonly streamsFrom: Database.Statement<[string], { stream_id: string; revision: bigint }>;
+
+  constructor(db: Database.Database) {
+    // BEGIN IMMEDIATE takes the write lock up front, so a flush never fails half-way on SQLITE_BUSY.
+    this.begin = db.prepare("BEGIN IMMEDIATE");
+    this.commit = db.prepare("COMMIT");
+    this.rollback = db.prepare("ROLLBACK");
+    this.savepoint = db.prepare("SAVEPOINT append_one");
+    this.release = db.prepare("RELEASE append_one");
+    this.rollbackToSavepoint = db.prepare("ROLLBACK TO append_one");
+    this.insertEvent = db.prepare(
+      "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    this.upsertStream = db.prepare(
+      "INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?) " +
+        "ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position",
+    );
+    const read = <P extends unknown[], R>(sql: string) => db.prepare<P, R>(sql).safeIntegers(true);
+    this.streamHead = read("SELECT revision, position FROM streams WHERE stream_id = ?");
+    this.eventById = read(`SELECT ${COLUMNS} FROM events WHERE event_id = ?`);
+    this.streamForwards = read(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    );
+    this.streamBackwards = read(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.allForwards = read(`SELECT ${COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
+    this.allBackwards = read(`SELECT ${COLUMNS} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`);
+    this.lastPosition = read("SELECT max(position) AS position FROM events");
+    this.streamsFrom = read("SELECT stream_id, revision FROM streams WHERE stream_id >= ? ORDER BY stream_id");
+  }
+
+  head(streamId: string): StreamHead | undefined {
+    return this.streamHead.get(streamId);
+  }
+
+  byEventId(eventId: string): EventRow | undefined {
+    return this.eventById.get(eventId);
+  }
+
+  streamRows(streamId: string, direction: "forwards" | "backwards", from: bigint, limit: number): EventRow[] {
+    return (direction === "forwards" ? this.streamForwards : this.streamBackwards).all(streamId, from, limit);
+  }
+
+  /** Forwards: position >= from. Backwards: position < from. */
+  allRows(direction: "forwards" | "backwards", from: bigint, limit: number): EventRow[] {
+    return (direction === "forwards" ? this.allForwards : this.allBackwards).all(from, limit);
+  }
+
+  /** Position of the last committed event, 0n when the store is empty. */
+  last(): bigint {
+    return this.lastPosition.get()?.position ?? 0n;
+  }
+
+  streamsWithPrefix(prefix: string): { streamId: string; revision: bigint }[] {
+    const streams: { streamId: string; revision: bigint }[] = [];
+    for (const row of this.streamsFrom.iterate(prefix)) {
+      // Rows come in id order from `prefix` on: the first one without the prefix ends the range.
+      if (!row.stream_id.startsWith(prefix)) break;
+      streams.push({ streamId: row.stream_id, revision: row.revision });
+    }
+    return streams;
+  }
+}

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { WriteResult } from "@copgraph/contract";
 import { type Command, type CommunityEvent, decideBatch, eventSchemaVersions } from "@copgraph/domain";
 import {
@@ -9,6 +8,7 @@ import {
   WrongExpectedVersionError,
 } from "@copgraph/event-store";
 import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
+import { newEventId } from "./event-id.js";
 
 export interface WriteRequest {
   readonly communityId: string;
@@ -182,7 +182,7 @@ export class CommunityWriter {
 
 function toEventData(event: CommunityEvent, id: string | undefined, metadata: JsonObject): EventData {
   return {
-    id: id ?? randomUUID(),
+    id: id ?? newEventId(),
     type: event.type,
     data: event.data as unknown as JsonObject,
     metadata: { ...metadata, schemaVersion: eventSchemaVersions[event.type] },

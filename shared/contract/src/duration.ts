@@ -1,0 +1,47 @@
+// ISO 8601 durations (P90D, PT12H, P1Y2M, P2W) for windows, half-lives and timeline steps.
+// Years and months are calendar steps when subtracted from a date, and average lengths when a
+// fixed number of milliseconds is needed (a half-life).
+
+const PATTERN =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?!$)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+export interface Duration {
+  readonly years: number;
+  readonly months: number;
+  readonly weeks: number;
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+}
+
+export function parseDuration(text: string): Duration | undefined {
+  const match = PATTERN.exec(text);
+  if (!match) return undefined;
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { years, months, weeks, days, hours, minutes, seconds };
+}
+
+const MS = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** A fixed length: years as 365.2425 days, months as a twelfth of that. */
+export function durationMs(d: Duration): number {
+  const days = d.years * 365.2425 + d.months * 30.436875 + d.weeks * 7 + d.days;
+  return days * MS.day + d.hours * MS.hour + d.minutes * MS.minute + d.seconds * MS.second;
+}
+
+/** `date` moved by `sign` × duration, with calendar years and months (UTC). */
+export function addDuration(date: number, d: Duration, sign: 1 | -1 = 1): number {
+  const moved = new Date(date);
+  if (d.years || d.months) moved.setUTCMonth(moved.getUTCMonth() + sign * (d.years * 12 + d.months));
+  const fixed = durationMs({ ...d, years: 0, months: 0 });
+  return moved.getTime() + sign * fixed;
+}

@@ -4,12 +4,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { installErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
+import { CommunityHistories } from "./read/community-histories.js";
+import { CommunityReader } from "./read/community-reader.js";
+import { changesRoutes } from "./routes/changes.js";
 import { communityRoutes } from "./routes/communities.js";
+import { compareRoutes } from "./routes/compare.js";
 import { eventBatchRoutes } from "./routes/event-batch.js";
 import { eventLogRoutes } from "./routes/event-log.js";
+import { graphRoutes } from "./routes/graph.js";
 import { healthRoutes } from "./routes/health.js";
+import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
 import { recordRoutes } from "./routes/records.js";
+import { timelineRoutes } from "./routes/timeline.js";
 import { CommunityWriter } from "./write/community-writer.js";
 
 export interface AppDependencies {
@@ -38,12 +45,21 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   const clock = deps.clock ?? (() => new Date());
   const writer = new CommunityWriter(deps.store, clock);
-  const context = { store: deps.store, writer, now: () => clock().toISOString() };
+  const histories = new CommunityHistories(deps.store);
+  histories.start();
+  app.addHook("onClose", () => histories.stop());
+  const reader = new CommunityReader(writer, histories, clock);
+  const context = { store: deps.store, writer, histories, reader, now: () => clock().toISOString() };
   await app.register(healthRoutes, context);
   await app.register(communityRoutes, context);
   await app.register(memberRoutes, context);
   await app.register(recordRoutes, context);
   await app.register(eventBatchRoutes, context);
   await app.register(eventLogRoutes, context);
+  await app.register(graphRoutes, context);
+  await app.register(timelineRoutes, context);
+  await app.register(memberViewRoutes, context);
+  await app.register(compareRoutes, context);
+  await app.register(changesRoutes, context);
   return app;
 }

@@ -50,6 +50,11 @@ export const interactionKinds = [
 export const InteractionKind = z.enum(interactionKinds);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
+/** Tie layers of the relationship graph: each interaction kind, `led` (gathering giver → receiver) and `co-attendance`. */
+export const tieLayers = [...interactionKinds, "led", "co-attendance"] as const;
+export const TieLayer = z.enum(tieLayers);
+export type TieLayer = z.infer<typeof TieLayer>;
+
 export function isMutualKind(kind: InteractionKind): boolean {
   return kind === "collaboration";
 }

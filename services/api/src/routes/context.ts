@@ -2,11 +2,15 @@ import { Problem, WriteResult } from "@copgraph/contract";
 import type { EventStore } from "@copgraph/event-store";
 import type { FastifyReply } from "fastify";
 import { etag } from "../http/write-context.js";
+import type { CommunityHistories } from "../read/community-histories.js";
+import type { CommunityReader } from "../read/community-reader.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 
 export interface RouteContext {
   readonly store: EventStore;
   readonly writer: CommunityWriter;
+  readonly histories: CommunityHistories;
+  readonly reader: CommunityReader;
   /** The app's clock as ISO 8601: the default `occurredAt` of a write. */
   readonly now: () => string;
 }

@@ -1,8 +1,6 @@
-import { type InteractionKind, interactionKinds } from "@copgraph/domain";
+import type { TieLayer } from "@copgraph/domain";
 
-/** A tie layer: each interaction kind, `led` (gathering giver → receiver) and `co-attendance`. */
-export const tieLayers = [...interactionKinds, "led", "co-attendance"] as const;
-export type TieLayer = InteractionKind | "led" | "co-attendance";
+export { type TieLayer, tieLayers } from "@copgraph/domain";
 
 /**
  * What a graph is projected for. Bitemporal: `at` is valid time (what had happened by then),

@@ -1,0 +1,83 @@
+import {
+  type CommunitySnapshot,
+  computeIndicators,
+  type IndicatorOptions,
+  type IndicatorValues,
+  queryKey,
+  SnapshotCache,
+} from "@copgraph/analytics";
+import type { GraphQueryParams } from "@copgraph/contract";
+import { HttpProblem } from "../http/problem.js";
+import type { CommunityWriter } from "../write/community-writer.js";
+import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
+import { type Resolved, resolveQuery } from "./resolve-query.js";
+
+const MAX_CACHED_PER_COMMUNITY = 64;
+
+export interface CommunityView extends Resolved {
+  readonly communityId: string;
+  readonly name: string;
+  readonly snapshot: CommunitySnapshot;
+}
+
+/**
+ * Answers read queries: the community as of a query, and its indicators computed once per
+ * (community revision, query) — a new event for a community drops only that community's results.
+ */
+export class CommunityReader {
+  private readonly snapshots = new SnapshotCache(16);
+  private readonly results = new Map<string, Map<string, IndicatorValues>>();
+
+  constructor(
+    private readonly writer: CommunityWriter,
+    private readonly histories: CommunityHistories,
+    private readonly clock: () => Date,
+  ) {
+    histories.onChange((communityId) => this.results.delete(communityId));
+  }
+
+  async view(communityId: string, params: GraphQueryParams): Promise<CommunityView> {
+    const { projected, name } = await this.projected(communityId);
+    const resolved = resolveQuery(params, this.clock(), projected.revision);
+    const snapshot = this.snapshots.get(projected.history, resolved.graphQuery);
+    return { communityId, name, snapshot, ...resolved };
+  }
+
+  /** Indicators of a view, by id (all when `ids` is undefined); unknown ids are a 400. */
+  indicators(view: CommunityView, ids?: readonly string[]): IndicatorValues {
+    const key = [
+      view.resolved.revision,
+      queryKey(view.graphQuery),
+      optionsKey(view.options),
+      ids?.join(",") ?? "*",
+    ].join("|");
+    let cached = this.results.get(view.communityId);
+    const hit = cached?.get(key);
+    if (hit) return hit;
+    let values: IndicatorValues;
+    try {
+      values = computeIndicators(view.snapshot, view.options, ids);
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpProblem(400, "unknown_indicator", error.message);
+      throw error;
+    }
+    if (!cached) {
+      cached = new Map();
+      this.results.set(view.communityId, cached);
+    }
+    if (cached.size >= MAX_CACHED_PER_COMMUNITY) cached.delete(cached.keys().next().value as string);
+    cached.set(key, values);
+    return values;
+  }
+
+  private async projected(communityId: string): Promise<{ projected: ProjectedCommunity; name: string }> {
+    const log = await this.writer.current(communityId);
+    const summary = log.summary();
+    if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
+    const projected = await this.histories.at(communityId, summary.revision);
+    if (!projected) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
+    return { projected, name: summary.name };
+  }
+}
+
+const optionsKey = (options: IndicatorOptions) => `${options.attribute}|${options.seed}|${options.permutations}`;

@@ -1,0 +1,55 @@
+import { CompareResponse, GraphQueryFields, IndicatorSelection, withGraphQueryRules } from "@copgraph/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { problemResponses, type RouteContext } from "./context.js";
+
+const CompareParams = withGraphQueryRules(
+  GraphQueryFields.extend(IndicatorSelection.shape).extend({
+    communities: z
+      .string()
+      .transform((text) => [
+        ...new Set(
+          text
+            .split(",")
+            .map((part) => part.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.]{0,63}$/))
+          .min(1)
+          .max(50),
+      )
+      .meta({ description: "Community ids, comma-separated (up to 50)" }),
+  }),
+);
+
+export const compareRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader }) => {
+  app.get(
+    "/v1/compare",
+    {
+      schema: {
+        tags: ["analytics"],
+        summary: "The same indicators for several communities side by side, each with its baseline",
+        querystring: CompareParams,
+        response: { 200: CompareResponse, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { communities: ids, indicators: selection, ...params } = request.query;
+      const views = await Promise.all(ids.map((id) => reader.view(id, params)));
+      const communities = views.map((view) => {
+        const indicators: CompareResponse["communities"][number]["indicators"] = {};
+        for (const [id, { byMember: _member, details: _details, ...aggregate }] of Object.entries(
+          reader.indicators(view, selection),
+        )) {
+          indicators[id] = aggregate;
+        }
+        return { communityId: view.communityId, name: view.name, revision: view.resolved.revision, indicators };
+      });
+      const { revision: _revision, ...query } = views[0]!.resolved;
+      return { query, communities };
+    },
+  );
+};

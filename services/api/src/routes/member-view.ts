@@ -1,0 +1,32 @@
+import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { HttpProblem } from "../http/problem.js";
+import { graphBody } from "../read/graph-body.js";
+import { problemResponses, type RouteContext } from "./context.js";
+
+export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader }) => {
+  app.get(
+    "/v1/communities/:id/members/:memberId",
+    {
+      schema: {
+        tags: ["analytics"],
+        summary: "A member's position: attributes, per-member indicators and ego network",
+        params: MemberParams,
+        querystring: GraphQueryParams,
+        response: { 200: MemberResponse, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { id, memberId } = request.params;
+      const view = await reader.view(id, request.query);
+      const graph = view.snapshot.graph;
+      if (!graph.hasNode(memberId)) {
+        throw new HttpProblem(404, "member_not_found", `no member '${memberId}' in '${id}' as of ${view.resolved.at}`);
+      }
+      const ego = new Set([memberId, ...graph.neighbors(memberId)]);
+      const body = graphBody(graph, reader.indicators(view), ego);
+      const member = body.nodes.find((node) => node.id === memberId)!;
+      return { communityId: id, query: view.resolved, member, ego: body };
+    },
+  );
+};

@@ -1,0 +1,86 @@
+import {
+  addDuration,
+  CommunityParams,
+  GraphQueryFields,
+  IndicatorSelection,
+  parseDuration,
+  TimelineResponse,
+  withGraphQueryRules,
+} from "@copgraph/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { HttpProblem } from "../http/problem.js";
+import { problemResponses, type RouteContext } from "./context.js";
+
+const MAX_STEPS = 200;
+const duration = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined, "must be an ISO 8601 duration such as P1M");
+
+const TimelineParams = withGraphQueryRules(
+  GraphQueryFields.omit({ at: true, from: true })
+    .extend(IndicatorSelection.shape)
+    .extend({
+      from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
+      to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
+      step: duration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
+    }),
+);
+
+export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, now }) => {
+  app.get(
+    "/v1/communities/:id/indicators/timeline",
+    {
+      schema: {
+        tags: ["analytics"],
+        summary: "Indicators at a series of dates (each date is the query's `at`)",
+        params: CommunityParams,
+        querystring: TimelineParams,
+        response: { 200: TimelineResponse, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { from, to, step, indicators: ids, ...params } = request.query;
+      const start = Date.parse(from);
+      const end = to === undefined ? Date.parse(now()) : Date.parse(to);
+      if (end < start)
+        throw new HttpProblem(400, "validation", "to must not be before from", [
+          { in: "querystring", pointer: "/to", message: "must not be before from" },
+        ]);
+      const stride = parseDuration(step)!;
+      const steps: number[] = [];
+      for (let at = start; at <= end; at = addDuration(at, stride)) {
+        steps.push(at);
+        if (steps.length > MAX_STEPS) {
+          throw new HttpProblem(
+            400,
+            "too_many_steps",
+            `the timeline would have more than ${MAX_STEPS} dates; use a longer step`,
+            [{ in: "querystring", pointer: "/step", message: `more than ${MAX_STEPS} dates` }],
+          );
+        }
+      }
+      const series: TimelineResponse["series"] = {};
+      let query: TimelineResponse["query"] | undefined;
+      for (const [index, at] of steps.entries()) {
+        const view = await reader.view(request.params.id, { ...params, at: new Date(at).toISOString() });
+        query ??= view.resolved;
+        for (const [id, value] of Object.entries(reader.indicators(view, ids))) {
+          let entry = series[id];
+          if (!entry) {
+            entry = { version: value.version, values: [], baselines: [] };
+            series[id] = entry;
+          }
+          entry.values[index] = value.value;
+          entry.baselines![index] = value.baseline ?? null;
+        }
+      }
+      return {
+        communityId: request.params.id,
+        query: { ...(query as TimelineResponse["query"]), at: new Date(end).toISOString() },
+        steps: steps.map((at) => new Date(at).toISOString()),
+        series,
+      };
+    },
+  );
+};

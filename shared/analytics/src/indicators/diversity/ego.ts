@@ -1,0 +1,56 @@
+// diversity.ego v1: ego-network diversity, Blau over each member's neighbours
+//   D_i = 1 − Σ_k p_ik²,  p_ik = share of i's neighbours (predecessors ∪ successors, i excluded,
+//   each neighbour once) in category k   (Blau 1977 applied to ego networks; Burt 1984)
+// Neighbours without a value are left out; the ego's own value is not needed (it is about alters).
+// byMember: D_i for every member; null when i has no neighbour with a value (isolates included).
+// value: mean of the non-null D_i; null when all are null.
+// details.weighted: the weighted variant per member, each neighbour weighted by the interaction
+// volume between them (w_ij + w_ji, tie weights); details.weightedMean: its mean.
+import type { CommunityGraph } from "../../projection/community-snapshot.js";
+import type { Indicator, IndicatorResult, Value } from "../indicator.js";
+import { groupOf, meanOf } from "../support/graph.js";
+import { blauOf } from "./composition.js";
+
+function volume(graph: CommunityGraph, a: string, b: string): number {
+  const out = graph.hasDirectedEdge(a, b) ? graph.getDirectedEdgeAttribute(a, b, "weight") : 0;
+  const back = graph.hasDirectedEdge(b, a) ? graph.getDirectedEdgeAttribute(b, a, "weight") : 0;
+  return out + back;
+}
+
+export function egoDiversity(
+  graph: CommunityGraph,
+  attribute: string,
+): { byMember: Record<string, Value>; weighted: Record<string, Value> } {
+  const byMember: Record<string, Value> = {};
+  const weighted: Record<string, Value> = {};
+  graph.forEachNode((ego) => {
+    const counts = new Map<string, number>();
+    const volumes = new Map<string, number>();
+    graph.forEachNeighbor(ego, (alter) => {
+      if (alter === ego) return;
+      const group = groupOf(graph, alter, attribute);
+      if (group === null) return;
+      counts.set(group, (counts.get(group) ?? 0) + 1);
+      volumes.set(group, (volumes.get(group) ?? 0) + volume(graph, ego, alter));
+    });
+    byMember[ego] = blauOf(counts);
+    weighted[ego] = counts.size === 0 ? null : blauOf(volumes);
+  });
+  return { byMember, weighted };
+}
+
+export function egoDiversityResult(graph: CommunityGraph, attribute: string): IndicatorResult {
+  const { byMember, weighted } = egoDiversity(graph, attribute);
+  return {
+    value: meanOf(Object.values(byMember)),
+    byMember,
+    details: { weighted, weightedMean: meanOf(Object.values(weighted)) },
+  };
+}
+
+export const egoDiversityIndicator: Indicator = {
+  id: "diversity.ego",
+  version: 1,
+  title: "Ego-network diversity (mean)",
+  compute: (snapshot, options) => egoDiversityResult(snapshot.graph, options.attribute),
+};

@@ -1,0 +1,37 @@
+import type { CommunitySnapshot } from "../projection/community-snapshot.js";
+
+/** Options every indicator receives; each reads what it needs. */
+export interface IndicatorOptions {
+  /** The attribute that defines groups (sector, occupationalLayer, or a custom one). Default: sector. */
+  readonly attribute: string;
+  /** Seed for permutation tests and Louvain, so every value is reproducible. */
+  readonly seed: number;
+  /** Permutations for p-values and z-scores. */
+  readonly permutations: number;
+}
+
+export const defaultIndicatorOptions: IndicatorOptions = { attribute: "sector", seed: 1, permutations: 1000 };
+
+/** A value is null when it is undefined for the data (empty window, isolate), never NaN or a made-up 0. */
+export type Value = number | null;
+
+export interface IndicatorResult {
+  readonly value: Value;
+  /** What the value would be under the indicator's null model (random mixing, shuffled roles, …). */
+  readonly baseline?: Value;
+  readonly p?: Value;
+  readonly z?: Value;
+  readonly byGroup?: Readonly<Record<string, Value>>;
+  readonly byMember?: Readonly<Record<string, Value>>;
+  /** Further named values (a transition matrix, brokerage counts, clusters). */
+  readonly details?: unknown;
+}
+
+export interface Indicator {
+  /** Stable id, e.g. `silo.ei`. */
+  readonly id: string;
+  /** Bumped whenever the definition changes. */
+  readonly version: number;
+  readonly title: string;
+  compute(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult;
+}

@@ -1,0 +1,60 @@
+// network.louvain v1: communities found by Louvain modularity maximisation (Blondel et al. 2008),
+// directed variant (Dugué & Perez 2015; graphology-communities-louvain), on the UNWEIGHTED
+// directed graph (every arc counts 1, like the silo indicators), self-loops ignored.
+// Seeded: the node order comes from mulberry32(options.seed), so a seed gives one partition.
+//   directed modularity Q = (1/L) Σ_ij (A_ij − k_i^out k_j^in / L) δ(c_i, c_j)
+// value: number of communities (isolates are communities of one).
+// details: { modularity, partition: member → community index, communities: members per
+// community }, communities numbered in order of first member in the graph's node order.
+// Null (value and details) when there is no tie: modularity is then undefined.
+import louvain from "graphology-communities-louvain";
+import type { CommunityGraph } from "../../projection/community-snapshot.js";
+import type { Indicator, IndicatorResult } from "../indicator.js";
+import { tieCount } from "../support/graph.js";
+import { mulberry32 } from "../support/random.js";
+
+export interface LouvainPartition {
+  readonly modularity: number;
+  readonly partition: Readonly<Record<string, number>>;
+  readonly communities: readonly (readonly string[])[];
+}
+
+export function louvainPartition(graph: CommunityGraph, seed: number): LouvainPartition | null {
+  if (tieCount(graph) === 0) return null;
+  let input = graph;
+  if (graph.selfLoopCount > 0) {
+    input = graph.copy();
+    input.forEachEdge((edge, _attributes, source, target) => {
+      if (source === target) input.dropEdge(edge);
+    });
+  }
+  const detailed = louvain.detailed(input, { getEdgeWeight: null, rng: mulberry32(seed) });
+  const renumber = new Map<number, number>();
+  const partition: Record<string, number> = {};
+  const communities: string[][] = [];
+  graph.forEachNode((node) => {
+    const raw = detailed.communities[node]!;
+    let index = renumber.get(raw);
+    if (index === undefined) {
+      index = communities.length;
+      renumber.set(raw, index);
+      communities.push([]);
+    }
+    partition[node] = index;
+    communities[index]!.push(node);
+  });
+  return { modularity: detailed.modularity, partition, communities };
+}
+
+export function louvainResult(graph: CommunityGraph, seed: number): IndicatorResult {
+  const found = louvainPartition(graph, seed);
+  if (found === null) return { value: null, details: null };
+  return { value: found.communities.length, details: found };
+}
+
+export const louvainIndicator: Indicator = {
+  id: "network.louvain",
+  version: 1,
+  title: "Communities (Louvain)",
+  compute: (snapshot, options) => louvainResult(snapshot.graph, options.seed),
+};

@@ -1,0 +1,64 @@
+// silo.assortativity v1: Newman's (2003) assortativity coefficient for a categorical attribute,
+// on the DIRECTED mixing matrix, unweighted (each arc once; self-loops and arcs with an end
+// lacking a value left out):
+//   e_kl = share of arcs from group k to group l,  a_k = Σ_l e_kl,  b_k = Σ_l e_lk
+//   r = (Σ_k e_kk − Σ_k a_k b_k) / (1 − Σ_k a_k b_k)
+// = networkx `attribute_assortativity_coefficient` on the DiGraph. For undirected data given as
+// both arcs it equals the undirected value. Computed from integer counts, so the null case is
+// exact: value null without arcs, or when 1 − Σ a_k b_k = 0 (every arc inside one group).
+// details: groups and the mixing counts (rows: source group, columns: target group).
+import type { CommunityGraph } from "../../projection/community-snapshot.js";
+import type { Indicator, IndicatorResult, Value } from "../indicator.js";
+import { arcsOf, groupsOf } from "../support/graph.js";
+
+export interface MixingMatrix {
+  readonly groups: readonly string[];
+  /** counts[k][l]: arcs from group k to group l. */
+  readonly counts: readonly (readonly number[])[];
+}
+
+export function mixingMatrix(graph: CommunityGraph, attribute: string): MixingMatrix {
+  const groupOfMember = groupsOf(graph, attribute);
+  const groups = [...new Set(groupOfMember.values())].sort();
+  const index = new Map(groups.map((group, i) => [group, i]));
+  const counts = groups.map(() => groups.map(() => 0));
+  for (const [source, target] of arcsOf(graph)) {
+    const from = groupOfMember.get(source);
+    const to = groupOfMember.get(target);
+    if (from === undefined || to === undefined) continue;
+    counts[index.get(from)!]![index.get(to)!]!++;
+  }
+  return { groups, counts };
+}
+
+export function assortativityOf({ counts }: MixingMatrix): Value {
+  let total = 0;
+  let trace = 0;
+  const rows = counts.map(() => 0);
+  const columns = counts.map(() => 0);
+  for (const [k, row] of counts.entries()) {
+    for (const [l, count] of row.entries()) {
+      total += count;
+      rows[k]! += count;
+      columns[l]! += count;
+      if (k === l) trace += count;
+    }
+  }
+  let products = 0;
+  for (let k = 0; k < rows.length; k++) products += rows[k]! * columns[k]!;
+  // r = (trace/T − Σ a b) / (1 − Σ a b), multiplied through by T².
+  const denominator = total * total - products;
+  return total === 0 || denominator === 0 ? null : (total * trace - products) / denominator;
+}
+
+export function assortativityResult(graph: CommunityGraph, attribute: string): IndicatorResult {
+  const matrix = mixingMatrix(graph, attribute);
+  return { value: assortativityOf(matrix), details: matrix };
+}
+
+export const assortativityIndicator: Indicator = {
+  id: "silo.assortativity",
+  version: 1,
+  title: "Assortativity (Newman, directed)",
+  compute: (snapshot, options) => assortativityResult(snapshot.graph, options.attribute),
+};

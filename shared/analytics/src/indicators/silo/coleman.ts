@@ -1,0 +1,62 @@
+// silo.coleman v1: Coleman's (1958) homophily index per group, as R netseg `coleman` (directed):
+//   D_g = ties sent by members of g,  W_g = of them, ties to members of g,
+//   E_g = D_g (n_g − 1) / (N − 1)   (expected within-group ties under random choice)
+//   H_g = (W_g − E_g) / (D_g − E_g)  if W_g > E_g,  else (W_g − E_g) / E_g
+// In [−1, 1]: 1 = all of g's ties stay in g, 0 = as random, −1 = none does.
+// Arcs counted once, unweighted; members without a value (not in N, n_g) and their arcs left out.
+// byGroup: H_g; null when it is 0/0 (g sends no tie, or g has a single member so E_g = 0 = W_g)
+// or N < 2. value: the unweighted mean of the defined H_g (null if none).
+// details: D, W, E per group.
+import type { CommunityGraph } from "../../projection/community-snapshot.js";
+import type { Indicator, IndicatorResult, Value } from "../indicator.js";
+import { arcsOf, groupSizes, groupsOf, meanOf } from "../support/graph.js";
+
+export interface ColemanGroup {
+  readonly sent: number;
+  readonly within: number;
+  readonly expected: Value;
+  readonly index: Value;
+}
+
+export function coleman(graph: CommunityGraph, attribute: string): Record<string, ColemanGroup> {
+  const groups = groupsOf(graph, attribute);
+  const sizes = groupSizes(groups);
+  const sent = new Map<string, number>();
+  const within = new Map<string, number>();
+  for (const [source, target] of arcsOf(graph)) {
+    const from = groups.get(source);
+    const to = groups.get(target);
+    if (from === undefined || to === undefined) continue;
+    sent.set(from, (sent.get(from) ?? 0) + 1);
+    if (from === to) within.set(from, (within.get(from) ?? 0) + 1);
+  }
+  const n = groups.size;
+  const result: Record<string, ColemanGroup> = {};
+  for (const [group, size] of sizes) {
+    const d = sent.get(group) ?? 0;
+    const w = within.get(group) ?? 0;
+    if (n < 2) {
+      result[group] = { sent: d, within: w, expected: null, index: null };
+      continue;
+    }
+    const e = (d * (size - 1)) / (n - 1);
+    let index: Value;
+    if (w > e) index = (w - e) / (d - e);
+    else index = e === 0 ? null : (w - e) / e;
+    result[group] = { sent: d, within: w, expected: e, index };
+  }
+  return result;
+}
+
+export function colemanResult(graph: CommunityGraph, attribute: string): IndicatorResult {
+  const groups = coleman(graph, attribute);
+  const byGroup = Object.fromEntries(Object.entries(groups).map(([group, g]) => [group, g.index]));
+  return { value: meanOf(Object.values(byGroup)), byGroup, details: groups };
+}
+
+export const colemanIndicator: Indicator = {
+  id: "silo.coleman",
+  version: 1,
+  title: "Coleman homophily (mean over groups)",
+  compute: (snapshot, options) => colemanResult(snapshot.graph, options.attribute),
+};

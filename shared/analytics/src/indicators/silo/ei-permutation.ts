@@ -1,0 +1,77 @@
+// Label-permutation test of the E-I index (UCINET's practice; Krackhardt & Stern 1988), shared
+// by silo.ei_p and silo.ei_z. The arcs stay fixed; the attribute values are shuffled among the
+// members that have one (Fisher–Yates, mulberry32(seed)); EI is recomputed R times.
+//   p = (1 + #{r : EI_r ≤ EI_obs}) / (R + 1)   ONE-SIDED, toward silo (lower EI); the +1 counts
+//       the observed labelling as one permutation, so p is never 0 (Phipson & Smyth 2010).
+//   z = (EI_obs − mean_r EI_r) / sd_r EI_r     (sample sd, R − 1)
+// E + I is the same in every permutation, so EI_r ≤ EI_obs ⇔ I_r ≥ I_obs (compared exactly).
+// Null: everything when there is no tie between members with values; p and z when R < 1;
+// z when R < 2 or every permutation gives the same EI (sd = 0).
+import type { CommunityGraph } from "../../projection/community-snapshot.js";
+import type { Value } from "../indicator.js";
+import { arcsOf } from "../support/graph.js";
+import { mulberry32, shuffleInPlace } from "../support/random.js";
+import { eiCounts, eiOf, withinPairShare } from "./ei-counts.js";
+
+export interface EiPermutationTest {
+  readonly observed: Value;
+  readonly expected: Value;
+  readonly permutations: number;
+  readonly tail: "lower";
+  readonly mean: Value;
+  readonly sd: Value;
+  readonly p: Value;
+  readonly z: Value;
+}
+
+export function eiPermutationTest(
+  graph: CommunityGraph,
+  attribute: string,
+  seed: number,
+  permutations: number,
+): EiPermutationTest {
+  const counts = eiCounts(graph, attribute);
+  const observed = eiOf(counts);
+  const piIn = withinPairShare(counts.groups);
+  const expected = piIn === null ? null : 1 - 2 * piIn;
+  const r = Math.max(0, Math.floor(permutations));
+  const none = { observed, expected, permutations: r, tail: "lower" as const, mean: null, sd: null, p: null, z: null };
+  if (observed === null || r < 1) return none;
+
+  const index = new Map<string, number>();
+  const groupIndex = new Map<string, number>();
+  const labels = new Int32Array(counts.groups.size);
+  for (const [member, group] of counts.groups) {
+    if (!groupIndex.has(group)) groupIndex.set(group, groupIndex.size);
+    labels[index.size] = groupIndex.get(group)!;
+    index.set(member, index.size);
+  }
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (const [source, target] of arcsOf(graph)) {
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s === undefined || t === undefined) continue;
+    sources.push(s);
+    targets.push(t);
+  }
+  const total = sources.length;
+  const random = mulberry32(seed);
+  let atLeastAsInternal = 0;
+  // Welford's running mean and sum of squared deviations: exactly 0 when every EI is the same.
+  let mean = 0;
+  let squares = 0;
+  for (let k = 0; k < r; k++) {
+    shuffleInPlace(labels, random);
+    let internal = 0;
+    for (let a = 0; a < total; a++) if (labels[sources[a]!] === labels[targets[a]!]) internal++;
+    if (internal >= counts.internal) atLeastAsInternal++;
+    const ei = (total - 2 * internal) / total;
+    const delta = ei - mean;
+    mean += delta / (k + 1);
+    squares += delta * (ei - mean);
+  }
+  const sd = r < 2 ? null : Math.sqrt(squares / (r - 1));
+  const z = sd === null || sd === 0 ? null : (observed - mean) / sd;
+  return { ...none, mean, sd, p: (1 + atLeastAsInternal) / (r + 1), z };
+}

@@ -1,0 +1,27 @@
+// Seeded randomness for permutation tests and Louvain: every indicator value is reproducible
+// from (snapshot, options.seed). Never Math.random.
+//
+// mulberry32 (Tommy Ettinger, public domain): a 32-bit state generator, period 2^32, good enough
+// for label permutations and Louvain's node order; not for cryptography.
+
+/** A generator of floats in [0, 1) from a 32-bit seed (non-integers are truncated). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle in place: every permutation equally likely for a uniform `random`. */
+export function shuffleInPlace<T>(items: { length: number; [index: number]: T }, random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const swap = items[i]!;
+    items[i] = items[j]!;
+    items[j] = swap;
+  }
+}

@@ -1,0 +1,92 @@
+import { TieLayer } from "@copgraph/domain";
+import { z } from "zod";
+import { parseDuration } from "./duration.js";
+
+const dateTime = z.iso.datetime({ offset: true });
+const duration = z.string().refine((text) => parseDuration(text) !== undefined, {
+  message: "must be an ISO 8601 duration such as P90D, P6M or PT12H",
+});
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
+
+/** The fields of the query every read of the graph and its indicators takes. */
+export const GraphQueryFields = z.object({
+  at: dateTime.optional().meta({ description: "Valid time: what had happened by then (default now)" }),
+  knownAt: dateTime
+    .optional()
+    .meta({ description: "Transaction time: what copgraph had been told by then (default now)" }),
+  from: dateTime.optional().meta({ description: "Count only what happened from this date on" }),
+  window: duration.optional().meta({ description: "Count only what happened in this duration before `at`, e.g. P90D" }),
+  halfLife: duration
+    .optional()
+    .meta({ description: "Weight ties by exponential decay with this half-life, e.g. P30D" }),
+  layers: commaList(TieLayer).optional().meta({ description: "Tie layers, comma-separated (default all)" }),
+  attribute: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/, "must be an attribute name such as sector or office")
+    .optional()
+    .meta({ description: "Attribute that defines groups (default sector)" }),
+  minWeight: z.coerce.number().min(0).finite().optional().meta({ description: "Leave out lighter ties" }),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional()
+    .meta({ description: "Seed of permutation tests and Louvain (default 1)" }),
+  permutations: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .optional()
+    .meta({ description: "Permutations for p-values (default 1000)" }),
+});
+
+type QueryFields = z.infer<typeof GraphQueryFields>;
+
+/** The rules across fields, added to the query fields (and any fields a route adds to them). */
+export const withGraphQueryRules = <T extends z.ZodType<QueryFields>>(schema: T) =>
+  schema
+    .refine((q) => [q.from, q.window, q.halfLife].filter((x) => x !== undefined).length <= 1, {
+      message: "give at most one of from, window and halfLife",
+      path: ["from"],
+    })
+    .refine((q) => q.from === undefined || q.at === undefined || Date.parse(q.from) <= Date.parse(q.at), {
+      message: "from must not be after at",
+      path: ["from"],
+    });
+
+export const GraphQueryParams = withGraphQueryRules(GraphQueryFields);
+export type GraphQueryParams = z.infer<typeof GraphQueryParams>;
+
+export const IndicatorSelection = z.object({
+  indicators: commaList(z.string().regex(/^[a-z]+\.[a-z_]+$/))
+    .optional()
+    .meta({ description: "Indicator ids, comma-separated (default all)" }),
+});
+
+/** The resolved query, echoed with every result so that a number can be reproduced. */
+export const ResolvedQuery = z
+  .object({
+    at: z.string(),
+    knownAt: z.string(),
+    from: z.string().nullable(),
+    halfLife: z.string().nullable(),
+    layers: z.array(z.string()),
+    attribute: z.string(),
+    minWeight: z.number(),
+    seed: z.number().int(),
+    permutations: z.number().int(),
+    revision: z.number().int().meta({ description: "The community revision the result was computed from" }),
+  })
+  .meta({ id: "ResolvedQuery" });
+export type ResolvedQuery = z.infer<typeof ResolvedQuery>;

@@ -4,13 +4,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const testOnly = ["vitest", "fast-check", "node:"];
+const testOnly = ["vitest", "fast-check", "node:", "@copgraph/", "graphology"];
 const rules = {
   "shared/domain": ["zod"],
   "shared/analytics": ["zod", "@copgraph/domain", "graphology"],
   "shared/contract": ["zod", "@copgraph/domain"],
+  "shared/simulator": ["@copgraph/domain"],
+  "shared/interchange": ["@copgraph/domain", "@copgraph/analytics", "graphology"],
   "services/event-store": ["node:", "better-sqlite3", "@eventstore/db-client"],
-  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "fastify-", "zod", "graphology"],
+  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology"],
   web: ["@copgraph/contract", "@copgraph/domain", "@copgraph/analytics", "sigma", "graphology", "@sigma/"],
 };
 

@@ -19,10 +19,9 @@ export function betweenness(graph: CommunityGraph): Record<string, Value> {
 export function betweennessResult(graph: CommunityGraph): IndicatorResult {
   const byMember = betweenness(graph);
   const values = Object.values(byMember).filter((v): v is number => v !== null);
-  if (values.length === 0) return { value: null, byMember, details: { mean: null, top: [] } };
+  if (values.length === 0) return { value: null, byMember, details: { mean: null } };
   const max = values.reduce((a, b) => Math.max(a, b));
-  const top = Object.keys(byMember).filter((node) => byMember[node] === max);
-  return { value: max, byMember, details: { mean: meanOf(values), top } };
+  return { value: max, byMember, details: { mean: meanOf(values) } };
 }
 
 export const betweennessIndicator: Indicator = {

@@ -2,7 +2,7 @@
 //   ρ = (r − ā) / (1 − ā),   r = edge reciprocity, ā = L / (N(N−1)) (density, self-loops left out).
 // ρ > 0: more reciprocal than chance; ρ < 0: anti-reciprocal; ρ = 0: as a random graph.
 // Source: Garlaschelli & Loffredo, Phys. Rev. Lett. 93, 268701 (2004).
-// Baseline: ā (the r expected by chance), so value and baseline say how far r is above chance.
+// Baseline: 0, the ρ of a random graph of the same density (details keep r and ā).
 // Null without arcs, with fewer than two members, or for a complete graph (ā = 1).
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
@@ -13,7 +13,7 @@ export function computeRho(snapshot: CommunitySnapshot): IndicatorResult {
   const r = edgeReciprocity(counts);
   const a = density(snapshot.graph, counts.arcs);
   const value = r === null || a === null || a >= 1 ? null : (r - a) / (1 - a);
-  return { value, baseline: r === null ? null : a, details: { r, density: a } };
+  return { value, baseline: value === null ? null : 0, details: { r, density: a } };
 }
 
 export const rhoIndicator: Indicator = {

@@ -40,7 +40,8 @@ describe("Krackhardt high-tech managers (oracle values from metrics.md, networkx
       expect(graph.size).toBe(o.L);
       expect(computeEdgeReciprocity(snapshot).value).toBeCloseTo(o.edge, 12);
       expect(computeEdgeReciprocity(snapshot).baseline).toBeCloseTo(o.density, 12);
-      expect(computeRho(snapshot).baseline).toBeCloseTo(o.density, 12);
+      expect(computeRho(snapshot).baseline).toBe(0);
+      expect(computeRho(snapshot).details).toMatchObject({ density: expect.closeTo(o.density, 12) });
       expect(computeRho(snapshot).value).toBeCloseTo(o.rho, 12);
       const member = computeMemberReciprocity(snapshot);
       expect(member.value).toBeCloseTo(o.memberMean, 12);
@@ -117,7 +118,7 @@ describe("undefined values are null", () => {
       .build({ at: day(1) });
     expect(computeEdgeReciprocity(snapshot).value).toBe(1);
     expect(computeRho(snapshot).value).toBeNull();
-    expect(computeRho(snapshot).baseline).toBe(1);
+    expect(computeRho(snapshot).baseline).toBeNull();
   });
 
   it("ids are unique and versioned", () => {

@@ -13,8 +13,7 @@ export function constraintResult(graph: CommunityGraph): IndicatorResult {
   const byMember = constraint(graph);
   let min: number | null = null;
   for (const value of Object.values(byMember)) if (value !== null && (min === null || value < min)) min = value;
-  const lowest = Object.keys(byMember).filter((node) => min !== null && byMember[node] === min);
-  return { value: meanOf(Object.values(byMember)), byMember, details: { min, lowest } };
+  return { value: meanOf(Object.values(byMember)), byMember, details: { min } };
 }
 
 export const constraintIndicator: Indicator = {

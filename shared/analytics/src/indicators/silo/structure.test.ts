@@ -86,7 +86,7 @@ describe("silo.constraint and silo.effective_size (Burt, networkx definitions)",
     expect(constraint.byMember!.c).toBeCloseTo(1 / 3, 15);
     expect(constraint.byMember!.l1).toBe(1);
     expect(constraint.value).toBeCloseTo((1 / 3 + 3) / 4, 15);
-    expect(constraint.details).toEqual({ min: constraint.byMember!.c, lowest: ["c"] });
+    expect(constraint.details).toEqual({ min: constraint.byMember!.c });
     const size = effectiveSizeIndicator.compute(star, sector);
     expect(size.byMember).toEqual({ c: 3, l1: 1, l2: 1, l3: 1 });
     expect(size.value).toBe(1.5);
@@ -124,7 +124,7 @@ describe("silo.constraint and silo.effective_size (Burt, networkx definitions)",
     expect(constraintIndicator.compute(lonely, sector)).toEqual({
       value: null,
       byMember: { a: null, b: null },
-      details: { min: null, lowest: [] },
+      details: { min: null },
     });
     expect(effectiveSizeIndicator.compute(lonely, sector)).toEqual({ value: null, byMember: { a: null, b: null } });
     expect(constraintIndicator.compute(snapshotOf({ members: {} }), sector).value).toBeNull();

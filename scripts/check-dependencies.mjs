@@ -10,7 +10,8 @@ const rules = {
   "shared/analytics": ["zod", "@copgraph/domain", "graphology"],
   "shared/contract": ["zod", "@copgraph/domain"],
   "shared/simulator": ["@copgraph/domain"],
-  "shared/interchange": ["@copgraph/domain", "@copgraph/analytics", "graphology"],
+  // node:crypto only for the HMAC of pseudonyms: computation, no I/O.
+  "shared/interchange": ["@copgraph/domain", "@copgraph/analytics", "graphology", "node:crypto"],
   "services/event-store": ["node:", "better-sqlite3", "@eventstore/db-client"],
   "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology"],
   web: ["@copgraph/contract", "@copgraph/domain", "@copgraph/analytics", "sigma", "graphology", "@sigma/"],

@@ -1,0 +1,12 @@
+export { type CsvColumn, type CsvKind, csvColumns, csvKinds, gatheringLevelColumns } from "./columns.js";
+export { type CsvImportOptions, type CsvImportResult, parseCsvImport } from "./import.js";
+export {
+  type CsvDelimiter,
+  type CsvReadResult,
+  type CsvRecord,
+  csvCell,
+  detectDelimiter,
+  readCsv,
+  writeCsv,
+} from "./rfc4180.js";
+export { csvTemplate } from "./template.js";

@@ -9,6 +9,7 @@ import { CommunityReader } from "./read/community-reader.js";
 import { changesRoutes } from "./routes/changes.js";
 import { communityRoutes } from "./routes/communities.js";
 import { compareRoutes } from "./routes/compare.js";
+import { csvImportRoutes } from "./routes/csv-import.js";
 import { eventBatchRoutes } from "./routes/event-batch.js";
 import { eventLogRoutes } from "./routes/event-log.js";
 import { graphRoutes } from "./routes/graph.js";
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(recordRoutes, context);
   await app.register(eventBatchRoutes, context);
   await app.register(eventLogRoutes, context);
+  await app.register(csvImportRoutes, context);
   await app.register(graphRoutes, context);
   await app.register(timelineRoutes, context);
   await app.register(memberViewRoutes, context);

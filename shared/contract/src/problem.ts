@@ -6,6 +6,8 @@ export const FieldError = z.object({
   pointer: z.string().meta({ description: "JSON Pointer to the field, e.g. /events/3/data/to/0" }),
   message: z.string(),
   code: z.string().optional(),
+  line: z.number().int().optional().meta({ description: "For uploaded files: the 1-based line of the file" }),
+  column: z.string().optional().meta({ description: "For uploaded files: the column" }),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

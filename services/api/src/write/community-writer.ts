@@ -67,6 +67,12 @@ export class CommunityWriter {
     return log;
   }
 
+  /** Checks commands against the community's current state without storing anything; throws DomainError. */
+  async check(communityId: string, commands: readonly Command[]): Promise<number> {
+    const log = await this.current(communityId);
+    return decideBatch(log.state, commands, { now: this.clock() }).length;
+  }
+
   async write(request: WriteRequest): Promise<WriteResult> {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -1,4 +1,5 @@
 import {
+  type CommunityHistory,
   type CommunitySnapshot,
   computeIndicators,
   type IndicatorOptions,
@@ -18,6 +19,8 @@ export interface CommunityView extends Resolved {
   readonly communityId: string;
   readonly name: string;
   readonly snapshot: CommunitySnapshot;
+  /** The community's full bitemporal history (for exports that replay it). */
+  readonly history: CommunityHistory;
 }
 
 /**
@@ -40,7 +43,7 @@ export class CommunityReader {
     const { projected, name } = await this.projected(communityId);
     const resolved = resolveQuery(params, this.clock(), projected.revision);
     const snapshot = this.snapshots.get(projected.history, resolved.graphQuery);
-    return { communityId, name, snapshot, ...resolved };
+    return { communityId, name, snapshot, history: projected.history, ...resolved };
   }
 
   /** Indicators of a view, by id (all when `ids` is undefined); unknown ids are a 400. */

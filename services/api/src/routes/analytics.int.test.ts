@@ -33,7 +33,7 @@ describe("GET /v1/communities/{id}/graph", () => {
     expect(gexf.headers["content-disposition"]).toMatch(/attachment; filename="town-.*\.gexf"/);
     expect(gexf.body).toContain("<gexf");
     const graphml = await get("/v1/communities/town/graph?format=graphml");
-    expect(graphml.body).toContain('<edge id="ana-&gt;ben" source="ana" target="ben">');
+    expect(graphml.body).toMatch(/<edge [^>]*source="ana" target="ben"/);
   });
 
   it("refuses contradictory or malformed queries with 400", async () => {

@@ -7,10 +7,9 @@ import {
   IndicatorsResponse,
   withGraphQueryRules,
 } from "@copgraph/contract";
+import { toGexf, toGraphml } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { write as writeGexf } from "graphology-gexf";
 import { graphBody } from "../read/graph-body.js";
-import { toGraphml } from "../read/graphml.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const downloads = {
@@ -36,7 +35,9 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       if (format !== "json") {
         const { type, extension } = downloads[format];
         const body =
-          format === "gexf" ? writeGexf(view.snapshot.graph) : toGraphml(view.snapshot.graph, view.communityId);
+          format === "gexf"
+            ? toGexf(view.history, view.graphQuery, { description: `copgraph community ${view.communityId}` })
+            : toGraphml(view.snapshot.graph, { id: view.communityId, attributes: flatQuery(view.resolved) });
         const file = `${view.communityId}-${view.resolved.at.slice(0, 10)}.${extension}`;
         return reply
           .type(`${type}; charset=utf-8`)
@@ -66,3 +67,13 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
     },
   );
 };
+
+/** The resolved query as graph-level data, so an exported file says what it shows. */
+export function flatQuery(query: Record<string, unknown>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [
+      key,
+      typeof value === "number" ? value : Array.isArray(value) ? value.join(",") : String(value ?? ""),
+    ]),
+  );
+}

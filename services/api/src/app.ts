@@ -12,6 +12,7 @@ import { compareRoutes } from "./routes/compare.js";
 import { csvImportRoutes } from "./routes/csv-import.js";
 import { eventBatchRoutes } from "./routes/event-batch.js";
 import { eventLogRoutes } from "./routes/event-log.js";
+import { exportRoutes } from "./routes/export.js";
 import { graphRoutes } from "./routes/graph.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberViewRoutes } from "./routes/member-view.js";
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(eventBatchRoutes, context);
   await app.register(eventLogRoutes, context);
   await app.register(csvImportRoutes, context);
+  await app.register(exportRoutes, context);
   await app.register(graphRoutes, context);
   await app.register(timelineRoutes, context);
   await app.register(memberViewRoutes, context);

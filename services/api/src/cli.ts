@@ -1,80 +1,68 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { ConfigError, readConfig } from "./config.js";
-import { startServer } from "./server.js";
+import { exportCommand, exportHelp } from "./cli/export.js";
+import { importCommand, importHelp } from "./cli/import.js";
+import { replay, replayHelp } from "./cli/replay.js";
+import { serve, serveHelp } from "./cli/serve.js";
+import { simulate, simulateHelp } from "./cli/simulate.js";
+import { exitCodes, InputError, UsageError } from "./cli/usage-error.js";
+
+const commands = {
+  serve: { run: serve, help: serveHelp, summary: "start the API and web app on the event log" },
+  simulate: { run: simulate, help: simulateHelp, summary: "record simulated community histories" },
+  import: { run: importCommand, help: importHelp, summary: "import CSV files, an event log or a classic data set" },
+  export: {
+    run: exportCommand,
+    help: exportHelp,
+    summary: "write a community as NDJSON, research NDJSON, GEXF, GraphML or CSV",
+  },
+  replay: { run: replay, help: replayHelp, summary: "indicators at a date from an exported log, without a server" },
+} as const;
+type CommandName = keyof typeof commands;
 
 const usage = `copgraph — event-sourced relationship-network analytics for communities of practice
 
-Usage: copgraph <command> [options]
+Usage: copgraph <command> [options]   (copgraph <command> --help for its options)
 
-Commands:
-  serve      start the API (and its docs at /docs) on the event log
+${Object.entries(commands)
+  .map(([name, { summary }]) => `  ${name.padEnd(9)} ${summary}`)
+  .join("\n")}
 
-Options for serve:
-  --port <n>        port to listen on (env PORT, default 3000)
-  --host <h>        address to bind (env HOST, default 127.0.0.1)
-  --data-dir <dir>  folder of the embedded SQLite log (env COPGRAPH_DATA_DIR, default ./data)
-  -h, --help        show this help
-
-EVENTSTORE_CONNECTION_STRING, when set, uses an EventStoreDB / KurrentDB cluster instead.
-Exit codes: 0 done, 1 failed, 2 bad usage.`;
+Exit codes: 0 done, 1 failed, 2 bad usage, 3 invalid input (nothing stored).`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    console.error(`copgraph: ${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  const [command] = parsed.positionals;
-  if (parsed.values.help || command === undefined || command === "help") {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     console.log(usage);
-    return command === undefined && !parsed.values.help ? 2 : 0;
+    return name === undefined ? exitCodes.usage : exitCodes.ok;
   }
-  if (command !== "serve") {
-    console.error(`copgraph: unknown command '${command}'\n\n${usage}`);
-    return 2;
+  const command = commands[name as CommandName];
+  if (!command) {
+    console.error(`copgraph: unknown command '${name}'\n\n${usage}`);
+    return exitCodes.usage;
   }
-  let config: ReturnType<typeof readConfig>;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.help);
+    return exitCodes.ok;
+  }
   try {
-    config = readConfig(process.env, parsed.values);
+    return await command.run(rest);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`copgraph: ${error.message}`);
-      return 2;
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`copgraph ${name}: ${(error as Error).message}\n\n${command.help}`);
+      return exitCodes.usage;
+    }
+    if (error instanceof InputError) {
+      console.error(`copgraph ${name}: ${error.message}`);
+      return exitCodes.input;
     }
     throw error;
   }
-  const server = await startServer(config);
-  const where = config.eventStoreConnectionString ? "EventStoreDB" : `${config.dataDir}/events.sqlite`;
-  console.log(`copgraph is serving ${server.url} (API docs: ${server.url}/docs), event log: ${where}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  await server.close();
-  return 0;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      "data-dir": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     console.error(`copgraph: ${(error as Error).stack ?? error}`);
-    process.exit(1);
+    process.exit(exitCodes.failed);
   },
 );

@@ -8,6 +8,8 @@ export interface ServerConfig {
   /** Set to use an EventStoreDB / KurrentDB cluster instead of the embedded log. */
   readonly eventStoreConnectionString?: string;
   readonly logLevel: string;
+  /** Record the demo communities on an empty log. */
+  readonly demo: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -15,7 +17,7 @@ export class ConfigError extends Error {}
 /** Reads PORT, HOST, COPGRAPH_DATA_DIR, EVENTSTORE_CONNECTION_STRING and LOG_LEVEL; flags win over the environment. */
 export function readConfig(
   env: NodeJS.ProcessEnv,
-  flags: Partial<Record<"port" | "host" | "data-dir", string>> = {},
+  flags: Partial<Record<"port" | "host" | "data-dir", string>> & { "no-demo"?: boolean } = {},
 ): ServerConfig {
   const portText = flags.port ?? env.PORT ?? "3000";
   const port = Number(portText);
@@ -29,5 +31,6 @@ export function readConfig(
     dataDir: resolve(flags["data-dir"] ?? env.COPGRAPH_DATA_DIR ?? "data"),
     ...(connection ? { eventStoreConnectionString: connection } : {}),
     logLevel: env.LOG_LEVEL ?? "info",
+    demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
   };
 }

@@ -1,10 +1,14 @@
 import { openEventStore } from "@copgraph/event-store";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { CommunityWriter } from "./write/community-writer.js";
+import { seedDemo } from "./write/seed-demo.js";
 
 export interface RunningServer {
   readonly app: App;
   readonly url: string;
+  /** Demo communities recorded at this start (on an empty log only). */
+  readonly seeded: readonly string[];
   close(): Promise<void>;
 }
 
@@ -14,6 +18,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     dataDir: config.dataDir,
     ...(config.eventStoreConnectionString ? { eventStoreConnectionString: config.eventStoreConnectionString } : {}),
   });
+  const seeded = config.demo ? await seedDemo(store, new CommunityWriter(store, () => new Date()), new Date()) : [];
   const app = await buildApp({
     store,
     logger: { level: config.logLevel },
@@ -25,6 +30,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     app,
     url: address.replace("[::1]", "localhost"),
+    seeded,
     close: () => {
       closing ??= (async () => {
         await app.close();

@@ -17,6 +17,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: "records", description: "Record members, interactions, gatherings and retractions" },
         { name: "events", description: "The immutable event log: batch import and paging" },
         { name: "imports", description: "CSV files and their templates" },
+        { name: "exports", description: "The event log and the graph in researchers' formats" },
         { name: "analytics", description: "The relationship graph and its indicators as of any date" },
         { name: "operations", description: "Health and readiness" },
       ],

@@ -1,7 +1,7 @@
-import { CommunityParams, EventPage, EventPageQuery, type LoggedEvent } from "@copgraph/contract";
-import type { RecordedEvent } from "@copgraph/event-store";
+import { CommunityParams, EventPage, EventPageQuery } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { HttpProblem } from "../http/problem.js";
+import { toLoggedEvent } from "../read/logged-event.js";
 import { streamOf } from "../write/community-log.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
@@ -40,18 +40,3 @@ export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
     },
   );
 };
-
-export function toLoggedEvent(event: RecordedEvent): LoggedEvent {
-  const { schemaVersion, recordedAt } = event.metadata;
-  return {
-    id: event.id,
-    type: event.type,
-    revision: Number(event.revision),
-    position: Number(event.position.commit),
-    occurredAt: String(event.data.occurredAt ?? ""),
-    recordedAt: typeof recordedAt === "string" ? recordedAt : event.created.toISOString(),
-    schemaVersion: typeof schemaVersion === "number" ? schemaVersion : 1,
-    data: event.data,
-    metadata: event.metadata,
-  };
-}

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { commandForEvent, DomainError } from "@copgraph/domain";
+import {
+  type CsvKind,
+  csvKinds,
+  datasetNames,
+  importDataset,
+  importNdjson,
+  type LineError,
+  parseCsvImport,
+} from "@copgraph/interchange";
+import { appendHistory, type HistoryEvent } from "../write/append-history.js";
+import { openLocalLog } from "./local-log.js";
+import { Progress } from "./progress.js";
+import { InputError, UsageError } from "./usage-error.js";
+
+export const importHelp = `copgraph import <file> --community <id> [options]
+copgraph import --dataset <name> --from <folder> --community <id>
+
+Import into the event log, all or nothing: every bad row is listed with its line and nothing
+is stored unless the whole file is valid.
+
+  <file>              a CSV file (.csv, needs --kind) or a copgraph event log (.ndjson)
+  --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}
+  --dataset <name>    a classic data set: ${datasetNames.join(", ")}
+  --from <folder>     the folder holding the data set's files
+  --community <id>    the community to import into (a data set or log registers it)
+  --dry-run           check everything, store nothing
+  --data-dir <dir>    folder of the event log (env COPGRAPH_DATA_DIR, default ./data)
+
+Exit codes: 0 imported (or valid on --dry-run), 2 bad usage, 3 invalid input (nothing stored).`;
+
+const describe = (errors: readonly LineError[]) =>
+  errors.map(({ line, column, message }) => `  line ${line}${column ? `, ${column}` : ""}: ${message}`).join("\n");
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      kind: { type: "string" },
+      dataset: { type: "string" },
+      from: { type: "string" },
+      community: { type: "string" },
+      "dry-run": { type: "boolean" },
+      "data-dir": { type: "string" },
+    },
+  });
+  const communityId = values.community;
+  if (!communityId) throw new UsageError("name the community with --community <id>");
+  const { history, lines } = readHistory(positionals[0], values, communityId);
+  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data");
+  try {
+    if (values["dry-run"]) {
+      await log.writer.check(
+        communityId,
+        history.map(({ event }) => commandForEvent(event)),
+      );
+      console.log(`${history.length} events are valid for '${communityId}'; nothing was stored (dry run)`);
+      return 0;
+    }
+    const progress = new Progress("importing", history.length);
+    const stored = await appendHistory(log.writer, communityId, history, {
+      recordedBy: "cli-import",
+      onProgress: (n) => progress.update(n),
+    });
+    progress.done(stored);
+    console.log(`imported ${stored} events into '${communityId}'`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const where =
+        error.index === undefined ? "" : lines ? `line ${lines[error.index]}: ` : `event ${error.index + 1}: `;
+      throw new InputError(`${where}${error.message}; nothing was stored`);
+    }
+    throw error;
+  } finally {
+    await log.close();
+  }
+}
+
+function readHistory(
+  file: string | undefined,
+  values: { kind?: string; dataset?: string; from?: string },
+  communityId: string,
+): { history: HistoryEvent[]; lines?: readonly number[] } {
+  if (values.dataset) {
+    if (!datasetNames.includes(values.dataset as never)) {
+      throw new UsageError(`unknown data set '${values.dataset}'; known: ${datasetNames.join(", ")}`);
+    }
+    if (!values.from) throw new UsageError("name the data set's folder with --from <folder>");
+    const folder = values.from;
+    const files = Object.fromEntries(
+      readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), "utf8")]),
+    );
+    const occurredAt = "2000-01-01T00:00:00.000Z";
+    const events = importDataset(values.dataset as (typeof datasetNames)[number], files, { communityId, occurredAt });
+    return { history: events.map((event) => ({ event })) };
+  }
+  if (!file) throw new UsageError("name a file to import, or --dataset");
+  const bytes = readFileSync(file);
+  if ([".ndjson", ".jsonl"].includes(extname(file))) {
+    const result = importNdjson(bytes.toString("utf8"));
+    if (!result.ok)
+      throw new InputError(
+        `${file} has ${result.errors.length} problem(s); nothing was stored\n${describe(result.errors)}`,
+      );
+    return {
+      history: result.events.map(({ id, ...event }) => ({ event: event as HistoryEvent["event"], id })),
+      lines: result.rows,
+    };
+  }
+  if (!values.kind || !csvKinds.includes(values.kind as CsvKind)) {
+    throw new UsageError(`name what the CSV file holds with --kind ${csvKinds.join("|")}`);
+  }
+  const result = parseCsvImport(values.kind as CsvKind, new Uint8Array(bytes), { communityId, now: new Date() });
+  if (!result.ok)
+    throw new InputError(
+      `${file} has ${result.errors.length} problem(s); nothing was stored\n${describe(result.errors)}`,
+    );
+  return { history: result.events.map((event) => ({ event })), lines: result.rows };
+}

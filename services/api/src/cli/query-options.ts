@@ -1,0 +1,45 @@
+import { GraphQueryParams } from "@copgraph/contract";
+import { UsageError } from "./usage-error.js";
+
+/** The graph query flags every analysis command takes, as in the API's query string. */
+export const queryOptions = {
+  at: { type: "string" },
+  "known-at": { type: "string" },
+  from: { type: "string" },
+  window: { type: "string" },
+  "half-life": { type: "string" },
+  layers: { type: "string" },
+  attribute: { type: "string" },
+  "min-weight": { type: "string" },
+  seed: { type: "string" },
+  permutations: { type: "string" },
+} as const;
+
+export const queryHelp = `  --at <date>           valid time: what had happened by then (default now)
+  --known-at <date>     transaction time: what copgraph had been told by then (default now)
+  --from <date> | --window <P90D> | --half-life <P30D>   the window, or tie decay
+  --layers <a,b>        tie layers (default all)
+  --attribute <name>    the attribute that defines groups (default sector)
+  --min-weight <w>  --seed <n>  --permutations <n>`;
+
+export function readQuery(values: Partial<Record<keyof typeof queryOptions, string | undefined>>): GraphQueryParams {
+  const raw = Object.fromEntries(
+    Object.entries({
+      at: values.at,
+      knownAt: values["known-at"],
+      from: values.from,
+      window: values.window,
+      halfLife: values["half-life"],
+      layers: values.layers,
+      attribute: values.attribute,
+      minWeight: values["min-weight"],
+      seed: values.seed,
+      permutations: values.permutations,
+    }).filter(([, value]) => value !== undefined),
+  );
+  const parsed = GraphQueryParams.safeParse(raw);
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  }
+  return parsed.data;
+}

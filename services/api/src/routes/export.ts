@@ -1,0 +1,64 @@
+import { CommunityParams, GraphQueryFields, withGraphQueryRules } from "@copgraph/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { HttpProblem } from "../http/problem.js";
+import { ExportKeyError, exportCommunity, exportFormats } from "../read/export-community.js";
+import { readCommunityLog } from "../read/logged-event.js";
+import { problemResponses, type RouteContext } from "./context.js";
+
+const ExportQuery = withGraphQueryRules(
+  GraphQueryFields.extend({
+    format: z
+      .enum(exportFormats)
+      .meta({ description: "ndjson (the event log), research (pseudonymised log), gexf, graphml, indicators-csv" }),
+    key: z
+      .string()
+      .max(256)
+      .optional()
+      .meta({ description: "research: the export key; the same key gives the same pseudonyms" }),
+  }),
+);
+
+export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, now }) => {
+  app.get(
+    "/v1/communities/:id/export",
+    {
+      schema: {
+        tags: ["exports"],
+        summary:
+          "Download a community: its event log, a pseudonymised research log, GEXF, GraphML or indicators as CSV",
+        params: CommunityParams,
+        querystring: ExportQuery,
+        response: problemResponses(400, 404),
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { format, key, ...query } = request.query;
+      const log = await writer.current(id);
+      if (!log.registered) throw new HttpProblem(404, "community_not_found", `no community '${id}'`);
+      const events = await readCommunityLog(store, id);
+      let exported: ReturnType<typeof exportCommunity>;
+      try {
+        exported = exportCommunity(format, {
+          communityId: id,
+          events,
+          query,
+          ...(key ? { key } : {}),
+          now: new Date(now()),
+        });
+      } catch (error) {
+        if (error instanceof ExportKeyError) {
+          throw new HttpProblem(400, "validation", error.message, [
+            { in: "querystring", pointer: "/key", message: error.message },
+          ]);
+        }
+        throw error;
+      }
+      return reply
+        .type(`${exported.type}; charset=utf-8`)
+        .header("content-disposition", `attachment; filename="${exported.file}"`)
+        .send(exported.body as never);
+    },
+  );
+};

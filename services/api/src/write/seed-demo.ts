@@ -1,0 +1,24 @@
+import type { EventStore } from "@copgraph/event-store";
+import { demoCommunities } from "@copgraph/simulator";
+import { appendHistory } from "./append-history.js";
+import type { CommunityWriter } from "./community-writer.js";
+
+/**
+ * On an empty log, records three contrasting demo communities (siloed, diverse with role
+ * switching, growing) over the two years before `now`, so a first start has something to show.
+ * Never touches a log that has data. Returns the ids seeded.
+ */
+export async function seedDemo(store: EventStore, writer: CommunityWriter, now: Date): Promise<string[]> {
+  if ((await store.listStreams("community-")).length > 0) return [];
+  const seeded: string[] = [];
+  for (const demo of demoCommunities(now.getTime())) {
+    await appendHistory(
+      writer,
+      demo.communityId,
+      demo.events.map((event) => ({ event })),
+      { recordedBy: "demo" },
+    );
+    seeded.push(demo.communityId);
+  }
+  return seeded;
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { datasetsDir, runCli } from "../support/cli-process.js";
+
+// Each classic data set through the CLI (import → export NDJSON → replay), against networkx
+// values computed from the raw files by oracles/datasets_oracles.py.
+
+type Oracle = Record<string, number>;
+const oracles = JSON.parse(readFileSync(new URL("oracles/datasets-oracles.json", import.meta.url), "utf8")) as Record<
+  string,
+  Record<string, Oracle>
+>;
+
+const dir = mkdtempSync(join(tmpdir(), "copgraph-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sets = [
+  { name: "krackhardt", folder: "krackhardt_hightech", attribute: "LEVEL" },
+  { name: "lazega", folder: "lazega_lawfirm", attribute: "office" },
+  { name: "karate", folder: "zachary_karate", attribute: "faction" },
+  { name: "florentine", folder: "padgett_florentine", attribute: "NumberPriorates" },
+  { name: "mcfarland", folder: "mcfarland_s641", attribute: undefined },
+];
+
+const close = (actual: unknown, expected: number) => {
+  expect(actual).toBeTypeOf("number");
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9);
+};
+
+describe.each(sets)("copgraph import --dataset $name", ({ name, folder, attribute }) => {
+  it("imports, exports and replays to the networkx values", async () => {
+    const dataDir = join(dir, name);
+    const imported = await runCli([
+      "import",
+      "--dataset",
+      name,
+      "--from",
+      join(datasetsDir, folder),
+      "--community",
+      name,
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/imported \d+ events/);
+    const logFile = join(dir, `${name}.ndjson`);
+    const exported = await runCli([
+      "export",
+      "--community",
+      name,
+      "--format",
+      "ndjson",
+      "--out",
+      logFile,
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    for (const [layer, want] of Object.entries(oracles[name]!)) {
+      const args = ["replay", logFile, "--layers", layer, ...(attribute ? ["--attribute", attribute] : [])];
+      const replayed = await runCli(args);
+      expect(replayed.code, replayed.stderr).toBe(0);
+      const got = JSON.parse(replayed.stdout).indicators;
+      expect(got["network.members"].value, layer).toBe(want.N);
+      expect(got["network.ties"].value, layer).toBe(want.L);
+      close(got["network.density"].value, want.density!);
+      close(got["reciprocity.edge"].value, want.reciprocity_edge!);
+      if (want.reciprocity_weighted !== undefined) close(got["reciprocity.weighted"].value, want.reciprocity_weighted);
+      if (want.assortativity !== undefined) {
+        close(got["silo.assortativity"].value, want.assortativity);
+        close(got["silo.ei"].value, want.ei!);
+        close(got["silo.ei_expected"].value, want.ei_expected!);
+        close(got["silo.modularity"].value, want.modularity!);
+      }
+    }
+  });
+});
+
+describe("the CLI's contract with scripts", () => {
+  it("prints help and exits 0; refuses unknown commands and bad flags with 2", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("replay");
+    expect((await runCli(["import", "--help"])).stdout).toContain("--dry-run");
+    expect((await runCli(["frobnicate"])).code).toBe(2);
+    const bad = await runCli(["export", "--community", "x", "--format", "pdf", "--data-dir", join(dir, "none")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--format must be one of");
+  });
+
+  it("exits 3 with every bad line of a CSV file, storing nothing", async () => {
+    const dataDir = join(dir, "csv");
+    const file = join(dir, "members.csv");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      file,
+      "memberId,displayName,sector,occupationalLayer,joinedAt\na,A,banking,student,2025-01-01\nb,B,health,king,2025-01-01\n",
+    );
+    const result = await runCli(["import", file, "--kind", "members", "--community", "c", "--data-dir", dataDir]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/line 2, sector/);
+    expect(result.stderr).toMatch(/line 3, occupationalLayer/);
+  });
+});

@@ -24,7 +24,30 @@ export interface EiPermutationTest {
   readonly z: Value;
 }
 
+// silo.ei_p and silo.ei_z read the same test: run it once per (graph, attribute, seed, R).
+// Snapshot graphs are never changed after projection, so a graph-keyed memo stays valid.
+const memo = new WeakMap<CommunityGraph, Map<string, EiPermutationTest>>();
+
 export function eiPermutationTest(
+  graph: CommunityGraph,
+  attribute: string,
+  seed: number,
+  permutations: number,
+): EiPermutationTest {
+  let tests = memo.get(graph);
+  if (!tests) {
+    tests = new Map();
+    memo.set(graph, tests);
+  }
+  const key = `${attribute}\u0000${seed}\u0000${permutations}`;
+  const known = tests.get(key);
+  if (known) return known;
+  const test = runPermutationTest(graph, attribute, seed, permutations);
+  tests.set(key, test);
+  return test;
+}
+
+function runPermutationTest(
   graph: CommunityGraph,
   attribute: string,
   seed: number,

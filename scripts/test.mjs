@@ -11,6 +11,7 @@ const checks = [
   ["lint and format (biome)", ["exec", "biome", "check", "."]],
   ["dependency direction", ["exec", "node", "scripts/check-dependencies.mjs"]],
   ["typecheck of tests and benchmarks", ["exec", "tsc", "-p", "tsconfig.test.json"]],
+  ["typecheck of the web app", ["exec", "tsc", "-p", "web/tsconfig.json"]],
 ];
 let checksPassed = 0;
 let checksFailed = 0;

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { installErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
+import { registerWebApp } from "./http/web-app.js";
 import { CommunityHistories } from "./read/community-histories.js";
 import { CommunityReader } from "./read/community-reader.js";
 import { changesRoutes } from "./routes/changes.js";
@@ -26,6 +27,8 @@ export interface AppDependencies {
   /** The only clock: decisions and recordedAt take time from here. */
   readonly clock?: () => Date;
   readonly logger?: FastifyServerOptions["logger"];
+  /** Folder of the built web app, served at `/`. */
+  readonly webRoot?: string;
 }
 
 export type App = FastifyInstance;
@@ -44,6 +47,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await registerOpenApi(app);
+  await registerWebApp(app, deps.webRoot);
 
   const clock = deps.clock ?? (() => new Date());
   const writer = new CommunityWriter(deps.store, clock);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { openEventStore } from "@copgraph/event-store";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
@@ -22,6 +23,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = await buildApp({
     store,
     logger: { level: config.logLevel },
+    webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
   });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 65_000;

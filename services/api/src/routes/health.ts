@@ -6,9 +6,6 @@ import { problemResponses, type RouteContext } from "./context.js";
 const Status = z.object({ status: z.string() });
 
 export const healthRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
-  // The web app takes this place when it lands; until then the API reference is the front page.
-  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect("/docs"));
-
   app.get(
     "/healthz",
     { schema: { tags: ["operations"], summary: "The process is alive", response: { 200: Status } } },

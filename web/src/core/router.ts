@@ -1,0 +1,29 @@
+/** A page draws itself into `root` and returns what to undo when the user leaves it. */
+export type Page = (root: HTMLElement, route: Route) => (() => void) | undefined | Promise<(() => void) | undefined>;
+
+export interface Route {
+  readonly name: "overview" | "community" | "record" | "compare" | "not-found";
+  readonly communityId?: string;
+  readonly query: URLSearchParams;
+}
+
+/** Hash routes: #/, #/c/<id>, #/c/<id>/record, #/compare?ids=a,b,c. */
+export function parseRoute(hash: string): Route {
+  const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
+  const query = new URLSearchParams(queryText);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: "overview", query };
+  if (parts[0] === "compare" && parts.length === 1) return { name: "compare", query };
+  if (parts[0] === "c" && parts[1] && parts.length === 2) return { name: "community", communityId: parts[1], query };
+  if (parts[0] === "c" && parts[1] && parts[2] === "record" && parts.length === 3) {
+    return { name: "record", communityId: parts[1], query };
+  }
+  return { name: "not-found", query };
+}
+
+export const links = {
+  overview: () => "#/",
+  community: (id: string) => `#/c/${encodeURIComponent(id)}`,
+  record: (id: string) => `#/c/${encodeURIComponent(id)}/record`,
+  compare: (ids: readonly string[]) => `#/compare?ids=${ids.map(encodeURIComponent).join(",")}`,
+};

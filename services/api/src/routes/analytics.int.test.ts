@@ -98,6 +98,11 @@ describe("timeline, member view, comparison", () => {
     expect(body.steps).toEqual(["2025-01-01T00:00:00.000Z", "2025-02-01T00:00:00.000Z", "2025-03-01T00:00:00.000Z"]);
     expect(body.series["network.members"].values).toEqual([0, 3, 3]);
     expect(body.series["network.ties"].values).toEqual([0, 1, 1]);
+    const csv = await get(
+      "/v1/communities/town/indicators/timeline?from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z&step=P1M&indicators=network.ties&format=csv",
+    );
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.body).toMatch(/2025-02-01T00:00:00.000Z,network.ties,1,1/);
   });
 
   it("shows a member's ego network", async () => {

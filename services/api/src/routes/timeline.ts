@@ -7,6 +7,7 @@ import {
   TimelineResponse,
   withGraphQueryRules,
 } from "@copgraph/contract";
+import { timelineCsv } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { HttpProblem } from "../http/problem.js";
@@ -24,6 +25,10 @@ const TimelineParams = withGraphQueryRules(
       from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
       to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
       step: duration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
+      format: z
+        .enum(["json", "csv"])
+        .default("json")
+        .meta({ description: "json, or csv to download (one row per date and indicator)" }),
     }),
 );
 
@@ -39,8 +44,8 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         response: { 200: TimelineResponse, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
-      const { from, to, step, indicators: ids, ...params } = request.query;
+    async (request, reply) => {
+      const { from, to, step, format, indicators: ids, ...params } = request.query;
       const start = Date.parse(from);
       const end = to === undefined ? Date.parse(now()) : Date.parse(to);
       if (end < start)
@@ -75,12 +80,17 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
           entry.baselines![index] = value.baseline ?? null;
         }
       }
-      return {
+      const timeline: TimelineResponse = {
         communityId: request.params.id,
         query: { ...(query as TimelineResponse["query"]), at: new Date(end).toISOString() },
         steps: steps.map((at) => new Date(at).toISOString()),
         series,
       };
+      if (format === "json") return timeline;
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${request.params.id}-timeline.csv"`)
+        .send(timelineCsv(timeline) as never);
     },
   );
 };

@@ -103,6 +103,12 @@ describe("timeline, member view, comparison", () => {
     );
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     expect(csv.body).toMatch(/2025-02-01T00:00:00.000Z,network.ties,1,1/);
+    const windowed = await get(
+      "/v1/communities/town/indicators/timeline?from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z&step=P1M&window=P30D&indicators=network.ties",
+    );
+    expect(windowed.statusCode, windowed.body).toBe(200);
+    // The only interaction (10 January) is inside the 30 days before 1 February, not before 1 March.
+    expect(windowed.json().series["network.ties"].values).toEqual([0, 1, 0]);
   });
 
   it("shows a member's ego network", async () => {

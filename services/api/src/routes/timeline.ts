@@ -5,7 +5,6 @@ import {
   IndicatorSelection,
   parseDuration,
   TimelineResponse,
-  withGraphQueryRules,
 } from "@copgraph/contract";
 import { timelineCsv } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -18,19 +17,22 @@ const duration = z
   .string()
   .refine((text) => parseDuration(text) !== undefined, "must be an ISO 8601 duration such as P1M");
 
-const TimelineParams = withGraphQueryRules(
-  GraphQueryFields.omit({ at: true, from: true })
-    .extend(IndicatorSelection.shape)
-    .extend({
-      from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
-      to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
-      step: duration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
-      format: z
-        .enum(["json", "csv"])
-        .default("json")
-        .meta({ description: "json, or csv to download (one row per date and indicator)" }),
-    }),
-);
+// The series' own `from` is its first date, so a window or half-life is per date, not the series'.
+const TimelineParams = GraphQueryFields.omit({ at: true, from: true })
+  .extend(IndicatorSelection.shape)
+  .extend({
+    from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
+    to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
+    step: duration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
+    format: z
+      .enum(["json", "csv"])
+      .default("json")
+      .meta({ description: "json, or csv to download (one row per date and indicator)" }),
+  })
+  .refine((q) => q.window === undefined || q.halfLife === undefined, {
+    message: "give at most one of window and halfLife",
+    path: ["window"],
+  });
 
 export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, now }) => {
   app.get(

@@ -1,0 +1,113 @@
+import type { CompareResponse } from "@copgraph/contract";
+import { h } from "../../core/dom.js";
+import { links } from "../../core/router.js";
+import { type CompareRow, compareRows, type GroupAttribute, groupAttributes } from "./compare-rows.js";
+
+type Compared = CompareResponse["communities"][number];
+
+/** Two decimals for indices, whole numbers for counts, with a true minus sign. */
+function formatNumber(value: number | null | undefined, kind: "index" | "count" = "index"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return (kind === "count" ? Math.round(value).toLocaleString("en") : value.toFixed(2)).replace("-", "−");
+}
+
+/** The exact API number as text (JSON), so tests and tools read back what the API said. */
+const exact = (value: number | null | undefined) => JSON.stringify(value ?? null);
+
+function cell(row: CompareRow, community: Compared, k: number): HTMLTableCellElement {
+  const reading = community.indicators[row.indicator];
+  const value = reading?.value ?? null;
+  const baseline = reading?.baseline ?? null;
+  const next =
+    row.baselineLabel !== undefined
+      ? `${row.baselineLabel} ${formatNumber(baseline)}`
+      : row.reference
+        ? row.reference(k)
+        : undefined;
+  return h(
+    "td",
+    {
+      "data-community": community.communityId,
+      "data-indicator": row.indicator,
+      "data-value": exact(value),
+      "data-baseline": exact(baseline),
+      title: value === null ? "Not defined for this data (for example, no ties yet)" : undefined,
+    },
+    h("span", { class: "cmp-value" }, formatNumber(value, row.kind)),
+    next ? h("span", { class: "cmp-baseline" }, ` · ${next}`) : null,
+  );
+}
+
+function rowHeader(row: CompareRow, plural: string): HTMLTableCellElement {
+  return h(
+    "th",
+    { scope: "row" },
+    h("span", {}, row.label.replace("{groups}", plural)),
+    h(
+      "details",
+      { class: "cmp-tech" },
+      h("summary", { "aria-label": `How “${row.label.replace("{groups}", plural)}” is computed` }, "i"),
+      h("p", {}, row.technical),
+    ),
+  );
+}
+
+const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The resolved query, so every number can be reproduced. */
+function queryLine(response: CompareResponse): HTMLElement {
+  const { query } = response;
+  const revisions = response.communities.map((c) => `${c.name} ${c.revision}`).join(", ");
+  return h(
+    "p",
+    { class: "cmp-query" },
+    `As of ${dateTime(query.at)} UTC, as known ${dateTime(query.knownAt)} UTC · grouped by ${query.attribute} · `,
+    `${query.layers.length === 8 ? "all tie layers" : `layers ${query.layers.join(", ")}`} · `,
+    `revisions: ${revisions}`,
+  );
+}
+
+/** One column per community, one row per indicator, each value next to its own baseline. */
+export function compareTable(response: CompareResponse, attribute: GroupAttribute): HTMLElement {
+  const group = groupAttributes.find((g) => g.value === attribute) ?? groupAttributes[0]!;
+  const table = h(
+    "table",
+    { class: "cmp-table", "data-at": response.query.at, "data-attribute": response.query.attribute },
+    h("caption", {}, "Each value next to its community's own baseline: what random mixing or chance would give there."),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Reading"),
+        ...response.communities.map((community) =>
+          h(
+            "th",
+            { scope: "col", "data-community": community.communityId },
+            h("a", { href: links.community(community.communityId) }, community.name),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      ...compareRows.map((row) =>
+        h(
+          "tr",
+          { class: row.byGroup ? "cmp-grouped" : undefined },
+          rowHeader(row, group.plural),
+          ...response.communities.map((community) => cell(row, community, group.k)),
+        ),
+      ),
+    ),
+  );
+  return h(
+    "div",
+    { class: "cmp-result" },
+    h("div", { class: "cmp-scroll", tabindex: 0, role: "region", "aria-label": "Comparison table" }, table),
+    queryLine(response),
+  );
+}

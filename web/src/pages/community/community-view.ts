@@ -1,0 +1,285 @@
+import type { CommunitySummary, GraphResponse, IndicatorsResponse } from "@copgraph/contract";
+import { h, mount } from "../../core/dom.js";
+import { colourFor } from "../../core/palette.js";
+import { categories, colourAttributes, NO_VALUE_COLOUR } from "./appearance.js";
+import { createControls } from "./controls.js";
+import { requested } from "./definitions.js";
+import { createDownloads } from "./downloads.js";
+import { applyGraph, createGraph, type Position } from "./graph-model.js";
+import { GraphView } from "./graph-view.js";
+import { renderIndicators } from "./indicator-panel.js";
+import { type Arrange, Layout, stronger } from "./layout.js";
+import { renderLegend } from "./legend.js";
+import { renderMember, renderMemberState } from "./member-panel.js";
+import { queryLine } from "./query-line.js";
+import { isAbort, Latest, problemText, reads } from "./requests.js";
+import { createSearch } from "./search.js";
+import { siloMembers } from "./silo-clusters.js";
+import { createTimeSlider } from "./time-slider.js";
+import { charted, TimelineCharts } from "./timeline-charts.js";
+import { loadSeries } from "./timeline-data.js";
+import { attributeWords, graphQuery, type ViewState, writeState } from "./view-state.js";
+
+const DEBOUNCE_MS = 150;
+
+export interface CommunityView {
+  /** The log grew: reload what the view shows, keeping positions and choices. */
+  refresh(): void;
+  destroy(): void;
+}
+
+/** The community view: the graph, its legend and controls, the readings, the member panel, the trends. */
+export function createCommunityView(root: HTMLElement, summary: CommunitySummary, initial: ViewState): CommunityView {
+  const id = summary.communityId;
+  const state: ViewState = { ...initial };
+  const graph = createGraph();
+  const positions = new Map<string, Position>();
+  let nodes: GraphResponse["nodes"] = [];
+  let latest: IndicatorsResponse | undefined;
+
+  const error = h("div", { class: "cg-error", role: "alert" });
+  const legend = h("aside", { class: "cg-legend", "aria-label": "Legend" });
+  const canvas = h("div", { class: "cg-sigma", role: "img", "data-layout": "settled" });
+  const note = h("p", { class: "cg-graph-note", role: "status" });
+  const siloNote = h("p", { class: "cg-graph-note cg-silo-note", role: "status" });
+  const zoomButton = (label: string, text: string, direction: "in" | "out" | "reset") =>
+    h("button", { type: "button", "aria-label": label, title: label, onclick: () => view.zoom(direction) }, text);
+  const card = h(
+    "section",
+    { class: "cg-graph-card", "aria-label": "Relationship graph", "aria-busy": "true" },
+    legend,
+    h(
+      "div",
+      { class: "cg-graph-area" },
+      canvas,
+      h(
+        "div",
+        { class: "cg-zoom" },
+        zoomButton("Zoom in", "+", "in"),
+        zoomButton("Zoom out", "−", "out"),
+        zoomButton("Show the whole graph", "⤢", "reset"),
+        h(
+          "button",
+          {
+            type: "button",
+            "aria-label": "Rearrange the layout",
+            title: "Rearrange the layout",
+            onclick: () => layout.run("full", []),
+          },
+          "↻",
+        ),
+      ),
+      note,
+      siloNote,
+    ),
+  );
+  const member = h("section", { class: "cg-member", "aria-labelledby": "cg-member-title", "data-member-panel": "" });
+  member.hidden = true;
+  const query = h("p", { class: "cg-query" });
+  const readings = h("div", { class: "cg-readings" }, h("p", { class: "cg-muted" }, "Loading the readings…"));
+  const panel = h(
+    "section",
+    { class: "cg-indicators", "aria-labelledby": "cg-readings-title", "data-state": "loading" },
+    h("h2", { id: "cg-readings-title" }, "Readings"),
+    query,
+    readings,
+  );
+  const charts = new TimelineCharts();
+  charts.showMessage("Loading the trends…");
+
+  const change = (patch: Partial<ViewState>) => {
+    Object.assign(state, patch);
+    writeState(id, state);
+    const keys = Object.keys(patch);
+    if (keys.every((key) => key === "size" || key === "silos")) return restyle();
+    charts.mark(state.at);
+    // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
+    // layout may adjust gently. Only the date leaves the trends as they are (their marker moves).
+    const keepPlaces = keys.every((key) => key === "at" || key === "knownAt" || key === "attribute");
+    schedule(!keys.every((key) => key === "at"), keepPlaces ? "newcomers" : "gentle");
+  };
+  const controls = createControls(state, change);
+  const search = createSearch((wanted) => {
+    if (!graph.hasNode(wanted)) return false;
+    select(wanted, true);
+    return true;
+  });
+  const slider = createTimeSlider({
+    registeredAt: summary.registeredAt,
+    at: state.at,
+    knownAt: state.knownAt,
+    onAt: (at) => change({ at }),
+    onKnownAt: (knownAt) => change({ knownAt }),
+    busy: () => timer !== undefined || loading,
+  });
+  const downloads = createDownloads(id, () => view.renderer);
+
+  mount(
+    root,
+    h(
+      "div",
+      { class: "cg-community" },
+      h(
+        "header",
+        { class: "cg-head" },
+        h("div", {}, h("h1", {}, summary.name), h("p", { class: "cg-muted" }, summary.concern)),
+        downloads.element,
+      ),
+      h("div", { class: "cg-toolbar" }, search.element, controls.element),
+      slider.element,
+      error,
+      h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel)),
+      charts.element,
+    ),
+  );
+
+  const view = new GraphView(canvas, graph, (picked) => select(picked, false));
+  const layout = new Layout(graph, (running) => {
+    canvas.dataset.layout = running ? "running" : "settled";
+  });
+
+  const colourOf = (attribute: string, category: string) =>
+    attribute === state.attribute
+      ? (categories(nodes, attribute).find((c) => c.value === category)?.colour ?? NO_VALUE_COLOUR)
+      : colourFor(attribute, category);
+
+  /** What only changes the drawing (colours, sizes, rings): no request. */
+  function restyle(): void {
+    const list = categories(nodes, state.attribute);
+    view.setAppearance(state.attribute, list, state.size);
+    const silos = siloMembers(latest?.indicators["silo.clusters"]);
+    view.setSilos(state.silos, silos);
+    siloNote.textContent = state.silos && silos.size === 0 && graph.order > 0 ? "No silo cluster in this view." : "";
+    renderLegend(legend, { attribute: state.attribute, categories: list, size: state.size, silos: state.silos });
+    const { one } = attributeWords(state.attribute);
+    canvas.setAttribute(
+      "aria-label",
+      `Network of ${graph.order} members and ${graph.size} ties, coloured by ${one}. Use “Find a member” to open one.`,
+    );
+  }
+
+  function showGraph(response: GraphResponse, arrangeNow: Arrange): void {
+    layout.stop();
+    const fresh = applyGraph(graph, response, positions);
+    nodes = response.nodes;
+    controls.setAttributes(colourAttributes(nodes), state.attribute);
+    search.setMembers(nodes.map((node) => node.id));
+    restyle();
+    note.textContent =
+      nodes.length === 0
+        ? "No members yet by this date: move the slider forward."
+        : response.ties.length === 0
+          ? "No ties by this date in the selected layers and period."
+          : "";
+    view.select(state.member);
+    layout.run(arrangeNow, fresh);
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let loading = false;
+  let timelineDue = true;
+  let arrange: Arrange = "full";
+  const main = new Latest();
+  const trend = new Latest();
+  const memberRequest = new Latest();
+
+  function schedule(withTimeline: boolean, layoutRequest: Arrange, delay = DEBOUNCE_MS): void {
+    timelineDue ||= withTimeline;
+    arrange = stronger(arrange, layoutRequest);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void load();
+    }, delay);
+  }
+
+  /** Graph and readings for the current state; a newer call aborts this one, so the last position wins. */
+  async function load(): Promise<void> {
+    const signal = main.next();
+    loading = true;
+    card.setAttribute("aria-busy", "true");
+    panel.dataset.state = "loading";
+    const q = graphQuery(state);
+    downloads.update(q);
+    const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
+    try {
+      const [graphResponse, values, diversity] = await Promise.all([
+        reads.graph(id, q, signal),
+        reads.indicators(id, { ...q, indicators: requested.join(",") }, signal),
+        reads.indicators(id, { ...graphQuery(state, other), indicators: "diversity.iqv" }, signal),
+      ]);
+      latest = values;
+      showGraph(graphResponse, arrange);
+      arrange = "newcomers";
+      renderIndicators(readings, values, diversity, { colour: colourOf, windowed: state.period !== "all" });
+      mount(query, queryLine(values.query, state));
+      panel.dataset.state = "ready";
+      panel.dataset.at = state.at ?? "";
+      panel.dataset.revision = String(values.query.revision);
+      error.textContent = "";
+    } catch (failure) {
+      if (isAbort(failure)) return;
+      panel.dataset.state = "error";
+      error.textContent = `Could not load this view: ${problemText(failure)}`;
+    } finally {
+      if (!signal.aborted) {
+        loading = false;
+        card.setAttribute("aria-busy", "false");
+      }
+    }
+    if (signal.aborted) return;
+    if (state.member) void loadMember(state.member);
+    if (timelineDue) void loadTrends();
+  }
+
+  async function loadTrends(): Promise<void> {
+    timelineDue = false;
+    const signal = trend.next();
+    try {
+      const series = await loadSeries(id, summary.registeredAt, graphQuery(state), charted, signal);
+      charts.render(series, state.attribute, state.at);
+    } catch (failure) {
+      if (!isAbort(failure)) charts.showMessage(`Could not load the trends: ${problemText(failure)}`);
+    }
+  }
+
+  async function loadMember(memberId: string): Promise<void> {
+    const signal = memberRequest.next();
+    const close = () => select(undefined, false);
+    if (member.dataset.memberId !== memberId) renderMemberState(member, memberId, "Loading…", close);
+    member.hidden = false;
+    try {
+      renderMember(member, await reads.member(id, memberId, graphQuery(state), signal), close);
+    } catch (failure) {
+      if (!isAbort(failure)) renderMemberState(member, memberId, problemText(failure), close);
+    }
+  }
+
+  function select(picked: string | undefined, moveCamera: boolean): void {
+    state.member = picked;
+    writeState(id, state);
+    view.select(picked);
+    if (!picked) {
+      memberRequest.abort();
+      member.hidden = true;
+      delete member.dataset.memberId;
+      return;
+    }
+    if (moveCamera) void view.focusOn(picked);
+    void loadMember(picked);
+  }
+
+  schedule(true, "full", 0);
+  return {
+    refresh: () => schedule(true, "newcomers"),
+    destroy() {
+      clearTimeout(timer);
+      main.abort();
+      trend.abort();
+      memberRequest.abort();
+      slider.stop();
+      layout.stop();
+      view.kill();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { MemberResponse } from "@copgraph/contract";
+import { formatValue, h, mount } from "../../core/dom.js";
+import { raw } from "./indicator-panel.js";
+import { attributeWords } from "./view-state.js";
+
+// A member's position in words. It describes where someone stands in the network (bridging,
+// taking several roles); it never grades them, and it shows no comparison with other members.
+
+type Values = Record<string, number | null>;
+const num = (values: Values, id: string) => (typeof values[id] === "number" ? (values[id] as number) : null);
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function position(response: MemberResponse): string[] {
+  const values = response.member.indicators;
+  const attribute = response.query.attribute;
+  const { one, many } = attributeWords(attribute);
+  const contacts = response.ego.nodes.length - 1;
+  const lines = [
+    contacts === 0
+      ? "Not tied with anyone in this view yet: an invitation to include them, not a verdict."
+      : `Tied with ${contacts.toLocaleString("en")} ${contacts === 1 ? "member" : "members"} in the selected layers.`,
+  ];
+  const ego = num(values, "diversity.ego");
+  if (ego !== null) {
+    const mix = ego < 0.2 ? `mostly from one ${one}` : ego < 0.5 ? `from a few ${many}` : `from many ${many}`;
+    lines.push(`Their contacts come ${mix} (ego diversity ${formatValue(ego)}).`);
+  }
+  const mutual = num(values, "reciprocity.member");
+  if (mutual !== null) {
+    const way =
+      mutual >= 0.75
+        ? "Most of their ties run both ways"
+        : mutual >= 0.4
+          ? "Some of their ties run both ways, some one way"
+          : mutual > 0
+            ? "Most of their ties run one way"
+            : "Their ties run one way so far";
+    lines.push(`${way} (reciprocity ${formatValue(mutual)}).`);
+  }
+  const brokerage = num(values, "silo.brokerage");
+  if (brokerage !== null) {
+    lines.push(
+      brokerage > 0
+        ? `Sits on ${formatValue(brokerage, "count")} open two-step paths between members not tied directly: a bridging position (brokerage).`
+        : "No open paths run through them: their contacts are tied to each other directly, or to no one else.",
+    );
+  }
+  return lines;
+}
+
+function roles(values: Values): string[] {
+  const lines: string[] = [];
+  const dual = num(values, "roles.dual_role_share");
+  if (dual === 1) lines.push("Both gave (facilitated, presented, advised) and received (learned, were mentored).");
+  if (dual === 0) lines.push("Took part in one direction in this period: giving or receiving.");
+  const richness = num(values, "roles.richness");
+  if (richness !== null) lines.push(`Held ${formatValue(richness, "count")} different roles at gatherings.`);
+  const switching = num(values, "roles.switch_rate");
+  if (switching !== null) {
+    lines.push(`Came in a different kind of role than the time before at ${pct(switching)} of their participations.`);
+  }
+  const events = num(values, "activity.active_members");
+  if (events !== null) {
+    lines.push(`Took part in ${formatValue(events, "count")} interactions and gatherings in this period.`);
+  }
+  if (lines.length === 0) lines.push("No gatherings or interactions in this period to read roles from.");
+  return lines;
+}
+
+const attributeNames: Record<string, string> = {
+  sector: "Sector",
+  occupationalLayer: "Occupational layer",
+  learningEnvironment: "Learning environment",
+  organisation: "Organisation",
+};
+
+/** Fills the panel with a member's attributes, position and roles. */
+export function renderMember(element: HTMLElement, response: MemberResponse, close: () => void): void {
+  const { member } = response;
+  const values = member.indicators;
+  const list = (lines: string[]) => h("ul", {}, ...lines.map((line) => h("li", {}, line)));
+  element.dataset.memberId = member.id;
+  mount(
+    element,
+    h(
+      "div",
+      { class: "cg-panel-head" },
+      h("h2", { id: "cg-member-title" }, `Member ${member.id}`),
+      h("button", { type: "button", class: "cg-link-button", onclick: close }, "Close"),
+    ),
+    h(
+      "dl",
+      { class: "cg-attributes" },
+      ...Object.entries(member.attributes).flatMap(([key, value]) => [
+        h("dt", {}, attributeNames[key] ?? key),
+        h("dd", {}, value),
+      ]),
+    ),
+    h("h3", {}, "Position in the network"),
+    list(position(response)),
+    h("h3", {}, "Roles and taking part"),
+    list(roles(values)),
+    h(
+      "p",
+      {
+        class: "cg-muted",
+        "data-ego-diversity": raw(values["diversity.ego"]),
+        "data-reciprocity": raw(values["reciprocity.member"]),
+        "data-brokerage": raw(values["silo.brokerage"]),
+      },
+      "This describes a position in the network as of the chosen date, not a judgement of the person.",
+    ),
+  );
+}
+
+export function renderMemberState(element: HTMLElement, member: string, text: string, close: () => void): void {
+  element.dataset.memberId = member;
+  mount(
+    element,
+    h(
+      "div",
+      { class: "cg-panel-head" },
+      h("h2", { id: "cg-member-title" }, `Member ${member}`),
+      h("button", { type: "button", class: "cg-link-button", onclick: close }, "Close"),
+    ),
+    h("p", { role: "status" }, text),
+  );
+}

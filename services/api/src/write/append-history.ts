@@ -9,8 +9,9 @@ export interface HistoryEvent {
 }
 
 /**
- * Appends a whole history through the decider in batches of at most 10,000 events. Each batch is
- * all or nothing; a DomainError's index is the event's position in the whole history.
+ * Appends a whole history through the decider in batches of at most 10,000 events. The whole
+ * history is decided first, so a rule broken anywhere stores nothing; a DomainError's index is the
+ * event's position in the whole history.
  */
 export async function appendHistory(
   writer: CommunityWriter,
@@ -18,6 +19,7 @@ export async function appendHistory(
   history: readonly HistoryEvent[],
   options: { recordedBy: string; onProgress?: (done: number) => void },
 ): Promise<number> {
+  if (history.length > MAX_BATCH_EVENTS) await writer.check(communityId, history.map(({ event }) => commandForEvent(event)));
   let done = 0;
   for (let start = 0; start < history.length; start += MAX_BATCH_EVENTS) {
     const batch = history.slice(start, start + MAX_BATCH_EVENTS);

@@ -8,6 +8,8 @@ export interface ServerConfig {
   /** Set to use an EventStoreDB / KurrentDB cluster instead of the embedded log. */
   readonly eventStoreConnectionString?: string;
   readonly logLevel: string;
+  /** LOG_REQUESTS=1 logs every request. */
+  readonly logRequests: boolean;
   /** Record the demo communities on an empty log. */
   readonly demo: boolean;
 }
@@ -31,6 +33,7 @@ export function readConfig(
     dataDir: resolve(flags["data-dir"] ?? env.COPGRAPH_DATA_DIR ?? "data"),
     ...(connection ? { eventStoreConnectionString: connection } : {}),
     logLevel: env.LOG_LEVEL ?? "info",
+    logRequests: ["1", "true", "yes"].includes(env.LOG_REQUESTS?.toLowerCase() ?? ""),
     demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
   };
 }

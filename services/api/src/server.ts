@@ -23,6 +23,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = await buildApp({
     store,
     logger: { level: config.logLevel },
+    logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
   });
   app.server.requestTimeout = 120_000;

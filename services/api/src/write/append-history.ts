@@ -19,7 +19,11 @@ export async function appendHistory(
   history: readonly HistoryEvent[],
   options: { recordedBy: string; onProgress?: (done: number) => void },
 ): Promise<number> {
-  if (history.length > MAX_BATCH_EVENTS) await writer.check(communityId, history.map(({ event }) => commandForEvent(event)));
+  if (history.length > MAX_BATCH_EVENTS)
+    await writer.check(
+      communityId,
+      history.map(({ event }) => commandForEvent(event)),
+    );
   let done = 0;
   for (let start = 0; start < history.length; start += MAX_BATCH_EVENTS) {
     const batch = history.slice(start, start + MAX_BATCH_EVENTS);

@@ -39,7 +39,13 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         }
       });
       const ids = items.map((item) => item.id);
-      const duplicate = ids.findIndex((eventId, index) => eventId !== undefined && ids.indexOf(eventId) !== index);
+      const seen = new Set<string>();
+      const duplicate = ids.findIndex((eventId) => {
+        if (eventId === undefined) return false;
+        if (seen.has(eventId)) return true;
+        seen.add(eventId);
+        return false;
+      });
       if (duplicate >= 0) {
         throw new HttpProblem(400, "duplicate_event_id", `event ${duplicate} repeats id ${ids[duplicate]}`, [
           { in: "body", pointer: `/events/${duplicate}/id`, message: "ids must be distinct within a batch" },

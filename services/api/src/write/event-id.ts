@@ -3,12 +3,24 @@ import { randomFillSync } from "node:crypto";
 // UUIDv7 (RFC 9562): time-ordered ids land at the end of the store's event-id index instead of
 // all over it, which keeps large appends fast as the log grows.
 
-const random = Buffer.alloc(16);
+// Random bytes are drawn 4 KiB at a time: one system call per 256 ids, not per id.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
 let lastMs = -1;
 let sequence = 0;
 
+function randomBytes16(): Buffer {
+  if (poolOffset + 16 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
+  poolOffset += 16;
+  return bytes;
+}
+
 export function newEventId(now = Date.now()): string {
-  randomFillSync(random);
+  const bytes = randomBytes16();
   // 12-bit counter in rand_a keeps ids from one millisecond in order.
   if (now <= lastMs) {
     sequence++;
@@ -18,9 +30,8 @@ export function newEventId(now = Date.now()): string {
     }
   } else {
     lastMs = now;
-    sequence = random.readUInt16BE(6) & 0x3ff;
+    sequence = bytes.readUInt16BE(6) & 0x3ff;
   }
-  const bytes = Buffer.from(random);
   bytes.writeUIntBE(lastMs, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;

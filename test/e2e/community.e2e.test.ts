@@ -350,6 +350,45 @@ describe("community view", () => {
     await page.close();
   });
 
+  it("shows a gathering logged through the record form within 2 s, without a reload", async () => {
+    const view = await browser.newPage();
+    await openView(view.page, view.errors, `#/c/${LIVE}`);
+    const hasTie = () =>
+      view.page.evaluate(() => (globalThis as unknown as WithView).copgraphView?.graph.hasEdge("m2->m4") ?? false);
+    expect(await hasTie()).toBe(false);
+    await view.page.evaluate(() => {
+      (globalThis as { marker?: boolean }).marker = true;
+    });
+
+    // The facilitator's form, in a second tab.
+    const record = await browser.newPage();
+    await record.page.goto(`${server.url}/#/c/${LIVE}/record?form=gathering`);
+    await record.page.getByText(/\d+ members to search/).waitFor();
+    const form = record.page.locator("#rec-panel-gathering");
+    await form.getByLabel("Format", { exact: true }).selectOption("makerspace");
+    await form.getByLabel("Participant 1: member", { exact: true }).fill("m2");
+    await form.getByLabel("Participant 1: role", { exact: true }).selectOption("facilitator");
+    await form.getByLabel("Participant 2: member", { exact: true }).fill("m4");
+    await form.getByLabel("Participant 2: role", { exact: true }).selectOption("learner");
+    await form.getByRole("button", { name: "Log the gathering" }).click();
+    await form.locator(".rec-success").waitFor();
+
+    await expect.poll(hasTie, { timeout: 2_000, interval: 100 }).toBe(true);
+    const answer = await api<IndicatorsResponse>(
+      `/v1/communities/${LIVE}/indicators?indicators=network.ties,roles.dual_role_share`,
+    );
+    const shown = (id: string) => view.page.getAttribute(`[data-indicator="${id}"] .cg-value`, "data-value");
+    await expect
+      .poll(() => shown("network.ties"), { timeout: 2_000, interval: 100 })
+      .toBe(String(answer.indicators["network.ties"]?.value));
+    expect(await view.page.evaluate(() => (globalThis as { marker?: boolean }).marker)).toBe(true);
+    await screenshot(view.page, "community-live-gathering");
+    expect(view.errors).toEqual([]);
+    expect(record.errors).toEqual([]);
+    await view.page.close();
+    await record.page.close();
+  });
+
   it("stacks the graph and the readings on a tablet", async () => {
     const { page, errors } = await browser.newPage();
     await page.setViewportSize({ width: 768, height: 1024 });

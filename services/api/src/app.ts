@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EventStore } from "@copgraph/event-store";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { installErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
@@ -39,7 +39,7 @@ export type App = FastifyInstance;
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
-    disableRequestLogging: !deps.logRequests,
+    logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
     // Request ids become events' correlationId, so they must be unique across restarts.

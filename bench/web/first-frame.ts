@@ -33,6 +33,9 @@ export interface FirstFrameRun {
   readonly firstRender: number;
   /** How long that first sigma render took (beforeRender → afterRender). */
   readonly firstRenderMs: number;
+  /** The first frame after the first render: its requestAnimationFrame callback (the rendering update starts)… */
+  readonly firstFrameStart: number;
+  /** …and the end of that rendering update (style, layout, paint done): the first rendered frame. */
   readonly firstFrame: number;
   /** Sigma renders with nodes up to the first frame, and their summed time (the page renders more than once). */
   readonly rendersWithNodes: number;
@@ -113,14 +116,17 @@ export async function runFirstFrame(
         mkdirSync(screenshotDir, { recursive: true });
         writeFileSync(`${screenshotDir}first-frame-${size.communityId}.png`, png);
         foregroundPixels = countForegroundPixels(png);
+        if (foregroundPixels < 5_000)
+          log(`    WARNING: the graph area looks blank (${foregroundPixels} foreground px)`);
       }
       const collected = await page.evaluate<Collected>(COLLECT);
       // Let the view finish (readings, layout, trends) so that no server work spills into the next run.
       await page.waitForFunction(VIEW_IDLE, undefined, { timeout: IDLE_TIMEOUT_MS, polling: 250 });
       const { probe } = collected;
       const first = probe.firstRender;
-      const firstFrame = probe.firstFrame;
-      if (!first || firstFrame === null) throw new Error("the probe saw no render with nodes");
+      const frame = first && probe.frames.find((record) => record.renderT >= first.t);
+      if (!first || !frame) throw new Error("the probe saw no render with nodes");
+      const firstFrame = frame.frameDone;
       const { graph, reads } = firstLoadReads(collected.resources, size.communityId);
       const readsDone = Math.max(...reads.map((entry) => entry.responseEnd));
       const withNodes = probe.renders.filter((render) => render.order > 0 && render.t <= firstFrame);
@@ -133,6 +139,7 @@ export async function runFirstFrame(
         afterReadsMs: round(first.t - readsDone, 1),
         firstRender: round(first.t, 1),
         firstRenderMs: round(first.t - first.began, 1),
+        firstFrameStart: round(frame.frameStart, 1),
         firstFrame: round(firstFrame, 1),
         rendersWithNodes: withNodes.length,
         renderMsTotal: round(

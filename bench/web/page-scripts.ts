@@ -21,12 +21,24 @@ export interface ResourceRecord {
   readonly decodedBodySize: number;
 }
 
+/**
+ * The frame after a render: the first requestAnimationFrame callback after it (the start of the
+ * browser's next rendering update) and the end of that update (a MessageChannel message posted from
+ * the callback runs once style, layout and paint of that frame are done on the main thread).
+ */
+export interface FrameRecord {
+  /** afterRender time of the first render this frame is the next frame of. */
+  readonly renderT: number;
+  readonly frameStart: number;
+  readonly frameDone: number;
+}
+
 export interface ProbeState {
   readonly renders: RenderRecord[];
   /** The first afterRender with at least one node in the graph. */
   readonly firstRender: RenderRecord | null;
-  /** performance.now() in the first requestAnimationFrame callback after firstRender. */
-  readonly firstFrame: number | null;
+  /** The frame after each render (several renders in one task share one frame). */
+  readonly frames: FrameRecord[];
   /** When window.copgraphView was set (the GraphView and its sigma renderer exist). */
   readonly viewCreated: number | null;
 }
@@ -39,9 +51,15 @@ const MAX_RENDERS = 20_000;
  * its first render with nodes, however fast that comes: polling from the test could miss it.
  */
 export const INIT_SCRIPT = `(() => {
-  const probe = { renders: [], firstRender: null, firstFrame: null, viewCreated: null };
+  const probe = { renders: [], firstRender: null, frames: [], viewCreated: null };
   Object.defineProperty(window, "__copgraphBench", { value: probe, configurable: true });
   try { performance.setResourceTimingBufferSize(10000); } catch (e) {}
+  const channel = new MessageChannel();
+  let pending = null;
+  channel.port1.onmessage = () => {
+    if (pending && probe.frames.length < ${MAX_RENDERS}) probe.frames.push({ ...pending, frameDone: performance.now() });
+    pending = null;
+  };
   let current;
   Object.defineProperty(window, "copgraphView", {
     configurable: true,
@@ -58,16 +76,22 @@ export const INIT_SCRIPT = `(() => {
       renderer.on("afterRender", () => {
         const record = { began, t: performance.now(), order: graph.order, size: graph.size };
         if (probe.renders.length < ${MAX_RENDERS}) probe.renders.push(record);
-        if (record.order > 0 && probe.firstRender === null) {
-          probe.firstRender = record;
-          requestAnimationFrame(() => { probe.firstFrame = performance.now(); });
+        if (record.order > 0 && probe.firstRender === null) probe.firstRender = record;
+        if (record.order > 0 && pending === null) {
+          pending = { renderT: record.t, frameStart: -1 };
+          requestAnimationFrame(() => {
+            pending.frameStart = performance.now();
+            channel.port2.postMessage(0);
+          });
         }
       });
     },
   });
 })();`;
 
-export const PROBE_READY = "window.__copgraphBench !== undefined && window.__copgraphBench.firstFrame !== null";
+/** The frame after the first render with nodes has been produced. */
+export const PROBE_READY =
+  "window.__copgraphBench !== undefined && window.__copgraphBench.firstRender !== null && window.__copgraphBench.frames.some((f) => f.renderT >= window.__copgraphBench.firstRender.t)";
 
 /** The view has its readings, its layout has stopped and the trends request has answered (or failed). */
 export const VIEW_IDLE = `(() => {

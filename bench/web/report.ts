@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { describeMachine, type MachineInfo } from "../support/machine.js";
 import { median } from "../support/stats.js";
 import { formatTable } from "../support/table.js";
 import type { FirstFrameResult } from "./first-frame.js";
@@ -137,4 +138,41 @@ export function updateReadme(markdown: string): boolean {
   if (begin < 0 || end < begin) return false;
   writeFileSync(readmePath, `${text.slice(0, begin + BEGIN.length)}\n\n${markdown.trim()}\n\n${text.slice(end)}`);
   return true;
+}
+
+interface SavedSection {
+  readonly table: string;
+  readonly measuredAt: string;
+  readonly command: string;
+  readonly machine: MachineInfo;
+  readonly browser: { userAgent: string; webgl: string; viewport: { width: number; height: number } };
+  readonly code: { commit: string; uncommitted: string[] };
+  readonly runsPerMeasurement: number;
+}
+
+/** The README's results block, from results.json (a partial run keeps the other part's last results). */
+export function writeReadmeBlock(): boolean {
+  if (!existsSync(resultsPath)) return false;
+  const saved = JSON.parse(readFileSync(resultsPath, "utf8")) as Record<string, SavedSection | undefined>;
+  const part = (title: string, section: SavedSection | undefined) => {
+    if (!section) return [`**${title}**: not measured yet.`];
+    const chrome = /HeadlessChrome\/[\d.]+/.exec(section.browser.userAgent)?.[0] ?? section.browser.userAgent;
+    const dirty = section.code.uncommitted.length;
+    return [
+      `**${title}**: measured ${section.measuredAt} by \`${section.command}\`, 1 warm-up + ${section.runsPerMeasurement} ` +
+        `runs each, on ${describeMachine(section.machine)}; ${chrome}, WebGL ${section.browser.webgl}, ` +
+        `${section.browser.viewport.width}×${section.browser.viewport.height}; code ${section.code.commit}` +
+        `${dirty > 0 ? ` + ${dirty} uncommitted files under web/, services/, shared/` : ""}.`,
+      "",
+      section.table,
+    ];
+  };
+  const block = [
+    "Medians of the measured runs, [min–max] across them; milliseconds unless marked.",
+    "",
+    ...part("Navigation → first rendered frame", saved.firstFrame),
+    "",
+    ...part("Time slider drag", saved.drag),
+  ].join("\n");
+  return updateReadme(block);
 }

@@ -1,9 +1,8 @@
-// The web app's rendering benchmark: `node --conditions=source --import tsx bench/web/run.ts [first-frame|drag]`
+// The web app's rendering benchmark: `node --conditions=source --import tsx bench/web/run.ts [first-frame|drag|readme]`
 // from the repository root (no argument: both). A real API server (temp log, no demo data) and
 // Debian's Chromium with SwiftShader, on loopback. Raw results: bench/web/results.json; the tables
 // also go into bench/web/README.md between its results markers. BENCH_RUNS (default 5) measured
 // runs after one warm-up; BENCH_MAX_OTHER_CPU (default 25 % of a core) repeats disturbed runs.
-import { readFileSync } from "node:fs";
 import { type Browser, ensureWebBuilt, launchBrowser } from "../../test/support/browser.js";
 import { type ServerProcess, startServerProcess } from "../../test/support/server-process.js";
 import { describeMachine, machineInfo } from "../support/machine.js";
@@ -12,14 +11,19 @@ import { withTempDir } from "../support/temp.js";
 import { buildHistory, type CommunitySize, HISTORY_WEEKS, LARGE, SMALL, seed } from "./community.js";
 import { type FirstFrameResult, runFirstFrame } from "./first-frame.js";
 import { BROWSER_INFO, INIT_SCRIPT } from "./page-scripts.js";
-import { codeVersion, dragTable, firstFrameTable, resultsPath, saveResults, updateReadme } from "./report.js";
+import { codeVersion, dragTable, firstFrameTable, resultsPath, saveResults, writeReadmeBlock } from "./report.js";
 import { type DragResult, FAST_DRAG, runDrag, SLOW_DRAG, START_STEP } from "./slider-drag.js";
 
 const parts = ["first-frame", "drag"] as const;
 type Part = (typeof parts)[number];
 const arg = process.argv[2] ?? "all";
+if (arg === "readme") {
+  // Only rewrites the README's results block from results.json (after editing the report's format).
+  console.log(writeReadmeBlock() ? "README.md results updated" : "README.md has no results markers: not updated");
+  process.exit(0);
+}
 if (arg !== "all" && !(parts as readonly string[]).includes(arg)) {
-  console.error(`usage: run.ts [${parts.join("|")}]  (no argument: both)`);
+  console.error(`usage: run.ts [${parts.join("|")}|readme]  (no argument: both parts)`);
   process.exit(2);
 }
 const selected: readonly Part[] = arg === "all" ? parts : [arg as Part];
@@ -47,6 +51,12 @@ const watchdog = setTimeout(() => {
   void cleanup().finally(() => process.exit(1));
 }, maxMinutes * 60_000);
 watchdog.unref();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`bench/web: ${signal}, closing the browser and the server`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
 
 const cores = machine.cores;
 const sizes: CommunitySize[] = selected.includes("first-frame") ? [SMALL, LARGE] : [SMALL];
@@ -113,23 +123,5 @@ try {
   clearTimeout(watchdog);
 }
 
-// The README block shows both tables from results.json (a partial run keeps the other's last results).
-const saved = JSON.parse(readFileSync(resultsPath, "utf8")) as Record<
-  string,
-  { table: string; measuredAt: string; command: string; machine: typeof machine } | undefined
->;
-const block = [
-  `Machine: ${describeMachine(machine)}.`,
-  "",
-  "Medians of the measured runs, [min–max] across them; milliseconds unless marked.",
-  "",
-  `**Navigation → first rendered frame** (${saved.firstFrame ? `measured ${saved.firstFrame.measuredAt} by \`${saved.firstFrame.command}\`` : "not measured yet"}):`,
-  "",
-  saved.firstFrame?.table ?? "",
-  "",
-  `**Time slider drag** (${saved.drag ? `measured ${saved.drag.measuredAt} by \`${saved.drag.command}\`` : "not measured yet"}):`,
-  "",
-  saved.drag?.table ?? "",
-].join("\n");
-log(updateReadme(block) ? "README.md results updated" : "README.md has no results markers: not updated");
+log(writeReadmeBlock() ? "README.md results updated" : "README.md has no results markers: not updated");
 log(`raw results: ${resultsPath} (${Math.round((Date.now() - started) / 1000)} s)`);

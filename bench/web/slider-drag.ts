@@ -69,12 +69,14 @@ export interface DragRun {
   /** How late each step's input event was handled against its schedule (a busy main thread delays it). */
   readonly inputDelay: Stats;
   readonly dragMs: number;
-  /** Frame intervals from the last step until the frame showing the final position. */
+  /** Frame intervals from the last step until the readings show the final position (two frames after). */
   readonly settleFrames: Stats;
   /** Last step → the first sigma render of the final position's graph (its data is in the graph). */
   readonly toFinalRenderMs: number;
-  /** Last step → the first animation frame after that render. */
+  /** Last step → the end of the first frame after that render (its rendering update done): the final position is on screen. */
   readonly toFinalFrameMs: number;
+  /** Last step → that frame's requestAnimationFrame callback (the rendering update starts). */
+  readonly toFinalFrameStartMs: number;
   /** Last step → the readings panel showing the final position. */
   readonly toReadingsMs: number;
   /** Last step → the final position's graph request was sent (the 150 ms debounce and any queue). */
@@ -161,8 +163,9 @@ export async function runDrag(
         (render) => render.order > 0 && render.t > finalGraph.responseEnd && render.t <= record.readyAt!,
       );
       if (!finalRender) throw new Error("no render of the final position");
-      const finalFrame = record.frames.find((frame) => frame > finalRender.t);
-      if (finalFrame === undefined) throw new Error("no frame after the final render");
+      const after = collected.probe.frames.find((frame) => frame.renderT >= finalRender.t);
+      if (!after) throw new Error("no frame after the final render");
+      const finalFrame = after.frameDone;
       const expected = await graphCounts(baseUrl, size.communityId, finalAt);
       if (finalRender.size !== expected.ties || finalRender.order !== expected.nodes) {
         throw new Error(
@@ -176,9 +179,10 @@ export async function runDrag(
         dragFrames: stats(frameTimes(record.frames, firstInput, record.lastInput)),
         inputDelay: stats(record.inputs.map((input) => input.done - input.due)),
         dragMs: round(record.lastInput - firstInput, 1),
-        settleFrames: stats(frameTimes(record.frames, record.lastInput, finalFrame)),
+        settleFrames: stats(frameTimes(record.frames, record.lastInput, Number.POSITIVE_INFINITY)),
         toFinalRenderMs: round(finalRender.t - record.lastInput, 1),
         toFinalFrameMs: round(finalFrame - record.lastInput, 1),
+        toFinalFrameStartMs: round(after.frameStart - record.lastInput, 1),
         toReadingsMs: round(record.readyAt - record.lastInput, 1),
         finalRequestAfterMs: round(finalGraph.startTime - record.lastInput, 1),
         finalGraphFetchMs: round(finalGraph.responseEnd - finalGraph.startTime, 1),

@@ -3,12 +3,14 @@ import type { AppendResult } from "../port.js";
 import { applyAppend, type QueuedAppend, TransactionBrokenError } from "./append.js";
 import type { Statements } from "./statements.js";
 
-interface Pending extends QueuedAppend {
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
+/** An append waiting for a flush; `ticket` names it in the outcome. */
+export interface TicketedAppend extends QueuedAppend {
+  readonly ticket: number;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+export type AppendOutcome =
+  | { readonly ticket: number; readonly ok: true; readonly result: AppendResult }
+  | { readonly ticket: number; readonly ok: false; readonly error: unknown };
 
 export interface GroupCommitStats {
   /** Transactions committed (one fsync each). */
@@ -20,32 +22,29 @@ export interface GroupCommitStats {
 }
 
 /**
- * Group commit: appends made in the same event-loop turn(s) are queued and written in ONE
- * transaction, so concurrent writers share one fsync instead of paying one each (~5k/s otherwise).
- * Each append runs in its own savepoint, so one failing append does not undo the others, and every
- * promise settles only after COMMIT.
+ * Group commit: appends queued in the same event-loop turn(s) are written in ONE transaction, so
+ * concurrent writers share one fsync instead of paying one each (~5k/s otherwise). Each append runs
+ * in its own savepoint, so one failing append does not undo the others, and outcomes are reported
+ * only after COMMIT.
  */
 export class GroupCommit {
-  private queue: Pending[] = [];
+  private queue: TicketedAppend[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   readonly stats: GroupCommitStats = { flushes: 0, appends: 0, events: 0 };
 
   constructor(
     private readonly db: Database.Database,
     private readonly st: Statements,
-    /** Called after each COMMIT that wrote something, so subscribers read the new events. */
-    private readonly onCommit: () => void,
+    /** Called once per transaction with the outcome of every append in it; `wrote` when events were stored. */
+    private readonly onFlushed: (outcomes: AppendOutcome[], wrote: boolean) => void,
     /** Caps one transaction; an append is never split, so a larger one goes alone. */
     private readonly maxEventsPerFlush: number,
   ) {}
 
-  enqueue(item: QueuedAppend): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ ...item, resolve, reject });
-      // setImmediate runs after the current turn's microtasks and I/O callbacks: everything appended
-      // meanwhile joins this flush.
-      this.scheduled ??= setImmediate(() => this.flushQueued());
-    });
+  enqueue(item: TicketedAppend): void {
+    this.queue.push(item);
+    // setImmediate runs after the current turn's callbacks: everything queued meanwhile joins this flush.
+    this.scheduled ??= setImmediate(() => this.flushQueued());
   }
 
   /** Writes everything queued now (used by close). */
@@ -61,7 +60,7 @@ export class GroupCommit {
     if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushQueued());
   }
 
-  private takeBatch(): Pending[] {
+  private takeBatch(): TicketedAppend[] {
     let events = 0;
     let count = 0;
     for (const item of this.queue) {
@@ -76,17 +75,17 @@ export class GroupCommit {
     const batch = this.takeBatch();
     if (batch.length === 0) return;
     const now = Date.now();
-    const outcomes: Outcome[] = [];
+    const outcomes: AppendOutcome[] = [];
     try {
       this.st.begin.run();
       for (const item of batch) {
         try {
-          outcomes.push({ ok: true, result: applyAppend(this.st, item, now) });
+          outcomes.push({ ticket: item.ticket, ok: true, result: applyAppend(this.st, item, now) });
         } catch (error) {
           // SQLite may abort the whole transaction on some errors (disk full, I/O): then nothing of
           // this flush is stored, and going on would autocommit the rest one by one.
           if (!this.db.inTransaction || error instanceof TransactionBrokenError) throw error;
-          outcomes.push({ ok: false, error });
+          outcomes.push({ ticket: item.ticket, ok: false, error });
         }
       }
       this.st.commit.run();
@@ -96,23 +95,20 @@ export class GroupCommit {
       } catch {
         // Nothing more to undo from here: SQLite rolls back an unfinished transaction on close.
       }
-      for (const item of batch) item.reject(error);
       this.stats.appends += batch.length;
+      this.onFlushed(
+        batch.map((item) => ({ ticket: item.ticket, ok: false, error })),
+        false,
+      );
       return;
     }
     this.stats.flushes += 1;
     this.stats.appends += batch.length;
     let written = 0;
     batch.forEach((item, i) => {
-      const outcome = outcomes[i] as Outcome;
-      if (outcome.ok) {
-        written += item.events.length;
-        item.resolve(outcome.result);
-      } else {
-        item.reject(outcome.error);
-      }
+      if ((outcomes[i] as AppendOutcome).ok) written += item.events.length;
     });
     this.stats.events += written;
-    if (written > 0) this.onCommit();
+    this.onFlushed(outcomes, written > 0);
   }
 }

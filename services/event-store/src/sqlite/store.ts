@@ -15,10 +15,11 @@ import type {
   SubscribeToAllOptions,
 } from "../port.js";
 import type { EncodedEvent } from "./append.js";
-import { GroupCommit, type GroupCommitStats } from "./group-commit.js";
+import type { GroupCommitStats } from "./group-commit.js";
 import { openDatabase } from "./schema.js";
 import { MAX_INT64, Statements, toRecorded } from "./statements.js";
 import { CheckpointSubscription } from "./subscription.js";
+import { ThreadedWriter } from "./threaded-writer.js";
 
 export interface SqliteEventStoreOptions {
   /** The database file; it is created when missing (its directory must exist). */
@@ -30,21 +31,25 @@ export interface SqliteEventStoreOptions {
 export type SqliteEventStoreStats = GroupCommitStats;
 
 /**
- * The event store on one SQLite file (better-sqlite3, WAL, synchronous=FULL), written through group
- * commit. One process owns the file: subscriptions are woken by this process's commits only.
+ * The event store on one SQLite file (better-sqlite3, WAL, synchronous=FULL). Appends go to a writer
+ * thread that group-commits them; reads use this thread's own connection (WAL lets them run while
+ * the writer commits). One process owns the file: subscriptions are woken by its commits only.
  */
 export class SqliteEventStore implements EventStore {
   private readonly st: Statements;
-  private readonly writer: GroupCommit;
+  private readonly writer: ThreadedWriter;
   private readonly subscriptions = new Set<CheckpointSubscription>();
+  private readonly db: Database.Database;
   private closed = false;
 
-  constructor(
-    private readonly db: Database.Database,
-    options: Omit<SqliteEventStoreOptions, "path"> = {},
-  ) {
-    this.st = new Statements(db);
-    this.writer = new GroupCommit(db, this.st, () => this.notifySubscribers(), options.maxEventsPerFlush ?? 100_000);
+  constructor(options: SqliteEventStoreOptions) {
+    // Opened here first: a file that cannot be used fails the open, not a later append.
+    this.db = openDatabase(options.path);
+    this.st = new Statements(this.db);
+    this.writer = new ThreadedWriter(
+      { path: options.path, maxEventsPerFlush: options.maxEventsPerFlush ?? 100_000 },
+      () => this.notifySubscribers(),
+    );
   }
 
   async appendToStream(streamId: string, events: readonly EventData[], options?: AppendOptions): Promise<AppendResult> {
@@ -59,7 +64,7 @@ export class SqliteEventStore implements EventStore {
         metadata: JSON.stringify(event.metadata),
       }),
     );
-    return this.writer.enqueue({ streamId, events: encoded, expected: checked.expected });
+    return this.writer.append({ streamId, events: encoded, expected: checked.expected });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -114,7 +119,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     // Appends already accepted are written and acknowledged before the file is released.
-    this.writer.flushAll();
+    await this.writer.close();
     for (const subscription of [...this.subscriptions]) subscription.end();
     this.db.close();
   }
@@ -129,6 +134,5 @@ export class SqliteEventStore implements EventStore {
 }
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
-  const { path, ...rest } = options;
-  return new SqliteEventStore(openDatabase(path), rest);
+  return new SqliteEventStore(options);
 }

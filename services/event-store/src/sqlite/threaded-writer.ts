@@ -1,0 +1,99 @@
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../internal/start-worker.js";
+import type { AppendResult } from "../port.js";
+import type { QueuedAppend } from "./append.js";
+import type { GroupCommitStats, TicketedAppend } from "./group-commit.js";
+import { type FromWriter, fromWireError, type ToWriter } from "./writer-messages.js";
+import type { WriterThreadOptions } from "./writer-thread.js";
+
+interface Waiting {
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The store's side of the writer thread. Appends made in one event-loop turn travel in one message,
+ * and each flush comes back as one message, so a busy server pays a few messages per transaction,
+ * not per request.
+ */
+export class ThreadedWriter {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private outbox: TicketedAppend[] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private nextTicket = 0;
+  private failure: Error | undefined;
+  private readonly exited: Promise<void>;
+  stats: GroupCommitStats = { flushes: 0, appends: 0, events: 0 };
+
+  constructor(
+    options: WriterThreadOptions,
+    /** Called after each COMMIT that stored events. */
+    private readonly onCommit: () => void,
+  ) {
+    const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
+    this.worker = startWorker(new URL(`./writer-thread.${extension}`, import.meta.url), options);
+    this.worker.on("message", (message: FromWriter) => this.receive(message));
+    this.worker.on("error", (error) => this.fail(error));
+    this.exited = new Promise((resolve) =>
+      this.worker.once("exit", (code) => {
+        this.fail(new Error(`event-store: the writer thread stopped (exit code ${code})`));
+        resolve();
+      }),
+    );
+    // An idle store does not keep the process alive; appends in flight do (see track()).
+    this.worker.unref();
+  }
+
+  append(item: QueuedAppend): Promise<AppendResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const ticket = this.nextTicket++;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.waiting.set(ticket, { resolve, reject });
+      if (this.waiting.size === 1) this.worker.ref();
+      this.outbox.push({ ...item, ticket });
+      this.scheduled ??= setImmediate(() => this.post());
+    });
+  }
+
+  /** Sends what is queued, lets the thread write it, then stops the thread. */
+  async close(): Promise<void> {
+    this.post();
+    this.send({ kind: "close" });
+    await this.exited;
+  }
+
+  private post(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.outbox.length === 0) return;
+    const appends = this.outbox;
+    this.outbox = [];
+    this.send({ kind: "append", appends });
+  }
+
+  private send(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: FromWriter): void {
+    if (message.kind === "closed") return;
+    this.stats = message.stats;
+    for (const outcome of message.outcomes) {
+      const waiting = this.waiting.get(outcome.ticket);
+      if (!waiting) continue;
+      this.waiting.delete(outcome.ticket);
+      if (outcome.ok) waiting.resolve(outcome.result);
+      else waiting.reject(fromWireError(outcome.error));
+    }
+    if (this.waiting.size === 0) this.worker.unref();
+    if (message.wrote) this.onCommit();
+  }
+
+  /** The thread died or was stopped: everything still waiting fails, and so does every later append. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}

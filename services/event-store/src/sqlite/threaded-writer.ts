@@ -24,6 +24,7 @@ export class ThreadedWriter {
   private nextTicket = 0;
   private failure: Error | undefined;
   private readonly exited: Promise<void>;
+  private onClosed: (() => void) | undefined;
   stats: GroupCommitStats = { flushes: 0, appends: 0, events: 0 };
 
   constructor(
@@ -56,10 +57,16 @@ export class ThreadedWriter {
     });
   }
 
-  /** Sends what is queued, lets the thread write it, then stops the thread. */
+  /** Sends what is queued, lets the thread write it and close the file, then stops the thread. */
   async close(): Promise<void> {
+    this.worker.ref();
+    const closed = new Promise<void>((resolve) => {
+      this.onClosed = resolve;
+    });
     this.post();
     this.send({ kind: "close" });
+    await Promise.race([closed, this.exited]);
+    await this.worker.terminate();
     await this.exited;
   }
 
@@ -77,7 +84,10 @@ export class ThreadedWriter {
   }
 
   private receive(message: FromWriter): void {
-    if (message.kind === "closed") return;
+    if (message.kind === "closed") {
+      this.onClosed?.();
+      return;
+    }
     this.stats = message.stats;
     for (const outcome of message.outcomes) {
       const waiting = this.waiting.get(outcome.ticket);

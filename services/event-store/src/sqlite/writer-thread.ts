@@ -38,6 +38,6 @@ port.on("message", (message: ToWriter) => {
   }
   commit.flushAll();
   db.close();
+  // The store terminates the thread once it has this answer.
   send({ kind: "closed" });
-  port.close();
 });

@@ -3,7 +3,7 @@
 // export key (so exports with the same key can be joined), unlinkable across keys, and not
 // reversible without the key. node:crypto is I/O-free; it is used here and nowhere else.
 import { createHmac } from "node:crypto";
-import { type EventType, eventDataSchemas, eventTypes, personalDataFields } from "@copgraph/domain";
+import { type EventType, eventTypes, personalDataFields, requiredPersonalDataFields } from "@copgraph/domain";
 import type { LoggedEvent } from "./logged-event.js";
 
 /** Shorter keys could be guessed offline from the pseudonyms of guessable ids. */
@@ -61,14 +61,6 @@ const knownTypes: ReadonlySet<string> = new Set(eventTypes);
 /** Text put in a personal field the schema requires (displayName, a retraction's reason), so events stay valid. */
 export const REDACTED = "redacted";
 
-/** Personal fields the schema requires, per event type: these get a placeholder instead of being dropped. */
-const requiredPersonalFields: ReadonlyMap<EventType, readonly string[]> = new Map(
-  eventTypes.map((type) => {
-    const shape = eventDataSchemas[type].shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
-    return [type, personalDataFields[type].filter((field) => !shape[field]?.safeParse(undefined).success)];
-  }),
-);
-
 /**
  * The events with every member id (memberId, from, to[], participants[].memberId) and record id
  * replaced by its pseudonym, the personal and free-text fields of `personalDataFields` removed
@@ -112,9 +104,11 @@ function pseudonymousData(
 ): Record<string, unknown> {
   const removed: ReadonlySet<string> = new Set(personalDataFields[type]);
   const result: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(data)) {
+  // Required personal fields get their placeholder even when the log holds the event without them.
+  const required = requiredPersonalDataFields[type].filter((field) => !(field in data));
+  for (const [field, value] of [...Object.entries(data), ...required.map((field) => [field, undefined] as const)]) {
     if (removed.has(field)) {
-      if (requiredPersonalFields.get(type)?.includes(field)) {
+      if (requiredPersonalDataFields[type].includes(field)) {
         const memberId = typeof data.memberId === "string" ? data.memberId : undefined;
         result[field] = field === "displayName" && memberId !== undefined ? pseudonyms.member(memberId) : REDACTED;
       }

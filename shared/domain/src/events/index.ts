@@ -1,5 +1,6 @@
 export * from "./community-event.js";
 export * from "./community-registered.js";
+export * from "./erasure-subjects.js";
 export {
   ATTRIBUTE_KEY_PATTERN,
   AttributeChanges,
@@ -28,4 +29,5 @@ export * from "./member-profile-changed.js";
 export * from "./metadata.js";
 export * from "./parse.js";
 export * from "./personal-data.js";
+export * from "./personal-data-split.js";
 export * from "./record-retracted.js";

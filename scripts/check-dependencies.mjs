@@ -13,7 +13,8 @@ const rules = {
   // node:crypto only for the HMAC of pseudonyms: computation, no I/O.
   "shared/interchange": ["@copgraph/domain", "@copgraph/analytics", "graphology", "node:crypto"],
   "services/event-store": ["node:", "better-sqlite3", "@eventstore/db-client"],
-  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology"],
+  // better-sqlite3: files apart from the log — API keys (access.sqlite) and the personal-data vault.
+  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology", "better-sqlite3"],
   web: ["@copgraph/contract", "@copgraph/domain", "@copgraph/analytics", "sigma", "graphology", "@sigma/"],
 };
 

@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { EventStore } from "@copgraph/event-store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { type AccessOptions, installAccess } from "./access/access-plugin.js";
+import { AuditLog } from "./access/audit-log.js";
 import { installErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerWebApp } from "./http/web-app.js";
 import { CommunityHistories } from "./read/community-histories.js";
 import { CommunityReader } from "./read/community-reader.js";
+import { auditRoutes } from "./routes/audit.js";
 import { changesRoutes } from "./routes/changes.js";
 import { communityRoutes } from "./routes/communities.js";
 import { compareRoutes } from "./routes/compare.js";
@@ -16,6 +19,7 @@ import { eventLogRoutes } from "./routes/event-log.js";
 import { exportRoutes } from "./routes/export.js";
 import { graphRoutes } from "./routes/graph.js";
 import { healthRoutes } from "./routes/health.js";
+import { meRoutes } from "./routes/me.js";
 import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
 import { recordRoutes } from "./routes/records.js";
@@ -31,6 +35,8 @@ export interface AppDependencies {
   readonly logRequests?: boolean;
   /** Folder of the built web app, served at `/`. */
   readonly webRoot?: string;
+  /** API keys and roles; without it the app runs open and every caller acts as admin (tests, local use). */
+  readonly access?: AccessOptions;
 }
 
 export type App = FastifyInstance;
@@ -51,10 +57,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // JSON.stringify answers, without validating every response a second time.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
+  const clock = deps.clock ?? (() => new Date());
+  const audit = new AuditLog(deps.store, clock);
+  installAccess(app, deps.access, audit);
   await registerOpenApi(app);
   await registerWebApp(app, deps.webRoot);
 
-  const clock = deps.clock ?? (() => new Date());
   const writer = new CommunityWriter(deps.store, clock);
   const histories = new CommunityHistories(deps.store);
   histories.start();
@@ -62,6 +70,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const reader = new CommunityReader(writer, histories, clock);
   const context = { store: deps.store, writer, histories, reader, now: () => clock().toISOString() };
   await app.register(healthRoutes, context);
+  await app.register(meRoutes);
+  await app.register(auditRoutes, { audit });
   await app.register(communityRoutes, context);
   await app.register(memberRoutes, context);
   await app.register(recordRoutes, context);

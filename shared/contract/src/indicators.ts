@@ -13,6 +13,12 @@ export const IndicatorValue = z
     byGroup: z.record(z.string(), Value).optional(),
     byMember: z.record(z.string(), Value).optional(),
     details: z.unknown().optional(),
+    suppressed: z.boolean().optional().meta({
+      description: "Withheld (every value null): the community has fewer members than the minimum group size",
+    }),
+    suppressedGroups: z.array(z.string()).optional().meta({
+      description: "Groups whose byGroup value is withheld (null): fewer members than the minimum group size",
+    }),
   })
   .meta({ id: "IndicatorValue" });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
@@ -33,7 +39,14 @@ export const TimelineResponse = z
     steps: z.array(z.string()).meta({ description: "The dates (valid time) of the series" }),
     series: z.record(
       z.string(),
-      z.object({ version: z.number().int(), values: z.array(Value), baselines: z.array(Value).optional() }),
+      z.object({
+        version: z.number().int(),
+        values: z.array(Value),
+        baselines: z.array(Value).optional(),
+        suppressed: z.array(z.boolean()).optional().meta({
+          description: "Per date: the value is withheld, the community being smaller than the minimum group size",
+        }),
+      }),
     ),
   })
   .meta({ id: "TimelineResponse" });

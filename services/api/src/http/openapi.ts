@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { declarePublic } from "../access/declare-public.js";
 
 /** OpenAPI generated from the routes' zod schemas, with a UI at /docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -20,10 +21,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: "exports", description: "The event log and the graph in researchers' formats" },
         { name: "analytics", description: "The relationship graph and its indicators as of any date" },
         { name: "operations", description: "Health and readiness" },
+        { name: "access", description: "Who the caller is, and the audit log" },
       ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(async (docs) => {
+    declarePublic(docs, "the API reference describes the API, not its data");
+    await docs.register(swaggerUi, { routePrefix: "/docs" });
+  });
 }

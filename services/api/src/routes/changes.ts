@@ -1,5 +1,6 @@
 import { CommunityParams } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import type { RouteContext } from "./context.js";
 
@@ -15,6 +16,7 @@ export const changesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
   app.get(
     "/v1/communities/:id/changes",
     {
+      config: routeAccess.members,
       schema: {
         tags: ["analytics"],
         summary: "Server-Sent Events: a `change` message with the new revision each time the community's log grows",

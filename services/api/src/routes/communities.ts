@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { CommunityList, CommunityParams, CommunitySummary, RegisterCommunityRequest } from "@copgraph/contract";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { readsFreeText } from "../access/audience.js";
+import { mayAccess } from "../access/roles.js";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { etag, WriteHeaders, writeContext } from "../http/write-context.js";
 import { communityOf } from "../write/community-log.js";
@@ -10,6 +14,8 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
   app.post(
     "/v1/communities",
     {
+      // A facilitator registers only a community granted to its key, so the body must name it.
+      config: { access: { need: "write", community: "body.communityId" } },
       schema: {
         tags: ["communities"],
         summary: "Register a community",
@@ -43,13 +49,23 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
 
   app.get(
     "/v1/communities",
-    { schema: { tags: ["communities"], summary: "List communities", response: { 200: CommunityList } } },
-    async () => {
-      const streams = await store.listStreams("community-");
+    {
+      config: routeAccess.signedIn,
+      schema: {
+        tags: ["communities"],
+        summary: "List the communities the caller may see",
+        response: { 200: CommunityList },
+      },
+    },
+    async (request) => {
+      const caller = request.caller!;
+      const streams = (await store.listStreams("community-")).filter((stream) =>
+        mayAccess(caller, communityOf(stream.streamId)),
+      );
       const logs = await Promise.all(streams.map((stream) => writer.current(communityOf(stream.streamId))));
       const communities = logs.flatMap((log) => {
         const summary = log.summary();
-        return summary ? [summary] : [];
+        return summary ? [withoutFreeText(request, summary)] : [];
       });
       communities.sort((a, b) => a.name.localeCompare(b.name) || a.communityId.localeCompare(b.communityId));
       return { communities };
@@ -59,6 +75,7 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
   app.get(
     "/v1/communities/:id",
     {
+      config: routeAccess.aggregate,
       schema: {
         tags: ["communities"],
         summary: "One community with its counts",
@@ -70,7 +87,14 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       const summary = (await writer.current(request.params.id)).summary();
       if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${request.params.id}'`);
       reply.header("etag", etag(summary.revision));
-      return summary;
+      return withoutFreeText(request, summary);
     },
   );
 };
+
+/** A community's description is free text: researchers and agencies get the summary without it. */
+function withoutFreeText(request: FastifyRequest, summary: CommunitySummary): CommunitySummary {
+  if (readsFreeText(request)) return summary;
+  const { description: _description, ...rest } = summary;
+  return rest;
+}

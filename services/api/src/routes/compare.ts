@@ -1,6 +1,9 @@
 import { CompareResponse, GraphQueryFields, IndicatorSelection, withGraphQueryRules } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
+import { minGroupSizeFor } from "../access/audience.js";
+import type { CommunityView } from "../read/community-reader.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const CompareParams = withGraphQueryRules(
@@ -29,6 +32,7 @@ export const compareRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
   app.get(
     "/v1/compare",
     {
+      config: { access: { need: "aggregate", community: "query.communities" } },
       schema: {
         tags: ["analytics"],
         summary: "The same indicators for several communities side by side, each with its baseline",
@@ -39,17 +43,27 @@ export const compareRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     async (request) => {
       const { communities: ids, indicators: selection, ...params } = request.query;
       const views = await Promise.all(ids.map((id) => reader.view(id, params)));
+      const minGroupSize = minGroupSizeFor(request);
       const communities = views.map((view) => {
         const indicators: CompareResponse["communities"][number]["indicators"] = {};
-        for (const [id, { byMember: _member, details: _details, ...aggregate }] of Object.entries(
-          reader.indicators(view, selection),
-        )) {
+        const values = reader.indicators(view, selection);
+        if (minGroupSize !== undefined) {
+          const sizes = groupSizesOf(view.snapshot.graph, view.options.attribute);
+          return { ...communityOf(view), indicators: aggregateValues(values, sizes, minGroupSize) };
+        }
+        for (const [id, { byMember: _member, details: _details, ...aggregate }] of Object.entries(values)) {
           indicators[id] = aggregate;
         }
-        return { communityId: view.communityId, name: view.name, revision: view.resolved.revision, indicators };
+        return { ...communityOf(view), indicators };
       });
       const { revision: _revision, ...query } = views[0]!.resolved;
       return { query, communities };
     },
   );
 };
+
+const communityOf = (view: CommunityView) => ({
+  communityId: view.communityId,
+  name: view.name,
+  revision: view.resolved.revision,
+});

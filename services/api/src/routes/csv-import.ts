@@ -3,6 +3,7 @@ import { commandForEvent, DomainError } from "@copgraph/domain";
 import { type CsvKind, csvKinds, csvTemplate, type LineError, parseCsvImport } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { problemResponses, type RouteContext, replyWritten } from "./context.js";
@@ -43,6 +44,7 @@ export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
   app.post(
     "/v1/communities/:id/imports/csv",
     {
+      config: routeAccess.write,
       bodyLimit: CSV_BODY_LIMIT,
       schema: {
         tags: ["imports"],
@@ -100,6 +102,7 @@ export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
   app.get(
     "/v1/imports/csv/:kind/template",
     {
+      config: routeAccess.signedIn,
       schema: {
         tags: ["imports"],
         summary: "A CSV template with the columns and an example row",

@@ -1,6 +1,7 @@
 import { CommunityParams, EventBatchRequest } from "@copgraph/contract";
 import { type CommunityEvent, commandForEvent, DomainError } from "@copgraph/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { routeAccess } from "../access/route-configs.js";
 import { domainProblem } from "../http/error-handler.js";
 import { HttpProblem } from "../http/problem.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
@@ -13,6 +14,7 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
   app.post(
     "/v1/communities/:id/events",
     {
+      config: routeAccess.write,
       bodyLimit: BATCH_BODY_LIMIT,
       schema: {
         tags: ["events"],

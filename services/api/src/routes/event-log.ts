@@ -1,5 +1,8 @@
 import { CommunityParams, EventPage, EventPageQuery } from "@copgraph/contract";
+import { pseudonymise } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pseudonymKeyFor } from "../access/audience.js";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { toLoggedEvent } from "../read/logged-event.js";
 import { streamOf } from "../write/community-log.js";
@@ -11,6 +14,7 @@ export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
   app.get(
     "/v1/communities/:id/events",
     {
+      config: { ...routeAccess.members, audit: { action: "read" } },
       schema: {
         tags: ["events"],
         summary: "Page through a community's event log",
@@ -28,7 +32,9 @@ export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
       const revision = Number(log.revision);
       const recorded =
         from > revision ? [] : await store.readStream(streamOf(id), { fromRevision: BigInt(from), maxCount: limit });
-      const events = recorded.map(toLoggedEvent);
+      const logged = recorded.map(toLoggedEvent);
+      const pseudonymKey = pseudonymKeyFor(request);
+      const events = pseudonymKey === undefined ? logged : pseudonymise(logged, pseudonymKey);
       const last = events.at(-1)?.revision;
       const next = last !== undefined && last < revision ? last + 1 : null;
       if (request.headers.accept?.includes(NDJSON)) {

@@ -1,6 +1,9 @@
 import { CommunityParams, GraphQueryFields, withGraphQueryRules } from "@copgraph/contract";
+import { pseudonymise } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { pseudonymKeyFor } from "../access/audience.js";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { ExportKeyError, exportCommunity, exportFormats } from "../read/export-community.js";
 import { readCommunityLog } from "../read/logged-event.js";
@@ -23,6 +26,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
   app.get(
     "/v1/communities/:id/export",
     {
+      config: { ...routeAccess.members, audit: { action: "export" } },
       schema: {
         tags: ["exports"],
         summary:
@@ -34,10 +38,17 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { format, key, ...query } = request.query;
+      const { format: asked, key, ...query } = request.query;
+      const pseudonymKey = pseudonymKeyFor(request);
+      // A researcher's exports always carry the key's own pseudonyms: a chosen key could reverse guessable ids.
+      if (pseudonymKey !== undefined && key !== undefined) {
+        throw new HttpProblem(403, "forbidden", "a researcher's exports use the key's own pseudonyms; leave out `key`");
+      }
+      const format = pseudonymKey !== undefined && asked === "research" ? "ndjson" : asked;
       const log = await writer.current(id);
       if (!log.registered) throw new HttpProblem(404, "community_not_found", `no community '${id}'`);
-      const events = await readCommunityLog(store, id);
+      const logged = await readCommunityLog(store, id);
+      const events = pseudonymKey === undefined ? logged : pseudonymise(logged, pseudonymKey);
       let exported: ReturnType<typeof exportCommunity>;
       try {
         exported = exportCommunity(format, {

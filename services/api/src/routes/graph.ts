@@ -7,9 +7,14 @@ import {
   IndicatorsResponse,
   withGraphQueryRules,
 } from "@copgraph/contract";
-import { toGexf, toGraphml } from "@copgraph/interchange";
+import { pseudonymise, toGexf, toGraphml } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
+import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
+import { asksForFile, routeAccess } from "../access/route-configs.js";
+import { exportCommunity } from "../read/export-community.js";
 import { graphBody } from "../read/graph-body.js";
+import { readCommunityLog } from "../read/logged-event.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const downloads = {
@@ -17,10 +22,12 @@ const downloads = {
   graphml: { type: "application/graphml+xml", extension: "graphml" },
 } as const;
 
-export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader }) => {
+export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, store, now }) => {
   app.get(
     "/v1/communities/:id/graph",
     {
+      // Graph JSON is read thousands of times a second by the web app: only file downloads are audited.
+      config: { ...routeAccess.members, audit: { action: "export", when: asksForFile } },
       schema: {
         tags: ["analytics"],
         summary: "The relationship graph as of a date, with per-member indicators",
@@ -32,6 +39,21 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
     async (request, reply) => {
       const { format, ...params } = request.query;
       const view = await reader.view(request.params.id, params);
+      const pseudonymKey = pseudonymKeyFor(request);
+      if (format !== "json" && pseudonymKey !== undefined) {
+        // A researcher's file is drawn from the pseudonymised log, so no name or free text reaches it.
+        const events = pseudonymise(await readCommunityLog(store, view.communityId), pseudonymKey);
+        const exported = exportCommunity(format, {
+          communityId: view.communityId,
+          events,
+          query: params,
+          now: new Date(now()),
+        });
+        return reply
+          .type(`${exported.type}; charset=utf-8`)
+          .header("content-disposition", `attachment; filename="${exported.file}"`)
+          .send(exported.body as never);
+      }
       if (format !== "json") {
         const { type, extension } = downloads[format];
         const body =
@@ -45,13 +67,15 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
           .send(body as never);
       }
       const values = reader.indicators(view);
-      return { communityId: view.communityId, query: view.resolved, ...graphBody(view.snapshot.graph, values) };
+      const body = { communityId: view.communityId, query: view.resolved, ...graphBody(view.snapshot.graph, values) };
+      return pseudonymousViewFor(request, view.history)?.apply(body) ?? body;
     },
   );
 
   app.get(
     "/v1/communities/:id/indicators",
     {
+      config: routeAccess.aggregate,
       schema: {
         tags: ["analytics"],
         summary: "Indicators as of a date, each with its baseline where it has one",
@@ -63,7 +87,14 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
     async (request) => {
       const { indicators: ids, ...params } = request.query;
       const view = await reader.view(request.params.id, params);
-      return { communityId: view.communityId, query: view.resolved, indicators: reader.indicators(view, ids) };
+      const values = reader.indicators(view, ids);
+      const minGroupSize = minGroupSizeFor(request);
+      const indicators =
+        minGroupSize === undefined
+          ? values
+          : aggregateValues(values, groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
+      const body = { communityId: view.communityId, query: view.resolved, indicators };
+      return pseudonymousViewFor(request, view.history)?.apply(body) ?? body;
     },
   );
 };

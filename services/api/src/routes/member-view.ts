@@ -1,5 +1,7 @@
 import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pseudonymousViewFor } from "../access/audience.js";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { graphBody } from "../read/graph-body.js";
 import { problemResponses, type RouteContext } from "./context.js";
@@ -8,6 +10,7 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
   app.get(
     "/v1/communities/:id/members/:memberId",
     {
+      config: { ...routeAccess.members, audit: { action: "read" } },
       schema: {
         tags: ["analytics"],
         summary: "A member's position: attributes, per-member indicators and ego network",
@@ -17,16 +20,20 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
       },
     },
     async (request) => {
-      const { id, memberId } = request.params;
+      const { id, memberId: asked } = request.params;
       const view = await reader.view(id, request.query);
       const graph = view.snapshot.graph;
-      if (!graph.hasNode(memberId)) {
-        throw new HttpProblem(404, "member_not_found", `no member '${memberId}' in '${id}' as of ${view.resolved.at}`);
+      // A researcher names members by their pseudonyms.
+      const pseudonyms = pseudonymousViewFor(request, view.history);
+      const memberId = pseudonyms ? pseudonyms.memberOf(asked) : asked;
+      if (memberId === undefined || !graph.hasNode(memberId)) {
+        throw new HttpProblem(404, "member_not_found", `no member '${asked}' in '${id}' as of ${view.resolved.at}`);
       }
       const ego = new Set([memberId, ...graph.neighbors(memberId)]);
       const body = graphBody(graph, reader.indicators(view), ego);
       const member = body.nodes.find((node) => node.id === memberId)!;
-      return { communityId: id, query: view.resolved, member, ego: body };
+      const response = { communityId: id, query: view.resolved, member, ego: body };
+      return pseudonyms?.apply(response) ?? response;
     },
   );
 };

@@ -7,6 +7,7 @@ import {
   MemberParams,
 } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { routeAccess } from "../access/route-configs.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { type RouteContext, replyWritten, writeResponses } from "./context.js";
 
@@ -14,6 +15,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
   app.post(
     "/v1/communities/:id/members",
     {
+      config: routeAccess.write,
       schema: {
         tags: ["records"],
         summary: "A member joins",
@@ -40,6 +42,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
   app.patch(
     "/v1/communities/:id/members/:memberId",
     {
+      config: routeAccess.write,
       schema: {
         tags: ["records"],
         summary: "Change a member's profile (valid from occurredAt)",
@@ -68,6 +71,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
   app.post(
     "/v1/communities/:id/members/:memberId/leave",
     {
+      config: routeAccess.write,
       schema: {
         tags: ["records"],
         summary: "A member leaves",

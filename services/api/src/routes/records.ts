@@ -6,6 +6,7 @@ import {
   RetractRecordRequest,
 } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { routeAccess } from "../access/route-configs.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { type RouteContext, replyWritten, writeResponses } from "./context.js";
 
@@ -14,7 +15,10 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
 
   app.post(
     "/v1/communities/:id/interactions",
-    { schema: { ...common, summary: "Record an interaction (advice, mentoring, …)", body: RecordInteractionRequest } },
+    {
+      config: routeAccess.write,
+      schema: { ...common, summary: "Record an interaction (advice, mentoring, …)", body: RecordInteractionRequest },
+    },
     async (request, reply) => {
       const interactionId = request.body.interactionId ?? randomUUID();
       const data = { ...request.body, interactionId, occurredAt: request.body.occurredAt ?? now() };
@@ -29,7 +33,10 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
 
   app.post(
     "/v1/communities/:id/gatherings",
-    { schema: { ...common, summary: "Record a gathering with its participants' roles", body: RecordGatheringRequest } },
+    {
+      config: routeAccess.write,
+      schema: { ...common, summary: "Record a gathering with its participants' roles", body: RecordGatheringRequest },
+    },
     async (request, reply) => {
       const gatheringId = request.body.gatheringId ?? randomUUID();
       const data = { ...request.body, gatheringId, occurredAt: request.body.occurredAt ?? now() };
@@ -44,7 +51,10 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
 
   app.post(
     "/v1/communities/:id/retractions",
-    { schema: { ...common, summary: "Retract an interaction or gathering", body: RetractRecordRequest } },
+    {
+      config: routeAccess.write,
+      schema: { ...common, summary: "Retract an interaction or gathering", body: RetractRecordRequest },
+    },
     async (request, reply) => {
       const data = { ...request.body, occurredAt: request.body.occurredAt ?? now() };
       const result = await writer.write({

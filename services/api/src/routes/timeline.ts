@@ -9,6 +9,9 @@ import {
 import { timelineCsv } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { groupSizesOf, isSuppressed } from "../access/aggregate-view.js";
+import { minGroupSizeFor } from "../access/audience.js";
+import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
@@ -38,6 +41,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
   app.get(
     "/v1/communities/:id/indicators/timeline",
     {
+      config: routeAccess.aggregate,
       schema: {
         tags: ["analytics"],
         summary: "Indicators at a series of dates (each date is the query's `at`)",
@@ -68,18 +72,29 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         }
       }
       const series: TimelineResponse["series"] = {};
+      const minGroupSize = minGroupSizeFor(request);
       let query: TimelineResponse["query"] | undefined;
       for (const [index, at] of steps.entries()) {
         const view = await reader.view(request.params.id, { ...params, at: new Date(at).toISOString() });
         query ??= view.resolved;
+        // Agencies: a date when the community is smaller than the minimum group size shows no value.
+        const withheld =
+          minGroupSize !== undefined &&
+          isSuppressed(groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
         for (const [id, value] of Object.entries(reader.indicators(view, ids))) {
           let entry = series[id];
           if (!entry) {
-            entry = { version: value.version, values: [], baselines: [] };
+            entry = {
+              version: value.version,
+              values: [],
+              baselines: [],
+              ...(minGroupSize !== undefined && { suppressed: [] }),
+            };
             series[id] = entry;
           }
-          entry.values[index] = value.value;
-          entry.baselines![index] = value.baseline ?? null;
+          entry.values[index] = withheld ? null : value.value;
+          entry.baselines![index] = withheld ? null : (value.baseline ?? null);
+          if (entry.suppressed) entry.suppressed[index] = withheld;
         }
       }
       const timeline: TimelineResponse = {

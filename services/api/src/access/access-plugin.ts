@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
+import { HttpProblem } from "../http/problem.js";
+import type { AccessRule, AuditRule } from "./access-rule.js";
+import type { AuditLog } from "./audit-log.js";
+import { bearerSecret } from "./key-secret.js";
+import type { AccessKeyStore } from "./key-store.js";
+import { permission } from "./permission.js";
+import { requestedCommunities } from "./requested-communities.js";
+import { type Caller, LOCAL_DEVELOPER } from "./roles.js";
+
+export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+export interface AccessOptions {
+  readonly keys: AccessKeyStore;
+  /** Local development: a caller without a key acts as admin (keys still work when sent). */
+  readonly development?: boolean;
+  /** Agencies see no value of a group smaller than this (default 5). */
+  readonly minGroupSize?: number;
+}
+
+/** How the running app guards its routes; `keys` is absent when the app runs open (tests, local use). */
+export interface AccessMode {
+  readonly keys?: AccessKeyStore;
+  readonly development: boolean;
+  readonly minGroupSize: number;
+}
+
+/** A registered route and what it declared, for the test that no route is left open by accident. */
+export interface RouteAccess {
+  readonly method: string;
+  readonly url: string;
+  readonly access: AccessRule | undefined;
+  readonly audit: AuditRule | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Who is calling; set before any route handler runs (absent only on public routes without a key). */
+    caller?: Caller;
+  }
+  interface FastifyInstance {
+    readonly accessMode: AccessMode;
+    /** Every route registered, with its declared access rule. */
+    readonly routeAccess: () => readonly RouteAccess[];
+  }
+}
+
+/**
+ * Authentication (`Authorization: Bearer <secret>`) and authorisation by the rule each route
+ * declares in `config.access`. Installed on the root before any route, so it sees every route.
+ */
+export function installAccess(app: FastifyInstance, options: AccessOptions | undefined, audit?: AuditLog): void {
+  const mode: AccessMode = {
+    ...(options ? { keys: options.keys } : {}),
+    development: options ? (options.development ?? false) : true,
+    minGroupSize: options?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+  };
+  const routes: RouteOptions[] = [];
+  app.decorate("accessMode", mode);
+  app.decorate("routeAccess", () =>
+    routes.flatMap((route) =>
+      (Array.isArray(route.method) ? route.method : [route.method as HTTPMethods]).map((method) => ({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        audit: route.config?.audit,
+      })),
+    ),
+  );
+  app.decorateRequest("caller", undefined);
+  // Kept by reference: plugins that own their routes (docs, web app) declare them in their own onRoute hooks.
+  app.addHook("onRoute", (route) => {
+    routes.push(route);
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.is404) return;
+    const rule = request.routeOptions.config.access;
+    const caller = identify(request, reply, mode, rule !== undefined && "public" in rule);
+    if (!caller) return;
+    request.caller = caller;
+    if (rule && "community" in rule && rule.community === "body.communityId") return;
+    authorise(request, caller, rule);
+  });
+  // The body is parsed only now: rules that read it are checked before the handler runs.
+  app.addHook("preHandler", async (request) => {
+    const rule = request.routeOptions.config.access;
+    if (request.caller && rule && "community" in rule && rule.community === "body.communityId") {
+      authorise(request, request.caller, rule);
+    }
+  });
+
+  if (options && audit) {
+    app.addHook("onResponse", async (request, reply) => {
+      const rule = request.routeOptions.config.audit;
+      if (!rule || !request.caller || (rule.when && !rule.when(request))) return;
+      try {
+        await audit.record(request.caller, rule.action, request, reply.statusCode);
+      } catch (error) {
+        request.log.error({ err: error }, "the audit log could not record a request");
+      }
+    });
+  }
+}
+
+function identify(request: FastifyRequest, reply: FastifyReply, mode: AccessMode, open: boolean): Caller | undefined {
+  const header = request.headers.authorization;
+  if (!mode.keys) return LOCAL_DEVELOPER;
+  if (header === undefined) {
+    if (mode.development) return LOCAL_DEVELOPER;
+    if (open) return undefined;
+    reply.header("www-authenticate", 'Bearer realm="copgraph"');
+    throw new HttpProblem(401, "unauthenticated", "send an API key as 'Authorization: Bearer <key>'");
+  }
+  const secret = bearerSecret(header);
+  const caller = secret === undefined ? undefined : mode.keys.authenticate(secret);
+  if (caller) return caller;
+  if (open) return undefined;
+  reply.header("www-authenticate", 'Bearer realm="copgraph", error="invalid_token"');
+  throw new HttpProblem(401, "invalid_key", "the API key is unknown, rotated or revoked");
+}
+
+function authorise(request: FastifyRequest, caller: Caller, rule: AccessRule | undefined): void {
+  const communities = rule && "community" in rule ? requestedCommunities(request, rule.community) : [];
+  const decision = permission(caller, rule, communities);
+  if (!decision.allowed) {
+    throw new HttpProblem(403, "forbidden", `this ${caller.role} key lacks ${decision.missing}`);
+  }
+}

@@ -7,6 +7,8 @@ import { AuditLog } from "./access/audit-log.js";
 import { installErrorHandler } from "./http/error-handler.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerWebApp } from "./http/web-app.js";
+import { PersonalData } from "./personal/personal-data.js";
+import { PersonalVault } from "./personal/personal-vault.js";
 import { CommunityHistories } from "./read/community-histories.js";
 import { CommunityReader } from "./read/community-reader.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -35,6 +37,8 @@ export interface AppDependencies {
   readonly logRequests?: boolean;
   /** Folder of the built web app, served at `/`. */
   readonly webRoot?: string;
+  /** Names and free text, kept out of the event log (default: an in-memory vault that closes with the app). */
+  readonly personalVault?: PersonalVault;
   /** API keys and roles; without it the app runs open and every caller acts as admin (tests, local use). */
   readonly access?: AccessOptions;
 }
@@ -63,12 +67,15 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerOpenApi(app);
   await registerWebApp(app, deps.webRoot);
 
-  const writer = new CommunityWriter(deps.store, clock);
+  const vault = deps.personalVault ?? PersonalVault.inMemory();
+  if (!deps.personalVault) app.addHook("onClose", () => vault.close());
+  const personal = new PersonalData(vault, deps.store);
+  const writer = new CommunityWriter(deps.store, clock, personal);
   const histories = new CommunityHistories(deps.store);
   histories.start();
   app.addHook("onClose", () => histories.stop());
   const reader = new CommunityReader(writer, histories, clock);
-  const context = { store: deps.store, writer, histories, reader, now: () => clock().toISOString() };
+  const context = { store: deps.store, writer, histories, reader, personal, now: () => clock().toISOString() };
   await app.register(healthRoutes, context);
   await app.register(meRoutes);
   await app.register(auditRoutes, { audit });

@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import { openEventStore } from "@copgraph/event-store";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { PersonalData } from "./personal/personal-data.js";
+import { PersonalVault } from "./personal/personal-vault.js";
 import { CommunityWriter } from "./write/community-writer.js";
 import { seedDemo } from "./write/seed-demo.js";
 
@@ -19,9 +21,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     dataDir: config.dataDir,
     ...(config.eventStoreConnectionString ? { eventStoreConnectionString: config.eventStoreConnectionString } : {}),
   });
-  const seeded = config.demo ? await seedDemo(store, new CommunityWriter(store, () => new Date()), new Date()) : [];
+  // Names and free text live beside the log in a file of their own (also with EventStoreDB).
+  const personalVault = PersonalVault.inDataDir(config.dataDir);
+  const writer = new CommunityWriter(store, () => new Date(), new PersonalData(personalVault, store));
+  const seeded = config.demo ? await seedDemo(store, writer, new Date()) : [];
   const app = await buildApp({
     store,
+    personalVault,
     logger: { level: config.logLevel },
     logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
@@ -38,6 +44,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       closing ??= (async () => {
         await app.close();
         await store.close();
+        personalVault.close();
       })();
       return closing;
     },

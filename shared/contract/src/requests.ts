@@ -35,6 +35,8 @@ export const LeaveCommunityRequest = z
   .strictObject({ reason: data.MemberLeft.shape.reason, ...optionalOccurredAt })
   .meta({ id: "LeaveCommunityRequest" });
 
+export const EraseMemberRequest = z.strictObject({ ...optionalOccurredAt }).meta({ id: "EraseMemberRequest" });
+
 export const RecordInteractionRequest = z
   .strictObject({
     ...data.InteractionRecorded.shape,

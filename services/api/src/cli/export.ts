@@ -30,6 +30,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     },
   });
   if (!values.community) throw new UsageError("name the community with --community <id>");
+  const communityId = values.community;
   if (!exportFormats.includes(values.format as ExportFormat)) {
     throw new UsageError(`--format must be one of ${exportFormats.join(", ")}`);
   }
@@ -43,6 +44,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       events,
       query,
       ...(values.key ? { key: values.key } : {}),
+      withNames: (all) => log.personal.join(communityId, all),
       now: new Date(),
     });
     if (values.out) {

@@ -1,9 +1,13 @@
 import { type EventStore, openEventStore } from "@copgraph/event-store";
+import { PersonalData } from "../personal/personal-data.js";
+import { PersonalVault } from "../personal/personal-vault.js";
 import { CommunityWriter } from "../write/community-writer.js";
 
 export interface LocalLog {
   readonly store: EventStore;
   readonly writer: CommunityWriter;
+  /** Names and free text of the data folder's vault. */
+  readonly personal: PersonalData;
   close(): Promise<void>;
 }
 
@@ -11,5 +15,15 @@ export interface LocalLog {
 export async function openLocalLog(dataDir: string): Promise<LocalLog> {
   const connection = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
   const store = await openEventStore({ dataDir, ...(connection ? { eventStoreConnectionString: connection } : {}) });
-  return { store, writer: new CommunityWriter(store, () => new Date()), close: () => store.close() };
+  const vault = PersonalVault.inDataDir(dataDir);
+  const personal = new PersonalData(vault, store);
+  return {
+    store,
+    writer: new CommunityWriter(store, () => new Date(), personal),
+    personal,
+    async close() {
+      await store.close();
+      vault.close();
+    },
+  };
 }

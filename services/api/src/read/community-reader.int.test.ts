@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { PersonalData } from "../personal/personal-data.js";
+import { PersonalVault } from "../personal/personal-vault.js";
 import { CommunityWriter } from "../write/community-writer.js";
 import { CommunityHistories } from "./community-histories.js";
 import { CommunityReader } from "./community-reader.js";
@@ -17,7 +19,7 @@ let reader: CommunityReader;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "copgraph-reader-"));
   store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  writer = new CommunityWriter(store, () => now);
+  writer = new CommunityWriter(store, () => now, new PersonalData(PersonalVault.inMemory(), store));
   histories = new CommunityHistories(store);
   histories.start();
   reader = new CommunityReader(writer, histories, () => now);

@@ -24,6 +24,11 @@ export interface ExportInput {
   readonly query: GraphQueryParams;
   /** Research exports: the key that makes pseudonyms stable for one export recipient. */
   readonly key?: string;
+  /**
+   * Puts names and free text back into the events (from the vault). Only the NDJSON log uses it;
+   * without it that log has none, and every other format is computed from the log as stored.
+   */
+  readonly withNames?: (events: readonly LoggedEvent[]) => LoggedEvent[];
   readonly now: Date;
 }
 
@@ -52,7 +57,7 @@ export function indicatorsOf(input: Omit<ExportInput, "key">, ids?: readonly str
 export function exportCommunity(format: ExportFormat, input: ExportInput) {
   const { type, extension } = kinds[format];
   const file = `${input.communityId}.${extension}`;
-  if (format === "ndjson") return { type, file, body: toNdjson(input.events) };
+  if (format === "ndjson") return { type, file, body: toNdjson(input.withNames?.(input.events) ?? input.events) };
   if (format === "research") {
     if (!input.key || input.key.length < MIN_EXPORT_KEY_LENGTH) {
       throw new ExportKeyError(`a research export needs a key of at least ${MIN_EXPORT_KEY_LENGTH} characters`);

@@ -7,10 +7,11 @@ import { mayAccess } from "../access/roles.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { etag, WriteHeaders, writeContext } from "../http/write-context.js";
+import type { PersonalData } from "../personal/personal-data.js";
 import { communityOf } from "../write/community-log.js";
 import { problemResponses, type RouteContext, replyWritten, writeResponses } from "./context.js";
 
-export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, now }) => {
+export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, personal, now }) => {
   app.post(
     "/v1/communities",
     {
@@ -65,7 +66,7 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       const logs = await Promise.all(streams.map((stream) => writer.current(communityOf(stream.streamId))));
       const communities = logs.flatMap((log) => {
         const summary = log.summary();
-        return summary ? [withoutFreeText(request, summary)] : [];
+        return summary ? [withFreeText(request, summary, personal)] : [];
       });
       communities.sort((a, b) => a.name.localeCompare(b.name) || a.communityId.localeCompare(b.communityId));
       return { communities };
@@ -87,14 +88,16 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       const summary = (await writer.current(request.params.id)).summary();
       if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${request.params.id}'`);
       reply.header("etag", etag(summary.revision));
-      return withoutFreeText(request, summary);
+      return withFreeText(request, summary, personal);
     },
   );
 };
 
-/** A community's description is free text: researchers and agencies get the summary without it. */
-function withoutFreeText(request: FastifyRequest, summary: CommunitySummary): CommunitySummary {
-  if (readsFreeText(request)) return summary;
-  const { description: _description, ...rest } = summary;
-  return rest;
+/** A community's description is free text, kept in the vault: researchers and agencies get the summary without it. */
+function withFreeText(request: FastifyRequest, summary: CommunitySummary, personal: PersonalData): CommunitySummary {
+  // A log recorded before the vault existed may still hold the description itself.
+  const { description: inLog, ...rest } = summary;
+  if (!readsFreeText(request)) return rest;
+  const description = personal.descriptionOf(summary.communityId) ?? inLog;
+  return description === undefined ? rest : { ...rest, description };
 }

@@ -2,6 +2,7 @@ import { Problem, WriteResult } from "@copgraph/contract";
 import type { EventStore } from "@copgraph/event-store";
 import type { FastifyReply } from "fastify";
 import { etag } from "../http/write-context.js";
+import type { PersonalData } from "../personal/personal-data.js";
 import type { CommunityHistories } from "../read/community-histories.js";
 import type { CommunityReader } from "../read/community-reader.js";
 import type { CommunityWriter } from "../write/community-writer.js";
@@ -11,6 +12,8 @@ export interface RouteContext {
   readonly writer: CommunityWriter;
   readonly histories: CommunityHistories;
   readonly reader: CommunityReader;
+  /** Names and free text: only for readers allowed to see them (never a researcher's). */
+  readonly personal: PersonalData;
   /** The app's clock as ISO 8601: the default `occurredAt` of a write. */
   readonly now: () => string;
 }

@@ -10,7 +10,7 @@ import { problemResponses, type RouteContext } from "./context.js";
 
 const NDJSON = "application/x-ndjson";
 
-export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer }) => {
+export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, personal }) => {
   app.get(
     "/v1/communities/:id/events",
     {
@@ -34,7 +34,8 @@ export const eventLogRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         from > revision ? [] : await store.readStream(streamOf(id), { fromRevision: BigInt(from), maxCount: limit });
       const logged = recorded.map(toLoggedEvent);
       const pseudonymKey = pseudonymKeyFor(request);
-      const events = pseudonymKey === undefined ? logged : pseudonymise(logged, pseudonymKey);
+      // Names come from the vault only for callers who may see them; a researcher never reads it.
+      const events = pseudonymKey === undefined ? personal.join(id, logged) : pseudonymise(logged, pseudonymKey);
       const last = events.at(-1)?.revision;
       const next = last !== undefined && last < revision ? last + 1 : null;
       if (request.headers.accept?.includes(NDJSON)) {

@@ -22,7 +22,7 @@ const ExportQuery = withGraphQueryRules(
   }),
 );
 
-export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, now }) => {
+export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, personal, now }) => {
   app.get(
     "/v1/communities/:id/export",
     {
@@ -56,6 +56,8 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
           events,
           query,
           ...(key ? { key } : {}),
+          // Only a caller who may see names gets them back into the NDJSON log.
+          ...(pseudonymKey === undefined ? { withNames: (all) => personal.join(id, all) } : {}),
           now: new Date(now()),
         });
       } catch (error) {

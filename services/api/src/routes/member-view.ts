@@ -1,4 +1,5 @@
 import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
+import type { PersonalValues } from "@copgraph/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pseudonymousViewFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
@@ -6,7 +7,7 @@ import { HttpProblem } from "../http/problem.js";
 import { graphBody } from "../read/graph-body.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
-export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader }) => {
+export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, personal }) => {
   app.get(
     "/v1/communities/:id/members/:memberId",
     {
@@ -31,9 +32,20 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
       }
       const ego = new Set([memberId, ...graph.neighbors(memberId)]);
       const body = graphBody(graph, reader.indicators(view), ego);
-      const member = body.nodes.find((node) => node.id === memberId)!;
+      const node = body.nodes.find((candidate) => candidate.id === memberId)!;
+      // The name and organisation come from the vault, read only for a caller who may see names.
+      const member = pseudonyms ? node : withProfile(node, personal.profileOf(id, memberId));
       const response = { communityId: id, query: view.resolved, member, ego: body };
       return pseudonyms?.apply(response) ?? response;
     },
   );
 };
+
+function withProfile<T extends { attributes: Record<string, string> }>(node: T, profile: PersonalValues): T {
+  const attributes = { ...node.attributes };
+  for (const field of ["displayName", "organisation"]) {
+    const value = profile[field];
+    if (typeof value === "string") attributes[field] = value;
+  }
+  return { ...node, attributes };
+}

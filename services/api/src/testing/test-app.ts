@@ -3,11 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { type App, buildApp } from "../app.js";
+import { PersonalVault } from "../personal/personal-vault.js";
 
 export const TEST_NOW = new Date("2026-06-01T12:00:00.000Z");
 
 export interface TestApp {
   readonly app: App;
+  /** The temporary data folder: the event log and the personal-data vault. */
+  readonly dataDir: string;
   /** Number of events in the whole log, to assert that a rejected request stored nothing. */
   countEvents(): Promise<number>;
   close(): Promise<void>;
@@ -17,15 +20,18 @@ export interface TestApp {
 export async function buildTestApp(): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-api-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  const app = await buildApp({ store, clock: () => TEST_NOW });
+  const personalVault = PersonalVault.inDataDir(dir);
+  const app = await buildApp({ store, personalVault, clock: () => TEST_NOW });
   return {
     app,
+    dataDir: dir,
     async countEvents() {
       return (await store.readAll({ maxCount: Number.MAX_SAFE_INTEGER })).length;
     },
     async close() {
       await app.close();
       await store.close();
+      personalVault.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

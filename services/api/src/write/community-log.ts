@@ -120,13 +120,13 @@ export class CommunityLog {
 }
 
 /** The id of the member or record an event is about, for write results. */
-export function recordIdOf(event: CommunityEvent): string | undefined {
+export function recordIdOf(event: { readonly data: object }): string | undefined {
   const data = event.data as Record<string, unknown>;
   const id = data.memberId ?? data.interactionId ?? data.gatheringId ?? data.recordId ?? data.communityId;
   return typeof id === "string" ? id : undefined;
 }
 
-export function describeEvent(event: CommunityEvent, revision: bigint, id: string) {
+export function describeEvent(event: { readonly type: string; readonly data: object }, revision: bigint, id: string) {
   const recordId = recordIdOf(event);
   return {
     id,

@@ -1,5 +1,13 @@
 import type { WriteResult } from "@copgraph/contract";
-import { type Command, type CommunityEvent, decideBatch, eventSchemaVersions } from "@copgraph/domain";
+import {
+  type Command,
+  type CommunityEvent,
+  decideBatch,
+  eventSchemaVersions,
+  type SplitEvent,
+  type StoredBody,
+  splitPersonalData,
+} from "@copgraph/domain";
 import {
   type EventData,
   type EventStore,
@@ -7,6 +15,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from "@copgraph/event-store";
+import type { PersonalData } from "../personal/personal-data.js";
 import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
 import { newEventId } from "./event-id.js";
 
@@ -56,6 +65,8 @@ export class CommunityWriter {
   constructor(
     private readonly store: EventStore,
     private readonly clock: () => Date,
+    /** Where names and free text go: the log only ever stores events without them. */
+    private readonly personal: PersonalData,
   ) {}
 
   /** The community's log, loaded once and then caught up with what other writers appended. */
@@ -121,25 +132,35 @@ export class CommunityWriter {
         ? {}
         : { idempotencyKey: request.idempotencyKey, requestHash: request.requestHash ?? "" }),
     };
-    const eventData = events.map((event, index) => toEventData(event, request.eventIds?.[index], metadata));
+    const split = events.map(splitPersonalData);
+    const eventData = split.map(({ body }, index) => toEventData(body, request.eventIds?.[index], metadata));
     const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
     const firstRevision = log.revision + 1n;
-    for (const event of events) log.apply(event);
-    return this.append(log, eventData, events, expectedRevision, firstRevision, request);
+    // The write model holds what the log holds, so it is the same before and after a restart.
+    for (const { body } of split) log.apply(body as unknown as CommunityEvent);
+    return this.append(log, eventData, split, expectedRevision, firstRevision, request);
   }
 
   private async append(
     log: CommunityLog,
     eventData: EventData[],
-    events: CommunityEvent[],
+    split: SplitEvent[],
     expectedRevision: bigint | "no_stream",
     firstRevision: bigint,
     request: WriteRequest,
   ): Promise<WriteResult> {
+    const events = split.map(({ body }) => body);
+    let result: WriteResult;
     try {
+      // Personal values first: an acknowledged event always has them; values of an event that
+      // never got appended are harmless (nothing refers to them).
+      await this.personal.keep(
+        log.communityId,
+        split.map((event, index) => ({ id: eventData[index]?.id ?? "", split: event })),
+      );
       const appended = await this.store.appendToStream(streamOf(log.communityId), eventData, { expectedRevision });
       log.position = appended.position;
-      const result: WriteResult = {
+      result = {
         communityId: log.communityId,
         revision: Number(appended.nextExpectedRevision),
         position: Number(appended.position.commit),
@@ -150,12 +171,15 @@ export class CommunityWriter {
       if (request.idempotencyKey !== undefined) {
         log.rememberKeyedWrite(request.idempotencyKey, request.requestHash ?? "", result);
       }
-      return result;
     } catch (error) {
       // The optimistic state now holds events that were not stored: load it afresh next time.
       this.logs.delete(log.communityId);
       throw error;
     }
+    // An erasure is acknowledged only once the member's personal values are gone.
+    const erased = events.flatMap((event) => (event.type === "MemberErased" ? [String(event.data.memberId)] : []));
+    await this.personal.forget(log.communityId, erased);
+    return result;
   }
 
   private load(communityId: string): Promise<CommunityLog> {
@@ -186,7 +210,7 @@ export class CommunityWriter {
   }
 }
 
-function toEventData(event: CommunityEvent, id: string | undefined, metadata: JsonObject): EventData {
+function toEventData(event: StoredBody, id: string | undefined, metadata: JsonObject): EventData {
   return {
     id: id ?? newEventId(),
     type: event.type,

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PersonalVault, VAULT_FILE } from "./personal-vault.js";
+
+let dir: string;
+let vault: PersonalVault;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "copgraph-vault-"));
+  vault = PersonalVault.inDataDir(dir);
+});
+afterEach(() => {
+  vault.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ada = { kind: "member", id: "ada" } as const;
+const i1 = { kind: "record", id: "i1" } as const;
+
+describe("PersonalVault", () => {
+  it("gives back the values of the events asked for, per community", async () => {
+    await vault.put("town", [
+      { eventId: "e1", subject: ada, values: { displayName: "Ada Byron", organisation: "Engines" } },
+      { eventId: "e2", subject: i1, values: { notes: "looms" } },
+    ]);
+    await vault.put("city", [{ eventId: "e1", subject: ada, values: { displayName: "Another Ada" } }]);
+    expect(vault.valuesOf("town", ["e1", "e2", "e3"])).toEqual(
+      new Map([
+        ["e1", { displayName: "Ada Byron", organisation: "Engines" }],
+        ["e2", { notes: "looms" }],
+      ]),
+    );
+    expect(vault.valuesOf("city", ["e1"]).get("e1")).toEqual({ displayName: "Another Ada" });
+  });
+
+  it("keeps the latest value of each field about a subject, a cleared one as null", async () => {
+    await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada Byron", organisation: "X" } }]);
+    await vault.put("town", [
+      { eventId: "e5", subject: ada, values: { displayName: "Ada Lovelace", organisation: null } },
+    ]);
+    expect(vault.latestOf("town", ada)).toEqual({ displayName: "Ada Lovelace", organisation: null });
+  });
+
+  it("resolves puts in call order, the empty ones too, so appends keep their order", async () => {
+    const resolved: number[] = [];
+    await Promise.all([
+      vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "A" } }]).then(() => resolved.push(1)),
+      vault.put("town", []).then(() => resolved.push(2)),
+      vault.put("town", [{ eventId: "e2", subject: i1, values: { notes: "n" } }]).then(() => resolved.push(3)),
+    ]);
+    expect(resolved).toEqual([1, 2, 3]);
+  });
+
+  it("keeps what it stored across a reopen (stored before it resolves)", async () => {
+    await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada Byron" } }]);
+    vault.close();
+    vault = PersonalVault.inDataDir(dir);
+    expect(vault.latestOf("town", ada)).toEqual({ displayName: "Ada Byron" });
+  });
+
+  it("forgets subjects so that their bytes leave the database file and its WAL", async () => {
+    await vault.put("town", [
+      { eventId: "e1", subject: ada, values: { displayName: "Augusta Ada Byron" } },
+      { eventId: "e2", subject: i1, values: { notes: "secret loom notes" } },
+      { eventId: "e3", subject: { kind: "member", id: "bob" }, values: { displayName: "Bob Babbage" } },
+    ]);
+    expect(vault.forget("town", [ada, i1])).toBe(2);
+    expect(vault.valuesOf("town", ["e1", "e2", "e3"])).toEqual(new Map([["e3", { displayName: "Bob Babbage" }]]));
+    const bytes = Buffer.concat(
+      [VAULT_FILE, `${VAULT_FILE}-wal`].flatMap((file) => {
+        try {
+          return [readFileSync(join(dir, file))];
+        } catch {
+          return [];
+        }
+      }),
+    );
+    expect(bytes.includes("Augusta Ada Byron")).toBe(false);
+    expect(bytes.includes("secret loom notes")).toBe(false);
+  });
+
+  it("forgets only the subject of the kind asked: a record may share a member's id", async () => {
+    await vault.put("town", [
+      { eventId: "e1", subject: ada, values: { displayName: "Ada" } },
+      { eventId: "e2", subject: { kind: "record", id: "ada" }, values: { notes: "a record named ada" } },
+    ]);
+    vault.forget("town", [ada]);
+    expect([...vault.valuesOf("town", ["e1", "e2"]).keys()]).toEqual(["e2"]);
+  });
+});

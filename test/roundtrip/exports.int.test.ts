@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { importNdjson } from "@copgraph/interchange";
 import { simulateCommunity } from "@copgraph/simulator";
 import { DirectedGraph } from "graphology";
@@ -54,6 +56,10 @@ describe("round trips", () => {
       expect(imported.statusCode, imported.body.slice(0, 300)).toBe(201);
       const path = `/v1/communities/roundtrip/indicators?${query}&attribute=office`;
       expect(await download(target.app, path)).toBe(await download(source.app, path));
+      // The names and free text came back into the new log's vault: its export is the same file.
+      const exportPath = "/v1/communities/roundtrip/export?format=ndjson";
+      const names = (text: string) => importNdjson(text).ok && (importNdjson(text) as { events: unknown[] }).events;
+      expect(names(await download(target.app, exportPath))).toEqual(names(log));
     } finally {
       await target.close();
     }
@@ -86,22 +92,43 @@ describe("round trips", () => {
     }
   });
 
+  it("the event log file holds no name or free text after a batch import: they are in the vault", () => {
+    const personal = secretsOf(simulation.events).filter((secret) => !secret.startsWith('"'));
+    const file = (name: string) =>
+      Buffer.concat(
+        ["", "-wal"].flatMap((suffix) => {
+          const path = join(source.dataDir, `${name}${suffix}`);
+          return existsSync(path) ? [readFileSync(path)] : [];
+        }),
+      );
+    const log = file("events.sqlite");
+    const vault = file("personal.sqlite");
+    expect(personal.filter((secret) => log.includes(secret))).toEqual([]);
+    expect(personal.filter((secret) => !vault.includes(secret))).toEqual([]);
+  });
+
   it("the research export holds no member name and no free text", async () => {
     const research = await download(
       source.app,
       "/v1/communities/roundtrip/export?format=research&key=a-research-key-of-some-length",
     );
-    const secrets = new Set<string>();
-    for (const event of simulation.events) {
-      const data = event.data as Record<string, unknown>;
-      for (const field of ["displayName", "notes", "reason", "title", "place", "description", "organisation"]) {
-        if (typeof data[field] === "string") secrets.add(data[field] as string);
-      }
-      if (typeof data.memberId === "string") secrets.add(`"${data.memberId}"`);
-    }
-    expect(secrets.size).toBeGreaterThan(30);
+    const secrets = secretsOf(simulation.events);
+    expect(secrets.length).toBeGreaterThan(30);
     for (const secret of secrets) expect(research.includes(secret), secret).toBe(false);
     const short = await source.app.inject("/v1/communities/roundtrip/export?format=research&key=short");
     expect(short.statusCode).toBe(400);
   });
 });
+
+/** Every name and free text of the events, and every member id (quoted, as JSON holds it). */
+function secretsOf(events: readonly { data: unknown }[]): string[] {
+  const secrets = new Set<string>();
+  for (const event of events) {
+    const data = event.data as Record<string, unknown>;
+    for (const field of ["displayName", "notes", "reason", "title", "place", "description", "organisation"]) {
+      if (typeof data[field] === "string") secrets.add(data[field] as string);
+    }
+    if (typeof data.memberId === "string") secrets.add(`"${data.memberId}"`);
+  }
+  return [...secrets];
+}

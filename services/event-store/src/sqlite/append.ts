@@ -19,6 +19,12 @@ export interface QueuedAppend {
   readonly expected: ExpectedRevision;
 }
 
+/** An append's answer, and how many of its events it stored (0 for a retry or an empty append). */
+export interface Applied {
+  readonly result: AppendResult;
+  readonly stored: number;
+}
+
 /** A savepoint could not be rolled back: the flush's transaction can no longer be trusted. */
 export class TransactionBrokenError extends Error {
   constructor(cause: unknown) {
@@ -36,17 +42,18 @@ const isEventIdClash = (error: unknown) =>
  * already visible, so revision checks and idempotency see them. Writes run in a savepoint: a failure
  * rolls back this append only.
  */
-export function applyAppend(st: Statements, item: QueuedAppend, now: number): AppendResult {
+export function applyAppend(st: Statements, item: QueuedAppend, now: number): Applied {
   const head = st.head(item.streamId);
   const current = head?.revision ?? -1n;
   if (item.events.length === 0) {
     if (!isExpectedRevision(item.expected, current)) throw wrongExpectedVersion(item.streamId, item.expected, current);
-    return { success: true, nextExpectedRevision: current, position: head ? positionOf(head.position) : NO_POSITION };
+    const position = head ? positionOf(head.position) : NO_POSITION;
+    return { result: { success: true, nextExpectedRevision: current, position }, stored: 0 };
   }
   if (!isExpectedRevision(item.expected, current)) {
     // A retry answers with its first result whatever revision it expected.
     const retry = findRetry(st, item);
-    if (retry) return retry;
+    if (retry) return { result: retry, stored: 0 };
     throw wrongExpectedVersion(item.streamId, item.expected, current);
   }
   st.savepoint.run();
@@ -63,7 +70,10 @@ export function applyAppend(st: Statements, item: QueuedAppend, now: number): Ap
     }
     st.upsertStream.run(item.streamId, revision, position);
     st.release.run();
-    return { success: true, nextExpectedRevision: BigInt(revision), position: positionOf(BigInt(position)) };
+    return {
+      result: { success: true, nextExpectedRevision: BigInt(revision), position: positionOf(BigInt(position)) },
+      stored: item.events.length,
+    };
   } catch (error) {
     try {
       st.rollbackToSavepoint.run();
@@ -74,7 +84,7 @@ export function applyAppend(st: Statements, item: QueuedAppend, now: number): Ap
     }
     if (isEventIdClash(error)) {
       const retry = findRetry(st, item);
-      if (retry) return retry;
+      if (retry) return { result: retry, stored: 0 };
     }
     throw error;
   }

@@ -9,7 +9,15 @@ export interface TicketedAppend extends QueuedAppend {
 }
 
 export type AppendOutcome =
-  | { readonly ticket: number; readonly ok: true; readonly result: AppendResult }
+  | {
+      readonly ticket: number;
+      readonly ok: true;
+      readonly result: AppendResult;
+      /** Events this append stored (0 for a retry), at the positions that end at result.position. */
+      readonly stored: number;
+      /** The transaction time given to them (ms since the epoch). */
+      readonly created: number;
+    }
   | { readonly ticket: number; readonly ok: false; readonly error: unknown };
 
 export interface GroupCommitStats {
@@ -80,7 +88,8 @@ export class GroupCommit {
       this.st.begin.run();
       for (const item of batch) {
         try {
-          outcomes.push({ ticket: item.ticket, ok: true, result: applyAppend(this.st, item, now) });
+          const { result, stored } = applyAppend(this.st, item, now);
+          outcomes.push({ ticket: item.ticket, ok: true, result, stored, created: now });
         } catch (error) {
           // SQLite may abort the whole transaction on some errors (disk full, I/O): then nothing of
           // this flush is stored, and going on would autocommit the rest one by one.

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { EventStoreClosedError, StreamNotFoundError } from "../errors.js";
 import { toLimit } from "../internal/position.js";
-import { checkAppend } from "../internal/validate.js";
+import { type CheckedAppend, checkAppend } from "../internal/validate.js";
 import type {
   AllSubscription,
   AppendOptions,
@@ -16,10 +16,11 @@ import type {
 } from "../port.js";
 import type { EncodedEvent } from "./append.js";
 import type { GroupCommitStats } from "./group-commit.js";
+import { RecentEvents } from "./recent-events.js";
 import { openDatabase } from "./schema.js";
 import { MAX_INT64, Statements, toRecorded } from "./statements.js";
 import { CheckpointSubscription } from "./subscription.js";
-import { ThreadedWriter } from "./threaded-writer.js";
+import { type Stored, ThreadedWriter } from "./threaded-writer.js";
 
 export interface SqliteEventStoreOptions {
   /** The database file; it is created when missing (its directory must exist). */
@@ -30,6 +31,9 @@ export interface SqliteEventStoreOptions {
 
 export type SqliteEventStoreStats = GroupCommitStats;
 
+/** Events kept for live subscribers (a few MiB): a subscriber further behind reads the file. */
+const RECENT_EVENTS = 20_000;
+
 /**
  * The event store on one SQLite file (better-sqlite3, WAL, synchronous=FULL). Appends go to a writer
  * thread that group-commits them; reads use this thread's own connection (WAL lets them run while
@@ -37,7 +41,8 @@ export type SqliteEventStoreStats = GroupCommitStats;
  */
 export class SqliteEventStore implements EventStore {
   private readonly st: Statements;
-  private readonly writer: ThreadedWriter;
+  private readonly writer: ThreadedWriter<CheckedAppend>;
+  private readonly recent = new RecentEvents(RECENT_EVENTS);
   private readonly subscriptions = new Set<CheckpointSubscription>();
   private readonly db: Database.Database;
   private closed = false;
@@ -48,6 +53,7 @@ export class SqliteEventStore implements EventStore {
     this.st = new Statements(this.db);
     this.writer = new ThreadedWriter(
       { path: options.path, maxEventsPerFlush: options.maxEventsPerFlush ?? 100_000 },
+      (stored) => this.remember(stored),
       () => this.notifySubscribers(),
     );
   }
@@ -64,7 +70,7 @@ export class SqliteEventStore implements EventStore {
         metadata: JSON.stringify(event.metadata),
       }),
     );
-    return this.writer.append({ streamId, events: encoded, expected: checked.expected });
+    return this.writer.append({ streamId, events: encoded, expected: checked.expected }, checked);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -97,7 +103,8 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromPosition ?? "start";
     const checkpoint = from === "start" ? 0n : from === "end" ? this.st.last() : from.commit;
     const subscription = new CheckpointSubscription(
-      (after, limit) => this.st.allRows("forwards", after + 1n, limit).map(toRecorded),
+      (after, limit) =>
+        this.recent.after(after, limit) ?? this.st.allRows("forwards", after + 1n, limit).map(toRecorded),
       checkpoint,
       (ended) => this.subscriptions.delete(ended),
     );
@@ -122,6 +129,27 @@ export class SqliteEventStore implements EventStore {
     await this.writer.close();
     for (const subscription of [...this.subscriptions]) subscription.end();
     this.db.close();
+  }
+
+  /** Keeps what was just stored, as appended, for the subscribers. */
+  private remember({ payload, result, stored, created }: Stored<CheckedAppend>): void {
+    const last = result.position.commit;
+    const lastRevision = result.nextExpectedRevision;
+    const at = new Date(created);
+    payload.events.forEach((event, i) => {
+      const fromEnd = BigInt(stored - 1 - i);
+      const position = last - fromEnd;
+      this.recent.add({
+        streamId: payload.streamId,
+        id: event.id,
+        type: event.type,
+        revision: lastRevision - fromEnd,
+        position: { commit: position, prepare: position },
+        data: event.data,
+        metadata: event.metadata,
+        created: at,
+      });
+    });
   }
 
   private notifySubscribers(): void {

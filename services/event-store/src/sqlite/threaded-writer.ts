@@ -6,9 +6,18 @@ import type { GroupCommitStats, TicketedAppend } from "./group-commit.js";
 import { type FromWriter, fromWireError, type ToWriter } from "./writer-messages.js";
 import type { WriterThreadOptions } from "./writer-thread.js";
 
-interface Waiting {
+interface Waiting<T> {
+  readonly payload: T;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
+}
+
+/** What a stored append tells the store before its caller hears of it. */
+export interface Stored<T> {
+  readonly payload: T;
+  readonly result: AppendResult;
+  readonly stored: number;
+  readonly created: number;
 }
 
 /**
@@ -16,9 +25,9 @@ interface Waiting {
  * and each flush comes back as one message, so a busy server pays a few messages per transaction,
  * not per request.
  */
-export class ThreadedWriter {
+export class ThreadedWriter<T> {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, Waiting>();
+  private readonly waiting = new Map<number, Waiting<T>>();
   private outbox: TicketedAppend[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private nextTicket = 0;
@@ -29,6 +38,8 @@ export class ThreadedWriter {
 
   constructor(
     options: WriterThreadOptions,
+    /** Called for each append that stored events, in position order, before its caller is answered. */
+    private readonly onStored: (stored: Stored<T>) => void,
     /** Called after each COMMIT that stored events. */
     private readonly onCommit: () => void,
   ) {
@@ -46,11 +57,12 @@ export class ThreadedWriter {
     this.worker.unref();
   }
 
-  append(item: QueuedAppend): Promise<AppendResult> {
+  /** `payload` stays on this thread and comes back through onStored. */
+  append(item: QueuedAppend, payload: T): Promise<AppendResult> {
     if (this.failure) return Promise.reject(this.failure);
     const ticket = this.nextTicket++;
     return new Promise<AppendResult>((resolve, reject) => {
-      this.waiting.set(ticket, { resolve, reject });
+      this.waiting.set(ticket, { payload, resolve, reject });
       if (this.waiting.size === 1) this.worker.ref();
       this.outbox.push({ ...item, ticket });
       this.scheduled ??= setImmediate(() => this.post());
@@ -93,8 +105,19 @@ export class ThreadedWriter {
       const waiting = this.waiting.get(outcome.ticket);
       if (!waiting) continue;
       this.waiting.delete(outcome.ticket);
-      if (outcome.ok) waiting.resolve(outcome.result);
-      else waiting.reject(fromWireError(outcome.error));
+      if (!outcome.ok) {
+        waiting.reject(fromWireError(outcome.error));
+        continue;
+      }
+      if (outcome.stored > 0) {
+        this.onStored({
+          payload: waiting.payload,
+          result: outcome.result,
+          stored: outcome.stored,
+          created: outcome.created,
+        });
+      }
+      waiting.resolve(outcome.result);
     }
     if (this.waiting.size === 0) this.worker.unref();
     if (message.wrote) this.onCommit();

@@ -1,6 +1,6 @@
 import { IdempotencyConflictError, WrongExpectedVersionError } from "../errors.js";
-import type { AppendResult, ExpectedRevision, StreamRevision } from "../port.js";
-import type { GroupCommitStats, TicketedAppend } from "./group-commit.js";
+import type { ExpectedRevision, StreamRevision } from "../port.js";
+import type { AppendOutcome, GroupCommitStats, TicketedAppend } from "./group-commit.js";
 
 // What the store and its writer thread say to each other. Errors cross the thread boundary as
 // plain data and become the same error classes again on the other side.
@@ -16,7 +16,7 @@ export interface WireError {
 }
 
 export type WireOutcome =
-  | { readonly ticket: number; readonly ok: true; readonly result: AppendResult }
+  | Extract<AppendOutcome, { ok: true }>
   | { readonly ticket: number; readonly ok: false; readonly error: WireError };
 
 export type FromWriter =

@@ -1,8 +1,9 @@
 import type { EventType } from "./community-event.js";
 
 /**
- * Fields holding personal data or free text, per event type. Erasure blanks these (or keeps them
- * outside the event body); ids, catalogue attributes and timestamps stay so aggregates survive.
+ * Fields holding personal data or free text, per event type. They are kept outside the stored
+ * event body (see personal-data-split.ts), where erasure can delete them; ids, catalogue
+ * attributes and timestamps stay in the log so aggregates survive.
  * Community name and concern describe the community, not a person, so only its description is listed.
  */
 export const personalDataFields: Readonly<Record<EventType, readonly string[]>> = {

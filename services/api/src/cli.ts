@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { exportCommand, exportHelp } from "./cli/export.js";
 import { importCommand, importHelp } from "./cli/import.js";
+import { keys, keysHelp } from "./cli/keys.js";
 import { replay, replayHelp } from "./cli/replay.js";
 import { serve, serveHelp } from "./cli/serve.js";
 import { simulate, simulateHelp } from "./cli/simulate.js";
@@ -15,6 +16,7 @@ const commands = {
     help: exportHelp,
     summary: "write a community as NDJSON, research NDJSON, GEXF, GraphML or CSV",
   },
+  keys: { run: keys, help: keysHelp, summary: "create, list, revoke and rotate the API keys of the server" },
   replay: { run: replay, help: replayHelp, summary: "indicators at a date from an exported log, without a server" },
 } as const;
 type CommandName = keyof typeof commands;

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { type AccessSettings, AccessSettingsError, readAccessSettings } from "./access/access-settings.js";
 
 export interface ServerConfig {
   readonly port: number;
@@ -12,6 +13,8 @@ export interface ServerConfig {
   readonly logRequests: boolean;
   /** Record the demo communities on an empty log. */
   readonly demo: boolean;
+  /** COPGRAPH_AUTH (auto: keys required unless bound to loopback) and COPGRAPH_MIN_GROUP_SIZE. */
+  readonly access?: AccessSettings;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +30,13 @@ export function readConfig(
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, not '${portText}'`);
   }
   const connection = env.EVENTSTORE_CONNECTION_STRING?.trim();
+  let access: AccessSettings;
+  try {
+    access = readAccessSettings(env);
+  } catch (error) {
+    if (error instanceof AccessSettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port,
     host: flags.host ?? env.HOST ?? "127.0.0.1",
@@ -34,6 +44,7 @@ export function readConfig(
     ...(connection ? { eventStoreConnectionString: connection } : {}),
     logLevel: env.LOG_LEVEL ?? "info",
     logRequests: ["1", "true", "yes"].includes(env.LOG_REQUESTS?.toLowerCase() ?? ""),
+    access,
     demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
   };
 }

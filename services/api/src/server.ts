@@ -1,5 +1,8 @@
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openEventStore } from "@copgraph/event-store";
+import { developmentMode } from "./access/access-settings.js";
+import { ACCESS_FILE, AccessKeyStore } from "./access/key-store.js";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { PersonalData } from "./personal/personal-data.js";
@@ -10,6 +13,8 @@ import { seedDemo } from "./write/seed-demo.js";
 export interface RunningServer {
   readonly app: App;
   readonly url: string;
+  /** Local development mode: callers without a key act as admin (loopback only). */
+  readonly development: boolean;
   /** Demo communities recorded at this start (on an empty log only). */
   readonly seeded: readonly string[];
   close(): Promise<void>;
@@ -17,6 +22,8 @@ export interface RunningServer {
 
 /** Wires the real adapters, listens, and closes in order: stop accepting, finish requests, close the log. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  // Decided before anything opens: a server that would run open on a network address does not start.
+  const development = developmentMode(config.host, config.access?.auth ?? "auto");
   const store = await openEventStore({
     dataDir: config.dataDir,
     ...(config.eventStoreConnectionString ? { eventStoreConnectionString: config.eventStoreConnectionString } : {}),
@@ -24,6 +31,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Names and free text live beside the log in a file of their own (also with EventStoreDB).
   const personalVault = PersonalVault.inDataDir(config.dataDir);
   const writer = new CommunityWriter(store, () => new Date(), new PersonalData(personalVault, store));
+  const keys = new AccessKeyStore(join(config.dataDir, ACCESS_FILE));
   const seeded = config.demo ? await seedDemo(store, writer, new Date()) : [];
   const app = await buildApp({
     store,
@@ -31,6 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger: { level: config.logLevel },
     logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
+    access: { keys, development, ...(config.access && { minGroupSize: config.access.minGroupSize }) },
   });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 65_000;
@@ -39,12 +48,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     app,
     url: address.replace("[::1]", "localhost"),
+    development,
     seeded,
     close: () => {
       closing ??= (async () => {
         await app.close();
         await store.close();
         personalVault.close();
+        keys.close();
       })();
       return closing;
     },

@@ -91,14 +91,12 @@ export function installAccess(app: FastifyInstance, options: AccessOptions | und
   });
 
   if (options && audit) {
-    app.addHook("onResponse", async (request, reply) => {
+    // Recorded before the response leaves: nothing is disclosed without its audit entry.
+    app.addHook("onSend", async (request, reply, payload) => {
       const rule = request.routeOptions.config.audit;
-      if (!rule || !request.caller || (rule.when && !rule.when(request))) return;
-      try {
-        await audit.record(request.caller, rule.action, request, reply.statusCode);
-      } catch (error) {
-        request.log.error({ err: error }, "the audit log could not record a request");
-      }
+      if (!rule || !request.caller || (rule.when && !rule.when(request))) return payload;
+      await audit.record(request.caller, rule.action, request, reply.statusCode);
+      return payload;
     });
   }
 }

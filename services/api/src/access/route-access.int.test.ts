@@ -76,6 +76,12 @@ const rows: Row[] = [
     expected: writersOfA(201),
   },
   {
+    route: "POST /v1/communities/:id/members/:memberId/erase",
+    // The members joined by the row above.
+    request: (who) => ({ url: `/v1/communities/${A}/members/new-${who}/erase`, payload: {} }),
+    expected: writersOfA(201),
+  },
+  {
     route: "POST /v1/communities/:id/interactions",
     request: (who) => ({
       url: `/v1/communities/${A}/interactions`,

@@ -13,6 +13,12 @@ first start records three demo communities (siloed, diverse, growing) to look at
   --data-dir <dir>  folder of the embedded SQLite log (env COPGRAPH_DATA_DIR, default ./data)
   --no-demo         never record the demo communities (env COPGRAPH_DEMO=0)
 
+Access (environment):
+  COPGRAPH_AUTH             auto (default): callers without a key act as admin when bound to
+                            loopback (local development), keys are required on any other host;
+                            on: keys always required; off: open, refused on a non-loopback host
+  COPGRAPH_MIN_GROUP_SIZE   agencies see no value of a smaller group (default 5)
+
 EVENTSTORE_CONNECTION_STRING, when set, uses an EventStoreDB / KurrentDB cluster instead.`;
 
 export async function serve(argv: string[]): Promise<number> {
@@ -36,6 +42,11 @@ export async function serve(argv: string[]): Promise<number> {
   const where = config.eventStoreConnectionString ? "EventStoreDB" : `${config.dataDir}/events.sqlite`;
   if (server.seeded.length > 0) console.log(`recorded the demo communities: ${server.seeded.join(", ")}`);
   console.log(`copgraph is serving ${server.url} (API docs: ${server.url}/docs), event log: ${where}`);
+  console.log(
+    server.development
+      ? "local development mode: callers without an API key act as admin (only on loopback; COPGRAPH_AUTH=on requires keys)"
+      : "API keys required: create one with 'copgraph keys create --role admin'",
+  );
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
     process.once("SIGTERM", () => resolve());

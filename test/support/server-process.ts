@@ -5,13 +5,25 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface ServerProcess {
   readonly url: string;
+  readonly port: number;
   readonly child: ChildProcess;
-  /** Kills the process with the signal and waits until it is gone. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** What the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Kills the process with the signal and waits until it is gone: how it ended. */
+  kill(signal?: NodeJS.Signals): Promise<ProcessEnd>;
 }
 
-/** Starts `copgraph serve` from source as a real child process on a free port. */
-export async function startServerProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export interface ProcessEnd {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** Starts `copgraph serve` from source as a real child process on `port` (default: a free one). */
+export async function startServerProcess(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  port = 0,
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -21,12 +33,14 @@ export async function startServerProcess(dataDir: string, env: NodeJS.ProcessEnv
       "services/api/src/cli.ts",
       "serve",
       "--port",
-      "0",
+      String(port),
       "--data-dir",
       dataDir,
     ],
     { cwd: root, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
+  // "close", not "exit": by then everything the process wrote has been read.
+  const exited = new Promise<ProcessEnd>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
@@ -45,13 +59,14 @@ export async function startServerProcess(dataDir: string, env: NodeJS.ProcessEnv
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url,
+    port: Number(new URL(url).port),
     child,
+    output: () => output,
     async kill(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
+      return exited;
     },
   };
 }

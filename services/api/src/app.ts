@@ -4,8 +4,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AccessOptions, installAccess } from "./access/access-plugin.js";
 import { AuditLog } from "./access/audit-log.js";
+import { applyBodyLimits } from "./http/body-limits.js";
+import { registerCors } from "./http/cors.js";
 import { installErrorHandler } from "./http/error-handler.js";
+import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
 import { registerOpenApi } from "./http/openapi.js";
+import { registerRateLimit } from "./http/rate-limit.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApp } from "./http/web-app.js";
 import { PersonalData } from "./personal/personal-data.js";
 import { PersonalVault } from "./personal/personal-vault.js";
@@ -41,16 +46,19 @@ export interface AppDependencies {
   readonly personalVault?: PersonalVault;
   /** API keys and roles; without it the app runs open and every caller acts as admin (tests, local use). */
   readonly access?: AccessOptions;
+  /** CORS origins (default: same-origin only), rate limit (default: none), body limits (default: 1 MiB, bulk 32 MiB). */
+  readonly http?: Partial<Pick<HttpSettings, "corsOrigins" | "rateLimit" | "bodyLimits">>;
 }
 
 export type App = FastifyInstance;
 
 /** The HTTP application without a listening socket: tests inject into it, server.ts listens. */
 export async function buildApp(deps: AppDependencies): Promise<App> {
+  const bodyLimits = deps.http?.bodyLimits ?? servedDefaults.bodyLimits;
   const app = Fastify({
     logger: deps.logger ?? false,
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: bodyLimits.plain,
     requestIdHeader: "x-request-id",
     // Request ids become events' correlationId, so they must be unique across restarts.
     genReqId: () => randomUUID(),
@@ -61,6 +69,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // JSON.stringify answers, without validating every response a second time.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
+  await registerSecurityHeaders(app);
+  await registerCors(app, deps.http?.corsOrigins ?? []);
+  if (deps.http?.rateLimit) await registerRateLimit(app, deps.http.rateLimit);
+  applyBodyLimits(app, bodyLimits);
   const clock = deps.clock ?? (() => new Date());
   const audit = new AuditLog(deps.store, clock);
   installAccess(app, deps.access, audit);

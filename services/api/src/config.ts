@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { type AccessSettings, AccessSettingsError, readAccessSettings } from "./access/access-settings.js";
+import { type HttpSettings, HttpSettingsError, readHttpSettings } from "./http/http-settings.js";
 
 export interface ServerConfig {
   readonly port: number;
@@ -15,6 +16,8 @@ export interface ServerConfig {
   readonly demo: boolean;
   /** COPGRAPH_AUTH (auto: keys required unless bound to loopback) and COPGRAPH_MIN_GROUP_SIZE. */
   readonly access?: AccessSettings;
+  /** CORS, rate limit, body limits, timeouts and shutdown grace (COPGRAPH_* variables, see `serve --help`). */
+  readonly http: HttpSettings;
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +40,13 @@ export function readConfig(
     if (error instanceof AccessSettingsError) throw new ConfigError(error.message);
     throw error;
   }
+  let http: HttpSettings;
+  try {
+    http = readHttpSettings(env);
+  } catch (error) {
+    if (error instanceof HttpSettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port,
     host: flags.host ?? env.HOST ?? "127.0.0.1",
@@ -44,6 +54,7 @@ export function readConfig(
     ...(connection ? { eventStoreConnectionString: connection } : {}),
     logLevel: env.LOG_LEVEL ?? "info",
     logRequests: ["1", "true", "yes"].includes(env.LOG_REQUESTS?.toLowerCase() ?? ""),
+    http,
     access,
     demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
   };

@@ -5,6 +5,8 @@ import { developmentMode } from "./access/access-settings.js";
 import { ACCESS_FILE, AccessKeyStore } from "./access/key-store.js";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { closeGracefully } from "./http/close-gracefully.js";
+import { applyServerTimeouts } from "./http/server-timeouts.js";
 import { PersonalData } from "./personal/personal-data.js";
 import { PersonalVault } from "./personal/personal-vault.js";
 import { CommunityWriter } from "./write/community-writer.js";
@@ -20,7 +22,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Wires the real adapters, listens, and closes in order: stop accepting, finish requests, close the log. */
+/**
+ * Wires the real adapters, listens, and closes in order: stop accepting, finish the requests in
+ * flight (their appends included; connections still busy after the grace period are dropped),
+ * then close the log.
+ */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   // Decided before anything opens: a server that would run open on a network address does not start.
   const development = developmentMode(config.host, config.access?.auth ?? "auto");
@@ -39,10 +45,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger: { level: config.logLevel },
     logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
+    http: config.http,
     access: { keys, development, ...(config.access && { minGroupSize: config.access.minGroupSize }) },
   });
-  app.server.requestTimeout = 120_000;
-  app.server.keepAliveTimeout = 65_000;
+  applyServerTimeouts(app.server, config.http.timeouts);
   const address = await app.listen({ port: config.port, host: config.host });
   let closing: Promise<void> | undefined;
   return {
@@ -52,7 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     seeded,
     close: () => {
       closing ??= (async () => {
-        await app.close();
+        await closeGracefully(app, config.http.shutdownGraceMs);
         await store.close();
         personalVault.close();
         keys.close();

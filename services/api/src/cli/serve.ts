@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, readConfig } from "../config.js";
 import { startServer } from "../server.js";
+import { shutdownSignal } from "./shutdown-signal.js";
 import { UsageError } from "./usage-error.js";
 
 export const serveHelp = `copgraph serve [options]
@@ -19,7 +20,22 @@ Access (environment):
                             on: keys always required; off: open, refused on a non-loopback host
   COPGRAPH_MIN_GROUP_SIZE   agencies see no value of a smaller group (default 5)
 
-EVENTSTORE_CONNECTION_STRING, when set, uses an EventStoreDB / KurrentDB cluster instead.`;
+EVENTSTORE_CONNECTION_STRING, when set, uses an EventStoreDB / KurrentDB cluster instead.
+
+Limits (environment):
+  COPGRAPH_CORS_ORIGINS           origins whose pages may call the API, comma-separated, or *
+                                  (default: none, only the app's own pages)
+  COPGRAPH_RATE_LIMIT             requests per minute per API key (or per address without one);
+                                  0 turns it off (default 30000); over it: 429 with Retry-After
+  COPGRAPH_BODY_LIMIT             largest body of a single write, bytes (default 1048576)
+  COPGRAPH_IMPORT_BODY_LIMIT      largest body of an event batch or CSV import (default 33554432)
+  COPGRAPH_REQUEST_TIMEOUT_MS     time to receive a whole request (default 120000)
+  COPGRAPH_HEADERS_TIMEOUT_MS     time to receive its headers (default 20000)
+  COPGRAPH_KEEP_ALIVE_TIMEOUT_MS  idle keep-alive connections close after (default 65000)
+  COPGRAPH_SHUTDOWN_TIMEOUT_MS    on SIGTERM/SIGINT, requests in flight get this long to finish
+                                  before their connections are dropped (default 25000); the
+                                  event log is closed after them and the process exits with 0.
+                                  A second signal exits at once.`;
 
 export async function serve(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -38,6 +54,8 @@ export async function serve(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+  // Listen for the signals before starting: one that arrives during the start still shuts down in order.
+  const stopSignal = shutdownSignal();
   const server = await startServer(config);
   const where = config.eventStoreConnectionString ? "EventStoreDB" : `${config.dataDir}/events.sqlite`;
   if (server.seeded.length > 0) console.log(`recorded the demo communities: ${server.seeded.join(", ")}`);
@@ -47,10 +65,9 @@ export async function serve(argv: string[]): Promise<number> {
       ? "local development mode: callers without an API key act as admin (only on loopback; COPGRAPH_AUTH=on requires keys)"
       : "API keys required: create one with 'copgraph keys create --role admin'",
   );
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", () => resolve());
-    process.once("SIGTERM", () => resolve());
-  });
+  const signal = await stopSignal;
+  console.log(`${signal}: finishing the requests in flight, then closing the event log`);
   await server.close();
+  console.log("copgraph stopped");
   return 0;
 }

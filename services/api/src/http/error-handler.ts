@@ -4,6 +4,7 @@ import { IdempotencyConflictError, WrongExpectedVersionError } from "@copgraph/e
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { IdempotencyKeyReusedError, PreconditionFailedError } from "../write/community-writer.js";
+import { bodyTooLarge } from "./body-limits.js";
 import { HttpProblem, pointer, problemBody, sendProblem } from "./problem.js";
 
 type ValidationPart = FieldError["in"];
@@ -30,7 +31,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const fields = errors.map((e) => `${part}${e.pointer || ""}: ${e.message}`).join("; ");
       return sendProblem(reply, problemBody(400, "validation", fields, instance, errors));
     }
-    const problem = toProblem(error);
+    const problem = error.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? bodyTooLarge(request) : toProblem(error);
     if (problem)
       return sendProblem(reply, problemBody(problem.status, problem.code, problem.message, instance, problem.errors));
     const status = error.statusCode ?? 500;

@@ -8,8 +8,6 @@ import { HttpProblem } from "../http/problem.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { problemResponses, type RouteContext, replyWritten } from "./context.js";
 
-const CSV_BODY_LIMIT = 32 * 1024 * 1024;
-
 const ImportQuery = z.object({
   kind: z.enum(csvKinds).meta({ description: "What the file holds: members, interactions or gatherings" }),
   dryRun: z
@@ -35,17 +33,14 @@ const lineError = ({ line, column, message }: LineError): FieldError => ({
 });
 
 export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer, now }) => {
-  app.addContentTypeParser(
-    ["text/csv", "application/csv"],
-    { parseAs: "buffer", bodyLimit: CSV_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
+  app.addContentTypeParser(["text/csv", "application/csv"], { parseAs: "buffer" }, (_request, body, done) =>
+    done(null, body),
   );
 
   app.post(
     "/v1/communities/:id/imports/csv",
     {
-      config: routeAccess.write,
-      bodyLimit: CSV_BODY_LIMIT,
+      config: { ...routeAccess.write, bulkBody: true },
       schema: {
         tags: ["imports"],
         summary: "Import a CSV file of members, interactions or gatherings (all rows or none)",

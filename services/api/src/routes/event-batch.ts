@@ -7,15 +7,12 @@ import { HttpProblem } from "../http/problem.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { type RouteContext, replyWritten, writeResponses } from "./context.js";
 
-/** Room for 10,000 events of a few hundred bytes each. */
-const BATCH_BODY_LIMIT = 32 * 1024 * 1024;
-
 export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer }) => {
   app.post(
     "/v1/communities/:id/events",
     {
-      config: routeAccess.write,
-      bodyLimit: BATCH_BODY_LIMIT,
+      // Up to 10,000 events of a few hundred bytes each.
+      config: { ...routeAccess.write, bulkBody: true },
       schema: {
         tags: ["events"],
         summary: "Append a batch of events, all or nothing (import of whole histories)",

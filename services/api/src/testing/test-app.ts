@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteEventStore } from "@copgraph/event-store";
-import { type App, buildApp } from "../app.js";
+import { type App, type AppDependencies, buildApp } from "../app.js";
 import { PersonalVault } from "../personal/personal-vault.js";
 
 export const TEST_NOW = new Date("2026-06-01T12:00:00.000Z");
@@ -16,12 +16,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a real SQLite log in a temporary folder, with a fixed clock. */
-export async function buildTestApp(): Promise<TestApp> {
+/** The real app on a real SQLite log in a temporary folder, with a fixed clock (and the given HTTP limits). */
+export async function buildTestApp(options: Pick<AppDependencies, "http" | "webRoot"> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-api-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
   const personalVault = PersonalVault.inDataDir(dir);
-  const app = await buildApp({ store, personalVault, clock: () => TEST_NOW });
+  const app = await buildApp({ store, personalVault, clock: () => TEST_NOW, ...options });
   return {
     app,
     dataDir: dir,

@@ -9,6 +9,7 @@ import type {
   TimelineResponse,
   WriteResult,
 } from "@copgraph/contract";
+import { type Me, session } from "./session.js";
 
 /** A failed request, with the API's problem details (each invalid field in `problem.errors`). */
 export class ApiError extends Error {
@@ -27,8 +28,12 @@ const search = (params: QueryParams = {}) => {
   return entries.length === 0 ? "" : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
 };
 
+/** Sent when the server refuses the key (401): the app shows the sign-in page. */
+export const SIGNED_OUT_EVENT = "copgraph:signed-out";
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, init);
+  const response = await fetch(path, { ...init, headers: { ...session.headers(), ...init?.headers } });
+  if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) {
     const type = response.headers.get("content-type") ?? "";
     const problem = type.includes("json") ? ((await response.json()) as Problem) : undefined;
@@ -44,6 +49,7 @@ const community = (id: string) => `/v1/communities/${encodeURIComponent(id)}`;
 
 /** The copgraph API, typed by the shared contract. */
 export const api = {
+  me: () => request<Me>("/v1/me"),
   communities: () => request<CommunityList>("/v1/communities"),
   community: (id: string) => request<CommunitySummary>(community(id)),
   graph: (id: string, query: QueryParams) => request<GraphResponse>(`${community(id)}/graph${search(query)}`),
@@ -79,7 +85,28 @@ export const api = {
 
 /** Follows a community's log: calls `onChange` with the new revision each time it grows. */
 export function followChanges(id: string, onChange: (revision: number) => void): () => void {
-  const source = new EventSource(api.urls.changes(id));
-  source.addEventListener("change", (event) => onChange(JSON.parse((event as MessageEvent).data).revision));
-  return () => source.close();
+  if (!session.key()) {
+    const source = new EventSource(api.urls.changes(id));
+    source.addEventListener("change", (event) => onChange(JSON.parse((event as MessageEvent).data).revision));
+    return () => source.close();
+  }
+  // EventSource cannot send a key: read the same stream through fetch.
+  const abort = new AbortController();
+  void (async () => {
+    const response = await fetch(api.urls.changes(id), { headers: session.headers(), signal: abort.signal });
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = (await reader?.read()) ?? { done: true, value: undefined };
+      if (done) return;
+      buffer += value;
+      const messages = buffer.split("\n\n");
+      buffer = messages.pop() ?? "";
+      for (const message of messages) {
+        const data = /^data: (.*)$/m.exec(message)?.[1];
+        if (/^event: change$/m.test(message) && data) onChange(JSON.parse(data).revision);
+      }
+    }
+  })().catch(() => undefined);
+  return () => abort.abort();
 }

@@ -2,7 +2,7 @@
 export type Page = (root: HTMLElement, route: Route) => (() => void) | undefined | Promise<(() => void) | undefined>;
 
 export interface Route {
-  readonly name: "overview" | "community" | "record" | "compare" | "not-found";
+  readonly name: "overview" | "community" | "record" | "compare" | "sign-in" | "not-found";
   readonly communityId?: string;
   readonly query: URLSearchParams;
 }
@@ -14,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: "overview", query };
   if (parts[0] === "compare" && parts.length === 1) return { name: "compare", query };
+  if (parts[0] === "sign-in" && parts.length === 1) return { name: "sign-in", query };
   if (parts[0] === "c" && parts[1] && parts.length === 2) return { name: "community", communityId: parts[1], query };
   if (parts[0] === "c" && parts[1] && parts[2] === "record" && parts.length === 3) {
     return { name: "record", communityId: parts[1], query };

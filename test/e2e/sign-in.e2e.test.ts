@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AccessKeyStore } from "@copgraph/api";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type Browser, countForegroundPixels, ensureWebBuilt, launchBrowser, screenshot } from "../support/browser.js";
+import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+
+// A server that requires keys (COPGRAPH_AUTH=on): the app asks for the key, signs in with it,
+// sends it on every request, shows only what the role may see, and signs out.
+let server: ServerProcess;
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-sign-in-"));
+let adminKey: string;
+let agencyKey: string;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  mkdirSync(dataDir, { recursive: true });
+  const keys = new AccessKeyStore(join(dataDir, "access.sqlite"));
+  adminKey = keys.create({ role: "admin", label: "e2e admin" }).secret;
+  agencyKey = keys.create({ role: "agency", communities: ["healthyschools"], label: "e2e agency" }).secret;
+  keys.close();
+  server = await startServerProcess(dataDir, { COPGRAPH_AUTH: "on" });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it("asks for the key, signs in, lists the communities, and signs out", async () => {
+  const { page, errors } = await browser.newPage();
+  await page.goto(`${server.url}/#/`);
+  const form = page.locator("form.sign-in");
+  await form.waitFor();
+  await page.fill("#api-key", "cgk_wrong");
+  await page.click("form.sign-in button[type=submit]");
+  await page.locator("form.sign-in [role=status]", { hasText: "unknown" }).waitFor();
+
+  await page.fill("#api-key", adminKey);
+  await page.click("form.sign-in button[type=submit]");
+  await page.locator(".account", { hasText: "e2e admin (admin)" }).waitFor();
+  await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
+  expect(await page.locator(".ov-card").count()).toBe(3);
+  expect(await page.evaluate(() => sessionStorage.getItem("copgraph.apiKey"))).toBe(adminKey);
+  const png = await screenshot(page, "sign-in-admin");
+  expect(countForegroundPixels(png)).toBeGreaterThan(5_000);
+
+  await page.click(".account button");
+  await form.waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem("copgraph.apiKey"))).toBeNull();
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+}, 60_000);
+
+it("an agency sees its community on the overview, and no community view", async () => {
+  const { page } = await browser.newPage();
+  await page.goto(`${server.url}/#/sign-in`);
+  await page.fill("#api-key", agencyKey);
+  await page.click("form.sign-in button[type=submit]");
+  await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
+  expect(await page.locator(".ov-card").count()).toBe(1);
+  await page.goto(`${server.url}/#/c/healthyschools`);
+  await page.locator("h1", { hasText: "Not for your role" }).waitFor();
+  await screenshot(page, "sign-in-agency-refused");
+}, 60_000);

@@ -11,6 +11,7 @@ import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerRateLimit } from "./http/rate-limit.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
+import { acceptOnlyUtf8Json } from "./http/utf8-json.js";
 import { registerWebApp } from "./http/web-app.js";
 import { PersonalData } from "./personal/personal-data.js";
 import { PersonalVault } from "./personal/personal-vault.js";
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerCors(app, deps.http?.corsOrigins ?? []);
   if (deps.http?.rateLimit) await registerRateLimit(app, deps.http.rateLimit);
   applyBodyLimits(app, bodyLimits);
+  acceptOnlyUtf8Json(app);
   const clock = deps.clock ?? (() => new Date());
   const audit = new AuditLog(deps.store, clock);
   installAccess(app, deps.access, audit);

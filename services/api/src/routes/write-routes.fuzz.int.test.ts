@@ -1,45 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, seedCommunity, type TestApp } from "../testing/test-app.js";
+import { jsonWriteRoutes } from "../testing/write-routes.js";
 
 // Random and malformed payloads on every write route: never a 5xx, and a rejected request never
 // changes the log.
-
-const routes: { method: "POST" | "PATCH"; url: string; valid: Record<string, unknown> }[] = [
-  { method: "POST", url: "/v1/communities", valid: { name: "N", concern: "C" } },
-  {
-    method: "POST",
-    url: "/v1/communities/town/members",
-    valid: { displayName: "D", sector: "health", occupationalLayer: "student" },
-  },
-  { method: "PATCH", url: "/v1/communities/town/members/ana", valid: { organisation: "Org" } },
-  { method: "POST", url: "/v1/communities/town/members/ben/leave", valid: { reason: "moved" } },
-  { method: "POST", url: "/v1/communities/town/interactions", valid: { kind: "advice", from: "ana", to: ["ben"] } },
-  {
-    method: "POST",
-    url: "/v1/communities/town/gatherings",
-    valid: {
-      format: "online",
-      participants: [
-        { memberId: "ana", role: "host" },
-        { memberId: "ben", role: "learner" },
-      ],
-    },
-  },
-  { method: "POST", url: "/v1/communities/town/retractions", valid: { recordId: "seed-i", reason: "typo" } },
-  {
-    method: "POST",
-    url: "/v1/communities/town/events",
-    valid: {
-      events: [
-        {
-          type: "InteractionRecorded",
-          data: { kind: "advice", from: "ana", to: ["ben"], interactionId: "x", occurredAt: "2025-05-01T00:00:00Z" },
-        },
-      ],
-    },
-  },
-];
 
 const hostile = fc.oneof(
   fc.constantFrom(
@@ -87,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe.each(routes)("$method $url under random input", (route) => {
+describe.each(jsonWriteRoutes)("$method $url under random input", (route) => {
   const send = (payload: string | object, contentType = "application/json") =>
     t.app.inject({ method: route.method, url: route.url, payload, headers: { "content-type": contentType } });
 

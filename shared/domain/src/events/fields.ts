@@ -39,15 +39,28 @@ export const CommunityId = z.string().regex(COMMUNITY_ID_PATTERN, {
 /** Valid time: when it happened in the community. An offset (or Z) is required. */
 export const OccurredAt = z.iso.datetime({ offset: true });
 
-export const Name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
-export const Text = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
-export const Topics = z.array(z.string().trim().min(1).max(MAX_TOPIC_LENGTH)).max(MAX_TOPICS);
+/**
+ * Control characters (C0, DEL, C1) and halves of surrogate pairs are never part of a readable text.
+ * Tabs and line breaks are: spreadsheet cells hold them.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+const TABS_AND_LINE_BREAKS = /[\t\n\r]/g;
+const isPrintable = (text: string) => !UNPRINTABLE.test(text.replace(TABS_AND_LINE_BREAKS, " "));
+const printable = {
+  message: "must not contain control characters (other than tabs and line breaks) or broken characters",
+};
+
+const Printable = (max: number) => z.string().trim().min(1).max(max).refine(isPrintable, printable);
+
+export const Name = Printable(MAX_NAME_LENGTH);
+export const Text = Printable(MAX_TEXT_LENGTH);
+export const Topics = z.array(Printable(MAX_TOPIC_LENGTH)).max(MAX_TOPICS);
 
 export const AttributeKey = z
   .string()
   .regex(ATTRIBUTE_KEY_PATTERN, { message: "must be 1-64 characters: a letter, then letters, digits, _ ." })
   .refine((key) => !reserved.has(key), { message: "is a reserved attribute name" });
-export const AttributeValue = z.string().trim().min(1).max(MAX_ATTRIBUTE_VALUE_LENGTH);
+export const AttributeValue = Printable(MAX_ATTRIBUTE_VALUE_LENGTH);
 
 const atMostMaxKeys = (record: Record<string, unknown>) => Object.keys(record).length <= MAX_ATTRIBUTES;
 const tooMany = { message: `at most ${MAX_ATTRIBUTES} attributes` };

@@ -33,20 +33,8 @@ export function readConfig(
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, not '${portText}'`);
   }
   const connection = env.EVENTSTORE_CONNECTION_STRING?.trim();
-  let access: AccessSettings;
-  try {
-    access = readAccessSettings(env);
-  } catch (error) {
-    if (error instanceof AccessSettingsError) throw new ConfigError(error.message);
-    throw error;
-  }
-  let http: HttpSettings;
-  try {
-    http = readHttpSettings(env);
-  } catch (error) {
-    if (error instanceof HttpSettingsError) throw new ConfigError(error.message);
-    throw error;
-  }
+  const access = settingsOf(() => readAccessSettings(env), AccessSettingsError);
+  const http = settingsOf(() => readHttpSettings(env), HttpSettingsError);
   return {
     port,
     host: flags.host ?? env.HOST ?? "127.0.0.1",
@@ -58,4 +46,14 @@ export function readConfig(
     access,
     demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
   };
+}
+
+/** What `read` returns; its own error for a bad value becomes a ConfigError (exit code 2). */
+function settingsOf<T>(read: () => T, settingsError: new (message: string) => Error): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof settingsError) throw new ConfigError(error.message);
+    throw error;
+  }
 }

@@ -31,26 +31,48 @@ export function decideBatch(
   commands: readonly Command[],
   context: DecideContext,
 ): CommunityEvent[] {
-  const working: StateView = {
-    registered: state.registered,
-    communityId: state.communityId,
-    registeredAt: state.registeredAt,
-    members: new OverlayMap(state.members),
-    records: new OverlayMap(state.records),
-    eventCount: state.eventCount,
-  };
-  const events: CommunityEvent[] = [];
-  commands.forEach((command, index) => {
-    let decided: CommunityEvent[];
-    try {
-      decided = decideOn(working, command, context);
-    } catch (error) {
-      throw error instanceof DomainError ? error.withIndex(index) : error;
+  return new DecisionSession(state, context).decide(commands);
+}
+
+/**
+ * Decides a long history in pieces without keeping its events: each call sees the events of every
+ * command decided before it in the session. A refusal throws DomainError with the command's index
+ * counted from the session's first command; the session is then spent. The caller's state is
+ * never changed.
+ */
+export class DecisionSession {
+  private readonly working: StateView;
+  private decided = 0;
+
+  constructor(
+    state: CommunityState,
+    private readonly context: DecideContext,
+  ) {
+    this.working = {
+      registered: state.registered,
+      communityId: state.communityId,
+      registeredAt: state.registeredAt,
+      members: new OverlayMap(state.members),
+      records: new OverlayMap(state.records),
+      eventCount: state.eventCount,
+    };
+  }
+
+  decide(commands: readonly Command[]): CommunityEvent[] {
+    const events: CommunityEvent[] = [];
+    for (const command of commands) {
+      let decided: CommunityEvent[];
+      try {
+        decided = decideOn(this.working, command, this.context);
+      } catch (error) {
+        throw error instanceof DomainError ? error.withIndex(this.decided) : error;
+      }
+      for (const event of decided) {
+        applyEvent(this.working, event);
+        events.push(event);
+      }
+      this.decided += 1;
     }
-    for (const event of decided) {
-      applyEvent(working, event);
-      events.push(event);
-    }
-  });
-  return events;
+    return events;
+  }
 }

@@ -24,6 +24,7 @@ export {
   parseNdjson,
   toNdjson,
 } from "./ndjson.js";
+export { type LineEvent, NdjsonEventStream, type NdjsonStreamOptions } from "./ndjson-stream.js";
 export { MIN_EXPORT_KEY_LENGTH, Pseudonyms, pseudonymise, REDACTED } from "./pseudonymise.js";
 export { type DecodeResult, decodeUtf8, type LineError } from "./text.js";
 export { escapeXml } from "./xml.js";

@@ -40,19 +40,8 @@ export function parseNdjson(text: string): NdjsonParseResult {
       const line = index + 1;
       const source = raw.trim();
       if (source === "") return;
-      let value: unknown;
-      try {
-        value = JSON.parse(source);
-      } catch (cause) {
-        errors.push({ line, message: `not JSON: ${cause instanceof Error ? cause.message : String(cause)}` });
-        return;
-      }
-      const problems = envelopeProblems(value);
-      if (problems.length > 0) {
-        for (const message of problems) errors.push({ line, message });
-        return;
-      }
-      const record = value as LoggedEvent;
+      const record = parseRecord(source, line, errors);
+      if (!record) return;
       const sameId = idLine.get(record.id);
       if (sameId !== undefined) errors.push({ line, message: `id ${record.id} repeats line ${sameId}` });
       else idLine.set(record.id, line);
@@ -64,6 +53,42 @@ export function parseNdjson(text: string): NdjsonParseResult {
       lines.push(line);
     });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, records, lines };
+}
+
+/**
+ * A record whose envelope is sound → the event to append, checked by the domain's schema; its
+ * problems go to `errors` (an event with a wrong schema version is still returned, and reported).
+ */
+export function recordToEvent(record: LoggedEvent, line: number, errors: LineError[]): ImportedEvent | undefined {
+  if (!UUID_PATTERN.test(record.id)) errors.push({ line, message: `id '${record.id}' is not a UUID` });
+  const result = parseEvent({ type: record.type, data: record.data });
+  if (!result.ok) {
+    for (const issue of result.issues)
+      errors.push({ line, message: `${issue.path.join(".") || "event"}: ${issue.message}` });
+    return undefined;
+  }
+  const current = eventSchemaVersions[record.type as EventType];
+  if (record.schemaVersion !== current) {
+    errors.push({
+      line,
+      message: `schemaVersion ${record.schemaVersion} of ${record.type} is not the current ${current}`,
+    });
+  }
+  return { ...result.event, id: record.id };
+}
+
+/** JSON.parse of one line and its envelope check; problems go to `errors`. */
+export function parseRecord(source: string, line: number, errors: LineError[]): LoggedEvent | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (cause) {
+    errors.push({ line, message: `not JSON: ${cause instanceof Error ? cause.message : String(cause)}` });
+    return undefined;
+  }
+  const problems = envelopeProblems(value);
+  for (const message of problems) errors.push({ line, message });
+  return problems.length > 0 ? undefined : (value as LoggedEvent);
 }
 
 function envelopeProblems(value: unknown): string[] {
@@ -111,21 +136,8 @@ export function importNdjson(text: string): NdjsonImportResult {
   const events: ImportedEvent[] = [];
   const errors: LineError[] = [];
   for (const { record, line } of order) {
-    if (!UUID_PATTERN.test(record.id)) errors.push({ line, message: `id '${record.id}' is not a UUID` });
-    const result = parseEvent({ type: record.type, data: record.data });
-    if (!result.ok) {
-      for (const issue of result.issues)
-        errors.push({ line, message: `${issue.path.join(".") || "event"}: ${issue.message}` });
-      continue;
-    }
-    const current = eventSchemaVersions[record.type as EventType];
-    if (record.schemaVersion !== current) {
-      errors.push({
-        line,
-        message: `schemaVersion ${record.schemaVersion} of ${record.type} is not the current ${current}`,
-      });
-    }
-    events.push({ ...result.event, id: record.id });
+    const event = recordToEvent(record, line, errors);
+    if (event) events.push(event);
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return { ok: true, events, rows: order.map(({ line }) => line) };

@@ -12,6 +12,7 @@ import {
   parseCsvImport,
 } from "@copgraph/interchange";
 import { appendHistory, type HistoryEvent } from "../write/append-history.js";
+import { importNdjsonFile } from "./import-ndjson.js";
 import { openLocalLog } from "./local-log.js";
 import { Progress } from "./progress.js";
 import { InputError, UsageError } from "./usage-error.js";
@@ -50,8 +51,27 @@ export async function importCommand(argv: string[]): Promise<number> {
   });
   const communityId = values.community;
   if (!communityId) throw new UsageError("name the community with --community <id>");
-  const { history, lines } = readHistory(positionals[0], values, communityId);
-  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data");
+  const file = positionals[0];
+  const dataDir = values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data";
+  if (file && !values.dataset && isEventLog(file)) {
+    const log = await openLocalLog(dataDir);
+    try {
+      const dryRun = values["dry-run"] ?? false;
+      const stored = await importNdjsonFile(log, { file, communityId, dryRun, describe });
+      if (stored !== undefined) {
+        console.log(
+          dryRun
+            ? `${stored} events are valid for '${communityId}'; nothing was stored (dry run)`
+            : `imported ${stored} events into '${communityId}'`,
+        );
+        return 0;
+      }
+    } finally {
+      await log.close();
+    }
+  }
+  const { history, lines } = readHistory(file, values, communityId);
+  const log = await openLocalLog(dataDir);
   try {
     if (values["dry-run"]) {
       await log.writer.check(
@@ -81,6 +101,8 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
 }
 
+const isEventLog = (file: string) => [".ndjson", ".jsonl"].includes(extname(file));
+
 function readHistory(
   file: string | undefined,
   values: { kind?: string; dataset?: string; from?: string },
@@ -101,7 +123,8 @@ function readHistory(
   }
   if (!file) throw new UsageError("name a file to import, or --dataset");
   const bytes = readFileSync(file);
-  if ([".ndjson", ".jsonl"].includes(extname(file))) {
+  if (isEventLog(file)) {
+    // Revisions out of order: the whole file is read and sorted.
     const result = importNdjson(bytes.toString("utf8"));
     if (!result.ok)
       throw new InputError(

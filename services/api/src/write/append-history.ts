@@ -1,6 +1,7 @@
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
-import { type CommunityEvent, commandForEvent, DomainError } from "@copgraph/domain";
+import { type CommunityEvent, commandForEvent } from "@copgraph/domain";
 import type { CommunityWriter } from "./community-writer.js";
+import { SlicePipeline } from "./slice-pipeline.js";
 
 export interface HistoryEvent {
   readonly event: CommunityEvent;
@@ -9,9 +10,9 @@ export interface HistoryEvent {
 }
 
 /**
- * Appends a whole history through the decider in batches of at most 10,000 events. The whole
- * history is decided first, so a rule broken anywhere stores nothing; a DomainError's index is the
- * event's position in the whole history.
+ * Appends a whole history in slices of at most 10,000 events. The whole history is decided once,
+ * first, so a rule broken anywhere stores nothing; a DomainError's index is the event's position in
+ * the whole history. Slices are not decided again, and two are in flight at a time.
  */
 export async function appendHistory(
   writer: CommunityWriter,
@@ -19,29 +20,19 @@ export async function appendHistory(
   history: readonly HistoryEvent[],
   options: { recordedBy: string; onProgress?: (done: number) => void },
 ): Promise<number> {
-  if (history.length > MAX_BATCH_EVENTS)
-    await writer.check(
-      communityId,
-      history.map(({ event }) => commandForEvent(event)),
-    );
-  let done = 0;
+  const decided = await writer.decideHistory(
+    communityId,
+    history.map(({ event }) => commandForEvent(event)),
+  );
+  const pipeline = new SlicePipeline(options.onProgress);
   for (let start = 0; start < history.length; start += MAX_BATCH_EVENTS) {
-    const batch = history.slice(start, start + MAX_BATCH_EVENTS);
-    try {
-      await writer.write({
-        communityId,
-        commands: batch.map(({ event }) => commandForEvent(event)),
-        eventIds: batch.map(({ id }) => id),
-        recordedBy: options.recordedBy,
-        correlationId: `${options.recordedBy}:${communityId}:${start}`,
-      });
-    } catch (error) {
-      // The index the caller knows is the position in the whole history, not in the batch.
-      if (error instanceof DomainError && error.index !== undefined) throw error.withIndex(start + error.index);
-      throw error;
-    }
-    done += batch.length;
-    options.onProgress?.(done);
+    const end = Math.min(start + MAX_BATCH_EVENTS, history.length);
+    const slice = writer.appendDecided(decided, start, end, {
+      eventIds: history.slice(start, end).map(({ id }) => id),
+      recordedBy: options.recordedBy,
+      correlationId: `${options.recordedBy}:${communityId}:${start}`,
+    });
+    await pipeline.add(slice, end - start);
   }
-  return done;
+  return pipeline.finish();
 }

@@ -2,6 +2,7 @@ import type { WriteResult } from "@copgraph/contract";
 import {
   type Command,
   type CommunityEvent,
+  DecisionSession,
   decideBatch,
   eventSchemaVersions,
   type SplitEvent,
@@ -50,6 +51,16 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** A whole history decided against the community as it was at `baseRevision`; nothing stored yet. */
+export interface DecidedHistory {
+  readonly communityId: string;
+  readonly baseRevision: bigint;
+  readonly events: readonly CommunityEvent[];
+}
+
+/** Who appends a slice of a decided history, and its event ids by position in the slice. */
+export type SliceRequest = Pick<WriteRequest, "eventIds" | "recordedBy" | "correlationId">;
+
 const PAGE = 10_000;
 const CONFLICT_RETRIES = 3;
 
@@ -82,6 +93,34 @@ export class CommunityWriter {
   async check(communityId: string, commands: readonly Command[]): Promise<number> {
     const log = await this.current(communityId);
     return decideBatch(log.state, commands, { now: this.clock() }).length;
+  }
+
+  /** Checks a long history piece by piece against the community's current state, storing nothing. */
+  async decisionSession(communityId: string): Promise<DecisionSession> {
+    const log = await this.current(communityId);
+    return new DecisionSession(log.state, { now: this.clock() });
+  }
+
+  /** Decides a whole history (e.g. an import) once, storing nothing; throws DomainError with the command's index. */
+  async decideHistory(communityId: string, commands: readonly Command[]): Promise<DecidedHistory> {
+    const log = await this.current(communityId);
+    const events = decideBatch(log.state, commands, { now: this.clock() });
+    return { communityId, baseRevision: log.revision, events };
+  }
+
+  /**
+   * Appends events [from, to) of a decided history without deciding them again. Slices must come
+   * in order; they may be in flight together. If the community changed since the history was
+   * decided (another writer), the slice is refused with WrongExpectedVersionError and nothing of it
+   * is stored.
+   */
+  async appendDecided(history: DecidedHistory, from: number, to: number, request: SliceRequest): Promise<WriteResult> {
+    const log = await this.load(history.communityId);
+    const expected = history.baseRevision + BigInt(from);
+    if (log.revision !== expected) {
+      throw new WrongExpectedVersionError(streamOf(history.communityId), expected, log.revision);
+    }
+    return this.appendEvents(log, history.events.slice(from, to), request);
   }
 
   async write(request: WriteRequest): Promise<WriteResult> {
@@ -122,8 +161,17 @@ export class CommunityWriter {
     if (request.expectedRevision !== undefined && request.expectedRevision !== log.revision) {
       throw new PreconditionFailedError(request.expectedRevision, log.revision);
     }
+    const events = decideBatch(log.state, request.commands, { now: this.clock() });
+    return this.appendEvents(log, events, request);
+  }
+
+  /** Takes the personal values out, advances the in-memory state, and appends. */
+  private appendEvents(
+    log: CommunityLog,
+    events: readonly CommunityEvent[],
+    request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
+  ): Promise<WriteResult> {
     const now = this.clock();
-    const events = decideBatch(log.state, request.commands, { now });
     const metadata: JsonObject = {
       recordedAt: now.toISOString(),
       recordedBy: request.recordedBy,
@@ -147,7 +195,7 @@ export class CommunityWriter {
     split: SplitEvent[],
     expectedRevision: bigint | "no_stream",
     firstRevision: bigint,
-    request: WriteRequest,
+    request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
   ): Promise<WriteResult> {
     const events = split.map(({ body }) => body);
     let result: WriteResult;

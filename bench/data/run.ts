@@ -8,11 +8,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LoggedEvent } from "@copgraph/contract";
 import { simulateCommunity, simulateMany } from "@copgraph/simulator";
+import { availableParallelism } from "node:os";
+import { waitForQuiet } from "../support/cpu-load.js";
+import { type IdKind, newId } from "../support/events.js";
 import { describeMachine, machineInfo } from "../support/machine.js";
+import { codeVersion } from "../support/results.js";
 import { median } from "../support/stats.js";
 import { formatTable } from "../support/table.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+const cli = join(root, "services/api/dist/cli.js");
 const runs = Number(process.argv[2] ?? 5);
 const EVENTS = 1_000_000;
 const end = Date.parse("2026-11-01T00:00:00Z");
@@ -25,8 +30,11 @@ function simulatorRun(): number {
   return events / ((performance.now() - started) / 1000);
 }
 
-/** One community's 1,000,000-event log as `copgraph export --format ndjson` writes it. */
-async function writeLog(file: string): Promise<number> {
+/**
+ * One community's 1,000,000-event log as `copgraph export --format ndjson` writes it. Ids are
+ * UUIDv7 as the API gives them ("v7"), or random UUIDv4 as a log from elsewhere may carry ("v4").
+ */
+async function writeLog(file: string, idKind: IdKind): Promise<number> {
   const { events } = simulateCommunity({
     communityId: "big",
     seed: 5,
@@ -42,7 +50,7 @@ async function writeLog(file: string): Promise<number> {
   for (const event of events) {
     const recordedAt = (event.data as { occurredAt: string }).occurredAt;
     const line: LoggedEvent = {
-      id: crypto.randomUUID(),
+      id: newId(idKind),
       type: event.type,
       revision,
       position: revision + 1,
@@ -59,18 +67,37 @@ async function writeLog(file: string): Promise<number> {
   return revision;
 }
 
-function importRun(file: string, events: number): { seconds: number; perSecond: number } {
+interface ImportRun {
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly maxRssMiB: number;
+  readonly busyPercentAtStart: number;
+}
+
+/** `copgraph import` as a user runs it (the built bin), timed as a whole process. */
+async function importRun(file: string, events: number): Promise<ImportRun> {
   const dataDir = mkdtempSync(join(tmpdir(), "copgraph-bench-import-"));
   try {
+    const quiet = await waitForQuiet(availableParallelism());
     const started = performance.now();
     const result = spawnSync(
-      process.execPath,
-      ["--conditions=source", "--import", "tsx", "services/api/src/cli.ts", "import", file, "--community", "big", "--data-dir", dataDir],
+      "/usr/bin/time",
+      ["-f", "maxrss=%M", process.execPath, cli, "import", file, "--community", "big", "--data-dir", dataDir],
       { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     const seconds = (performance.now() - started) / 1000;
     if (result.status !== 0) throw new Error(`import failed: ${result.stderr.slice(-2000)}`);
-    return { seconds, perSecond: events / seconds };
+    const maxRssKiB = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
+    const run = {
+      seconds,
+      perSecond: events / seconds,
+      maxRssMiB: Math.round(maxRssKiB / 1024),
+      busyPercentAtStart: quiet.busyPercentAtStart,
+    };
+    console.log(
+      `  import: ${Math.round(run.perSecond).toLocaleString("en")} events/s (${seconds.toFixed(1)} s, ${run.maxRssMiB} MiB peak, machine ${quiet.busyPercentAtStart}% busy at start)`,
+    );
+    return run;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -81,23 +108,41 @@ console.log(describeMachine(machine));
 simulatorRun();
 const simulator = Array.from({ length: runs }, simulatorRun);
 
-const dir = mkdtempSync(join(tmpdir(), "copgraph-bench-ndjson-"));
-const file = join(dir, "big.ndjson");
-const events = await writeLog(file);
-console.log(`log: ${events.toLocaleString("en")} events, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
-const imports = Array.from({ length: runs }, () => importRun(file, events));
-rmSync(dir, { recursive: true, force: true });
+// The bin as users run it: built JavaScript, no TypeScript loader.
+const built = spawnSync(process.execPath, ["scripts/pnpm.mjs", "exec", "tsc", "-b"], { cwd: root, stdio: "inherit" });
+if (built.status !== 0) throw new Error("the build failed");
+const imports: Partial<Record<IdKind, ImportRun[]>> = {};
+let events = 0;
+for (const idKind of ["v7", "v4"] as const) {
+  const dir = mkdtempSync(join(tmpdir(), "copgraph-bench-ndjson-"));
+  try {
+    const file = join(dir, "big.ndjson");
+    events = await writeLog(file, idKind);
+    console.log(`log with ${idKind} ids: ${events.toLocaleString("en")} events, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    const runsOfKind: ImportRun[] = [];
+    for (let i = 0; i < runs; i++) runsOfKind.push(await importRun(file, events));
+    imports[idKind] = runsOfKind;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
+const importRow = (idKind: IdKind, label: string) => {
+  const list = imports[idKind] ?? [];
+  const perSecond = list.map((r) => r.perSecond);
+  return [
+    label,
+    `${Math.round(median(perSecond)).toLocaleString("en")} events/s (${median(list.map((r) => r.seconds)).toFixed(1)} s; ${Math.round(Math.min(...perSecond)).toLocaleString("en")}–${Math.round(Math.max(...perSecond)).toLocaleString("en")}; peak ${median(list.map((r) => r.maxRssMiB))} MiB)`,
+    runs,
+  ];
+};
 const rows = [
   ["simulator, 200 communities, 1,000,000 events", `${Math.round(median(simulator)).toLocaleString("en")} events/s`, runs],
-  [
-    "copgraph import of a 1,000,000-event NDJSON log (whole process)",
-    `${Math.round(median(imports.map((r) => r.perSecond))).toLocaleString("en")} events/s (${median(imports.map((r) => r.seconds)).toFixed(1)} s)`,
-    runs,
-  ],
+  importRow("v7", "copgraph import of a 1,000,000-event NDJSON log, ids as copgraph gives them (v7)"),
+  importRow("v4", "the same log with random (v4) ids"),
 ];
 console.log(formatTable(["benchmark", "median", "runs"], rows));
 writeFileSync(
   fileURLToPath(new URL("results.json", import.meta.url)),
-  `${JSON.stringify({ machine, command: "node --conditions=source --import tsx bench/data/run.ts", events, simulator, imports }, null, 2)}\n`,
+  `${JSON.stringify({ machine, command: "node --conditions=source --import tsx bench/data/run.ts", code: codeVersion(), events, simulator, imports }, null, 2)}\n`,
 );

@@ -12,6 +12,11 @@ let server: ServerProcess;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-sign-in-"));
 let adminKey: string;
+/** Runs in the page: the key the web app keeps for this tab. */
+const storedKey = () =>
+  (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
+    "copgraph.apiKey",
+  );
 let agencyKey: string;
 
 beforeAll(async () => {
@@ -44,13 +49,13 @@ it("asks for the key, signs in, lists the communities, and signs out", async () 
   await page.locator(".account", { hasText: "e2e admin (admin)" }).waitFor();
   await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
   expect(await page.locator(".ov-card").count()).toBe(3);
-  expect(await page.evaluate(() => sessionStorage.getItem("copgraph.apiKey"))).toBe(adminKey);
+  expect(await page.evaluate(storedKey)).toBe(adminKey);
   const png = await screenshot(page, "sign-in-admin");
   expect(countForegroundPixels(png)).toBeGreaterThan(5_000);
 
   await page.click(".account button");
   await form.waitFor();
-  expect(await page.evaluate(() => sessionStorage.getItem("copgraph.apiKey"))).toBeNull();
+  expect(await page.evaluate(storedKey)).toBeNull();
   expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
 }, 60_000);
 

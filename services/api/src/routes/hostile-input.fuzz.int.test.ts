@@ -163,15 +163,17 @@ describe.each(jsonWriteRoutes)("$method $url with hostile input", (route: WriteR
   });
 
   // A free-text field may hold any printable text (see below); ids and codes refuse the rest.
+  // Routes whose body has no id or code field get no such test (rather than a skipped one).
   const codeKeys = keys.filter((key) => !freeText.has(key));
-  it.runIf(codeKeys.length > 0)("refuses injection strings where ids and codes go", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...codeKeys), fc.constantFrom(...injections), async (key, injection) => {
-        await refused(JSON.stringify({ ...route.valid, [key]: injection }));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  if (codeKeys.length > 0)
+    it("refuses injection strings where ids and codes go", async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...codeKeys), fc.constantFrom(...injections), async (key, injection) => {
+          await refused(JSON.stringify({ ...route.valid, [key]: injection }));
+        }),
+        { numRuns: RUNS },
+      );
+    });
 
   it("refuses a body sent as anything but JSON", async () => {
     for (const type of wrongTypes) await expectRefused(route.method, route.url, JSON.stringify(route.valid), type);

@@ -1,16 +1,18 @@
-// Write-side benchmarks: `node --conditions=source --import tsx bench/run.ts [append|http|batch]`
-// (from the repository root; no argument runs all three). Raw results: bench/results/write-side.json.
+// Write-side and read-side benchmarks: `node --conditions=source --import tsx bench/run.ts
+// [append|http|batch|read]` (from the repository root; no argument runs all four). Raw results:
+// bench/results/write-side.json and bench/results/read-side.json.
 
+import { readTable, runRead } from "./read/http-read.js";
 import { describeMachine, machineInfo } from "./support/machine.js";
 import { benchOptions } from "./support/options.js";
-import { codeVersion, resultsFile, saveResult } from "./support/results.js";
+import { codeVersion, readResultsFile, resultsFile, saveResult } from "./support/results.js";
 import { formatInt } from "./support/stats.js";
 import { appendTable, runAppend } from "./write/append-port.js";
 import { BATCH_TARGET, batchTable, runHttpBatch } from "./write/http-batch.js";
 import { breakdownTables, runBreakdown } from "./write/http-breakdown.js";
 import { httpTable, runHttpSingle, SINGLE_TARGET } from "./write/http-single.js";
 
-const names = ["append", "http", "batch"] as const;
+const names = ["append", "http", "batch", "read"] as const;
 /** Diagnostics, run only when named: where the time of (b) goes. */
 const extras = ["breakdown"] as const;
 type Name = (typeof names)[number] | (typeof extras)[number];
@@ -53,6 +55,10 @@ for (const name of selected) {
         `the one-fsync baseline (${formatInt(result.medianBaselinePerSecond)}/s); target ${formatInt(SINGLE_TARGET)}/s ` +
         `${result.targetMet ? "MET" : "NOT met"}; non-2xx + errors: ${result.totalNon2xx}`,
     );
+  } else if (name === "read") {
+    const result = await runRead(runs);
+    saveResult(name, result, machine, command, code, readResultsFile);
+    tables.push(readTable(result));
   } else if (name === "breakdown") {
     const result = await runBreakdown();
     saveResult(name, result, machine, command, code);
@@ -73,4 +79,8 @@ for (const name of selected) {
 
 console.log(tables.join("\n\n"));
 if (verdicts.length > 0) console.log(`\n${verdicts.join("\n")}`);
-console.log(`\nraw results: ${resultsFile}`);
+const files = [
+  ...(selected.some((name) => name !== "read") ? [resultsFile] : []),
+  ...(selected.includes("read") ? [readResultsFile] : []),
+];
+console.log(`\nraw results: ${files.join(", ")}`);

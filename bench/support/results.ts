@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { MachineInfo } from "./machine.js";
 
 export const resultsFile = fileURLToPath(new URL("../results/write-side.json", import.meta.url));
+export const readResultsFile = fileURLToPath(new URL("../results/read-side.json", import.meta.url));
 
 /** The code measured: HEAD and the files under services/ and shared/ changed since (they are benchmarked too). */
 export interface CodeVersion {
@@ -34,6 +35,7 @@ interface ResultsFile {
 /**
  * Stores one benchmark's raw results under its name, keeping the others already in the file, so
  * `run.ts http` alone does not wipe the append and batch results. BigInts are written as strings.
+ * `path`: the results file (write side by default).
  */
 export function saveResult(
   name: string,
@@ -41,12 +43,13 @@ export function saveResult(
   machine: MachineInfo,
   command: string,
   code: CodeVersion = codeVersion(),
+  path: string = resultsFile,
 ): void {
   mkdirSync(fileURLToPath(new URL("../results/", import.meta.url)), { recursive: true });
   let benchmarks: Record<string, unknown> = {};
-  if (existsSync(resultsFile)) {
+  if (existsSync(path)) {
     try {
-      benchmarks = (JSON.parse(readFileSync(resultsFile, "utf8")) as ResultsFile).benchmarks ?? {};
+      benchmarks = (JSON.parse(readFileSync(path, "utf8")) as ResultsFile).benchmarks ?? {};
     } catch {
       benchmarks = {};
     }
@@ -54,5 +57,5 @@ export function saveResult(
   benchmarks[name] = { ...(result as object), command, measuredAt: new Date().toISOString(), code, machine };
   const file: ResultsFile = { machine, command, updatedAt: new Date().toISOString(), benchmarks };
   const json = JSON.stringify(file, (_key, value) => (typeof value === "bigint" ? value.toString() : value), 2);
-  writeFileSync(resultsFile, `${json}\n`);
+  writeFileSync(path, `${json}\n`);
 }

@@ -24,7 +24,12 @@ setTimeout(() => {
 const kind = process.env.BENCH_STORE ?? "sqlite";
 const sqlite = kind.startsWith("null") ? undefined : openSqliteEventStore({ path });
 const store = sqlite ?? new NullEventStore({ deferToNextTurn: kind === "null-deferred" });
-const app = await buildApp({ store });
+// BENCH_RATE_LIMIT > 0: requests per minute per key, the limiter `copgraph serve` runs with.
+const rateLimit = Number(process.env.BENCH_RATE_LIMIT ?? 0);
+const app = await buildApp({
+  store,
+  ...(rateLimit > 0 ? { http: { rateLimit: { max: rateLimit, windowMs: 60_000 } } } : {}),
+});
 const url = await app.listen({ host: "127.0.0.1", port: 0 });
 
 /** Bytes this process had written to storage (Linux /proc/self/io; -1 where unreadable). */

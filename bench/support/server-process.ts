@@ -64,6 +64,8 @@ export interface ServerProcessOptions {
   readonly nodeFlags?: readonly string[];
   /** "null" / "null-deferred": the API on NullEventStore instead of SQLite (diagnostics). */
   readonly store?: StoreKind;
+  /** Requests per minute per key: the rate limiter on, as `copgraph serve` runs it (default: off). */
+  readonly rateLimit?: number;
 }
 
 function nextMessage<T>(child: ChildProcess, type: string, ms: number): Promise<T> {
@@ -95,7 +97,12 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   const child = fork(childScript, [], {
     cwd: root,
     execArgv: ["--conditions=source", "--import", "tsx", ...(options.nodeFlags ?? [])],
-    env: { ...process.env, BENCH_DB_PATH: options.dbPath, BENCH_STORE: options.store ?? "sqlite" },
+    env: {
+      ...process.env,
+      BENCH_DB_PATH: options.dbPath,
+      BENCH_STORE: options.store ?? "sqlite",
+      BENCH_RATE_LIMIT: String(options.rateLimit ?? 0),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

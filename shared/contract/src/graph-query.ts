@@ -32,8 +32,16 @@ export const GraphQueryFields = z.object({
   attribute: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/, "must be an attribute name such as sector or office")
+    // Organisation is personal data kept out of the log (erasable), so no graph holds it.
+    .refine((name) => name !== "organisation", {
+      message:
+        "organisation is personal data kept outside the event log; to group by it, record it as a custom attribute",
+    })
     .optional()
-    .meta({ description: "Attribute that defines groups (default sector)" }),
+    .meta({
+      description:
+        "Attribute that defines groups (default sector): sector, occupationalLayer, learningEnvironment or a custom attribute",
+    }),
   minWeight: z.coerce.number().min(0).finite().optional().meta({ description: "Leave out lighter ties" }),
   seed: z.coerce
     .number()

@@ -69,6 +69,15 @@ describe("GET /v1/communities/{id}/indicators", () => {
     expect(Object.keys(response.json().indicators).length).toBeGreaterThan(30);
   });
 
+  it("refuses grouping by organisation (personal data, not in the log) with 400 saying why", async () => {
+    const response = await get("/v1/communities/town/indicators?attribute=organisation");
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({
+      pointer: "/attribute",
+      message: expect.stringContaining("record it as a custom attribute"),
+    });
+  });
+
   it("refuses an unknown indicator with 400", async () => {
     const response = await get("/v1/communities/town/indicators?indicators=silo.nothing");
     expect(response.statusCode).toBe(400);

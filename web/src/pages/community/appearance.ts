@@ -20,7 +20,8 @@ const catalogueOrder: Record<string, readonly string[]> = { sector: sectors, occ
 
 /** The attributes a view can colour by: the catalogue ones, then every custom one in the nodes. */
 export function colourAttributes(nodes: readonly GraphNode[]): string[] {
-  const fixed = ["sector", "occupationalLayer", "learningEnvironment", "organisation"];
+  // Not organisation: it is personal data kept outside the log, so no node carries it.
+  const fixed = ["sector", "occupationalLayer", "learningEnvironment"];
   const custom = new Set<string>();
   for (const node of nodes) for (const key of Object.keys(node.attributes)) if (!fixed.includes(key)) custom.add(key);
   return [...fixed, ...[...custom].sort()];

@@ -84,6 +84,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const vault = deps.personalVault ?? PersonalVault.inMemory();
   if (!deps.personalVault) app.addHook("onClose", () => vault.close());
   const personal = new PersonalData(vault, deps.store);
+  // An erasure a crash cut short is finished before anything can be read.
+  await personal.resumeErasures();
   const writer = new CommunityWriter(deps.store, clock, personal);
   const histories = new CommunityHistories(deps.store);
   histories.start();

@@ -17,6 +17,7 @@ export async function openLocalLog(dataDir: string): Promise<LocalLog> {
   const store = await openEventStore({ dataDir, ...(connection ? { eventStoreConnectionString: connection } : {}) });
   const vault = PersonalVault.inDataDir(dataDir);
   const personal = new PersonalData(vault, store);
+  await personal.resumeErasures();
   return {
     store,
     writer: new CommunityWriter(store, () => new Date(), personal),

@@ -70,6 +70,26 @@ export class PersonalData {
       log.map((event) => ({ type: event.type as EventType, data: event.data })),
       memberIds,
     );
-    return this.vault.forget(communityId, subjects);
+    const forgotten = this.vault.forget(communityId, subjects);
+    this.vault.finishErasing(communityId, memberIds);
+    return forgotten;
+  }
+
+  /**
+   * Before appending MemberErased: an erasure cut short by a crash is finished at the next start.
+   * (If the append itself never happened, the values are still forgotten: the caller asked for it.)
+   */
+  beginErasure(communityId: string, memberIds: readonly string[]): void {
+    if (memberIds.length > 0) this.vault.markErasing(communityId, memberIds);
+  }
+
+  /** Finishes the erasures a crash interrupted (at start, before anything is read). Returns how many members. */
+  async resumeErasures(): Promise<number> {
+    let members = 0;
+    for (const [communityId, memberIds] of this.vault.pendingErasures()) {
+      await this.forget(communityId, memberIds);
+      members += memberIds.length;
+    }
+    return members;
   }
 }

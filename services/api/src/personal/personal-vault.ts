@@ -26,6 +26,11 @@ CREATE TABLE IF NOT EXISTS personal_values (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS personal_by_event ON personal_values (community, event_id, field);
 CREATE INDEX IF NOT EXISTS personal_by_subject ON personal_values (community, subject_kind, subject);
+CREATE TABLE IF NOT EXISTS pending_erasures (
+  community TEXT NOT NULL,
+  member    TEXT NOT NULL,
+  PRIMARY KEY (community, member)
+) WITHOUT ROWID;
 `;
 const SCHEMA_VERSION = 1;
 /** SQLite's limit on bound parameters is far above this; chunks keep statements small. */
@@ -173,6 +178,34 @@ export class PersonalVault {
     })();
     if (deleted > 0) this.#db.pragma("wal_checkpoint(TRUNCATE)");
     return deleted;
+  }
+
+  /**
+   * Notes, durably, that these members are being erased, before their MemberErased is appended: a
+   * crash between the append and `forget` leaves the note, and the next start finishes the work.
+   */
+  markErasing(communityId: string, memberIds: readonly string[]): void {
+    const mark = this.#db.prepare("INSERT OR IGNORE INTO pending_erasures (community, member) VALUES (?, ?)");
+    this.#db.transaction(() => {
+      for (const memberId of memberIds) mark.run(communityId, memberId);
+    })();
+  }
+
+  /** Erasures begun and not finished, by community. */
+  pendingErasures(): Map<string, string[]> {
+    const pending = new Map<string, string[]>();
+    const rows = this.#db.prepare("SELECT community, member FROM pending_erasures ORDER BY community, member").all();
+    for (const { community, member } of rows as { community: string; member: string }[]) {
+      pending.set(community, [...(pending.get(community) ?? []), member]);
+    }
+    return pending;
+  }
+
+  finishErasing(communityId: string, memberIds: readonly string[]): void {
+    const done = this.#db.prepare("DELETE FROM pending_erasures WHERE community = ? AND member = ?");
+    this.#db.transaction(() => {
+      for (const memberId of memberIds) done.run(communityId, memberId);
+    })();
   }
 
   close(): void {

@@ -198,8 +198,10 @@ export class CommunityWriter {
     request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
   ): Promise<WriteResult> {
     const events = split.map(({ body }) => body);
+    const erased = events.flatMap((event) => (event.type === "MemberErased" ? [String(event.data.memberId)] : []));
     let result: WriteResult;
     try {
+      this.personal.beginErasure(log.communityId, erased);
       // Personal values first: an acknowledged event always has them; values of an event that
       // never got appended are harmless (nothing refers to them).
       await this.personal.keep(
@@ -225,7 +227,6 @@ export class CommunityWriter {
       throw error;
     }
     // An erasure is acknowledged only once the member's personal values are gone.
-    const erased = events.flatMap((event) => (event.type === "MemberErased" ? [String(event.data.memberId)] : []));
     await this.personal.forget(log.communityId, erased);
     return result;
   }

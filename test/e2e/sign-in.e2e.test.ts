@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AccessKeyStore } from "@copgraph/api";
@@ -66,7 +66,28 @@ it("an agency sees its community on the overview, and no community view", async 
   await page.click("form.sign-in button[type=submit]");
   await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
   expect(await page.locator(".ov-card").count()).toBe(1);
+  // Links to pages an agency may not open are not shown.
+  expect(await page.locator('.ov-card [data-page="record"]').first().isVisible()).toBe(false);
+  expect(await page.locator('.ov-card [data-page="community"]').first().isVisible()).toBe(false);
   await page.goto(`${server.url}/#/c/healthyschools`);
   await page.locator("h1", { hasText: "Not for your role" }).waitFor();
   await screenshot(page, "sign-in-agency-refused");
+}, 60_000);
+
+it("downloads a file with the key (a plain link could not send it)", async () => {
+  const { page, errors } = await browser.newPage();
+  await page.goto(`${server.url}/#/sign-in`);
+  await page.fill("#api-key", adminKey);
+  await page.click("form.sign-in button[type=submit]");
+  await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
+  await page.goto(`${server.url}/#/c/healthyschools/record`);
+  await page.getByRole("button", { name: "Import a CSV" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the members template" }).click(),
+  ]);
+  const file = await download.path();
+  expect(readFileSync(file, "utf8").split("\n")[0]).toContain("memberId");
+  // The one 401 is /v1/me asked before signing in.
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
 }, 60_000);

@@ -23,6 +23,8 @@ async function whoAmI(): Promise<Me | undefined> {
   if (me) return me;
   try {
     me = await api.me();
+    // Links to pages the role may not open are hidden by styles.css (the same rule as mayOpen).
+    document.body.dataset.role = me.role;
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
     session.signOut();
@@ -44,6 +46,7 @@ async function whoAmI(): Promise<Me | undefined> {
 function signOut(): void {
   session.signOut();
   me = undefined;
+  delete document.body.dataset.role;
   location.hash = "#/sign-in";
   void show();
 }

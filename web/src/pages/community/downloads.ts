@@ -2,6 +2,7 @@ import { downloadAsPNG } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { api, type QueryParams } from "../../core/api.js";
 import { h } from "../../core/dom.js";
+import { keyedDownloads } from "../../core/download.js";
 import type { EdgeData, NodeData } from "./graph-model.js";
 
 export interface Downloads {
@@ -16,6 +17,7 @@ export function createDownloads(communityId: string, renderer: () => Sigma<NodeD
   const graphml = h("a", { download: "", href: api.urls.graphFile(communityId, "graphml") }, "Graph (GraphML)");
   const log = h("a", { download: "", href: api.urls.export(communityId, "ndjson") }, "Event log (NDJSON)");
   const status = h("span", { class: "cg-muted", role: "status" });
+  for (const link of [gexf, graphml, log]) keyedDownloads(link, (message) => (status.textContent = message));
   const png = h(
     "button",
     {

@@ -31,9 +31,13 @@ function cell(row: CompareRow, community: Compared, k: number): HTMLTableCellEle
       "data-indicator": row.indicator,
       "data-value": exact(value),
       "data-baseline": exact(baseline),
-      title: value === null ? "Not defined for this data (for example, no ties yet)" : undefined,
+      title: reading?.suppressed
+        ? "Withheld: it would describe a group smaller than the minimum size"
+        : value === null
+          ? "Not defined for this data (for example, no ties yet)"
+          : undefined,
     },
-    h("span", { class: "cmp-value" }, formatNumber(value, row.kind)),
+    h("span", { class: "cmp-value" }, reading?.suppressed ? "withheld" : formatNumber(value, row.kind)),
     next ? h("span", { class: "cmp-baseline" }, ` · ${next}`) : null,
   );
 }

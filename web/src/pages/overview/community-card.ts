@@ -102,8 +102,8 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
     h(
       "footer",
       { class: "ov-card-links" },
-      h("a", { href: links.community(id) }, "Open the community view"),
-      h("a", { href: links.record(id) }, "Log a gathering or import a CSV"),
+      h("a", { href: links.community(id), "data-page": "community" }, "Open the community view"),
+      h("a", { href: links.record(id), "data-page": "record" }, "Log a gathering or import a CSV"),
     ),
   );
 
@@ -132,7 +132,7 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
               "p",
               { class: "ov-hint" },
               "No gatherings or interactions yet — ",
-              h("a", { href: links.record(id) }, "log one, or import a CSV"),
+              h("a", { href: links.record(id), "data-page": "record" }, "log one, or import a CSV"),
               ".",
             )
           : null,

@@ -1,5 +1,6 @@
 import { ApiError, api } from "../../core/api.js";
 import { h, mount } from "../../core/dom.js";
+import { keyedDownloads } from "../../core/download.js";
 import { links } from "../../core/router.js";
 import type { RecordContext } from "./context.js";
 import { csvProblems } from "./csv-problems.js";
@@ -28,6 +29,7 @@ export function csvImport(context: RecordContext): HTMLElement {
     template.textContent = `Download the ${kind} template`;
   };
   setTemplate();
+  keyedDownloads(template, (message) => mount(result, h("p", { class: "rec-error", role: "alert" }, message)));
   const kindChoice = h(
     "fieldset",
     { class: "rec-group rec-kinds" },

@@ -53,7 +53,7 @@ export class ThreadedWriter<T> {
         resolve();
       }),
     );
-    // An idle store does not keep the process alive; appends in flight do (see track()).
+    // An idle store does not keep the process alive; appends in flight do (see append()).
     this.worker.unref();
   }
 

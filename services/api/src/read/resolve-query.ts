@@ -7,10 +7,17 @@ export interface Resolved {
   readonly resolved: ResolvedQuery;
 }
 
-/** Fills the query's defaults (now, all layers, sector) and turns durations into dates. */
+const MINUTE = 60_000;
+
+/**
+ * Fills the query's defaults (now, all layers, sector) and turns durations into dates. "Now" is
+ * the end of the current minute: it includes everything recorded so far, and a query without
+ * dates gives the same answer (and the same cache entry) for a minute unless the log grows.
+ */
 export function resolveQuery(params: GraphQueryParams, now: Date, revision: number): Resolved {
-  const at = params.at === undefined ? now.getTime() : Date.parse(params.at);
-  const knownAt = params.knownAt === undefined ? now.getTime() : Date.parse(params.knownAt);
+  const current = Math.ceil(now.getTime() / MINUTE) * MINUTE;
+  const at = params.at === undefined ? current : Date.parse(params.at);
+  const knownAt = params.knownAt === undefined ? current : Date.parse(params.knownAt);
   const window = params.window === undefined ? undefined : parseDuration(params.window);
   const halfLife = params.halfLife === undefined ? undefined : parseDuration(params.halfLife);
   const from = params.from !== undefined ? Date.parse(params.from) : window ? addDuration(at, window, -1) : undefined;

@@ -14,7 +14,8 @@ const rules = {
   "shared/interchange": ["@copgraph/domain", "@copgraph/analytics", "graphology", "node:crypto"],
   "services/event-store": ["node:", "better-sqlite3", "@eventstore/db-client"],
   // better-sqlite3: files apart from the log — API keys (access.sqlite) and the personal-data vault.
-  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology", "better-sqlite3"],
+  // helmet: the security headers, built once (see services/api/src/http/security-headers.ts).
+  "services/api": ["node:", "@copgraph/", "fastify", "@fastify/", "zod", "graphology", "better-sqlite3", "helmet"],
   web: ["@copgraph/contract", "@copgraph/domain", "@copgraph/analytics", "sigma", "graphology", "@sigma/"],
 };
 

@@ -97,6 +97,8 @@ export class PersonalVault {
    * Entries of one event loop turn share one transaction (and one fsync).
    */
   put(communityId: string, entries: readonly VaultEntry[]): Promise<void> {
+    // Nothing to store and nothing queued ahead: no write to wait for, and no order to keep.
+    if (entries.length === 0 && this.#queue.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.#queue.push({ rows: entries.map((entry) => [communityId, entry] as const), resolve, reject });
       if (!this.#flushing) {

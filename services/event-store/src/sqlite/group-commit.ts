@@ -47,6 +47,8 @@ export class GroupCommit {
     private readonly onFlushed: (outcomes: AppendOutcome[], wrote: boolean) => void,
     /** Caps one transaction; an append is never split, so a larger one goes alone. */
     private readonly maxEventsPerFlush: number,
+    /** Called before each flush takes its batch: a chance to queue appends that already arrived. */
+    private readonly beforeFlush: () => void = () => {},
   ) {}
 
   enqueue(item: TicketedAppend): void {
@@ -80,6 +82,7 @@ export class GroupCommit {
   }
 
   private flushOnce(): void {
+    this.beforeFlush();
     const batch = this.takeBatch();
     if (batch.length === 0) return;
     const now = Date.now();

@@ -22,8 +22,7 @@ export interface Stored<T> {
 
 /**
  * The store's side of the writer thread. Appends made in one event-loop turn travel in one message,
- * and each flush comes back as one message, so a busy server pays a few messages per transaction,
- * not per request.
+ * and each flush comes back as one message.
  */
 export class ThreadedWriter<T> {
   private readonly worker: Worker;
@@ -65,6 +64,8 @@ export class ThreadedWriter<T> {
       this.waiting.set(ticket, { payload, resolve, reject });
       if (this.waiting.size === 1) this.worker.ref();
       this.outbox.push({ ...item, ticket });
+      // One message per event-loop turn: a busy API thread sends a few messages per transaction,
+      // not one per request.
       this.scheduled ??= setImmediate(() => this.post());
     });
   }

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { GroupCommit } from "./group-commit.js";
 import { openDatabase } from "./schema.js";
 import { Statements } from "./statements.js";
@@ -29,15 +29,25 @@ const commit = new GroupCommit(
     send({ kind: "flushed", outcomes: wire, wrote, stats: { ...commit.stats } });
   },
   options.maxEventsPerFlush,
+  // Appends that arrived while the last COMMIT waited for the disk join this flush now, rather
+  // than one flush each.
+  () => {
+    for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) handle(next.message);
+  },
 );
 
-port.on("message", (message: ToWriter) => {
+port.on("message", handle);
+
+function handle(message: ToWriter): void {
   if (message.kind === "append") {
     for (const append of message.appends) commit.enqueue(append);
     return;
   }
-  commit.flushAll();
-  db.close();
-  // The store terminates the thread once it has this answer.
-  send({ kind: "closed" });
-});
+  // Not inside a flush (a close may be drained by one): after it, with everything sent before.
+  setImmediate(() => {
+    commit.flushAll();
+    db.close();
+    // The store terminates the thread once it has this answer.
+    send({ kind: "closed" });
+  });
+}

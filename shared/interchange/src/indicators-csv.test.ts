@@ -118,3 +118,23 @@ describe("timelineCsv", () => {
     expect(timelineCsv(timeline).startsWith("# copgraph indicator timeline\r\n# communityId: healthy\r\n")).toBe(true);
   });
 });
+
+describe("formula injection", () => {
+  it("keeps text that a spreadsheet would run as a formula as text, and negative numbers as numbers", () => {
+    const csv = indicatorsCsv(
+      {
+        communityId: "c",
+        query: { attribute: "=cmd|' /C calc'!A0" },
+        indicators: {
+          "silo.ei": { version: 1, value: -0.5, byGroup: { '=HYPERLINK("http://x")': -1, "@SUM(1)": 0.5, plain: 1 } },
+        },
+      } as never,
+      { breakdown: "byGroup", queryAs: "columns" },
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")",-1`);
+    expect(csv).toContain("'@SUM(1),0.5");
+    expect(csv).toContain("plain,1");
+    expect(csv).toContain("'=cmd|' /C calc'!A0");
+    expect(csv).not.toMatch(/(^|,)=/m);
+  });
+});

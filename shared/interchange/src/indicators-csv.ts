@@ -98,9 +98,12 @@ function withQuery(
 ): string {
   const query: [string, string][] = [
     ["communityId", response.communityId],
-    ...Object.entries(response.query).map(([name, value]): [string, string] => [name, queryText(value)]),
+    ...Object.entries(response.query).map(([name, value]): [string, string] => [
+      name,
+      spreadsheetSafe(queryText(value)) as string,
+    ]),
   ];
-  const body = rows.map((row) => row.map(numberCell));
+  const body = rows.map((row) => row.map((cell) => spreadsheetSafe(numberCell(cell))));
   if (queryAs === "columns") {
     return writeCsv([
       [...query.map(([name]) => name), ...header],
@@ -118,6 +121,14 @@ function queryText(value: QueryValue): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.join(",");
   return String(value);
+}
+
+/**
+ * Text a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets a leading
+ * apostrophe, so an attribute value such as "=HYPERLINK(…)" stays text. Numbers are left alone.
+ */
+function spreadsheetSafe(cell: Cell): Cell {
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** Numbers in full precision, JavaScript's shortest round-trip form; null, undefined and NaN empty. */

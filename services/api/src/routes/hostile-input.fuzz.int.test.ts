@@ -97,7 +97,7 @@ function withBytesInField(valid: Record<string, unknown>, key: string, bytes: nu
 const deepJson = fc
   .record({ depth: fc.integer({ min: 500, max: 50_000 }), arrays: fc.boolean() })
   .map(({ depth, arrays }) =>
-    arrays ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth),
+    arrays ? "[".repeat(depth) + "]".repeat(depth) : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`,
   );
 
 describe.each(jsonWriteRoutes)("$method $url with hostile input", (route: WriteRoute) => {

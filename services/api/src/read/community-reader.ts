@@ -12,6 +12,7 @@ import { HttpProblem } from "../http/problem.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
 import { type Resolved, resolveQuery } from "./resolve-query.js";
+import { SerialisedBodies } from "./serialised-bodies.js";
 
 const MAX_CACHED_PER_COMMUNITY = 64;
 
@@ -30,6 +31,7 @@ export interface CommunityView extends Resolved {
 export class CommunityReader {
   private readonly snapshots = new SnapshotCache(16);
   private readonly results = new Map<string, Map<string, IndicatorValues>>();
+  private readonly bodies = new SerialisedBodies(8);
 
   constructor(
     private readonly writer: CommunityWriter,
@@ -48,12 +50,7 @@ export class CommunityReader {
 
   /** Indicators of a view, by id (all when `ids` is undefined); unknown ids are a 400. */
   indicators(view: CommunityView, ids?: readonly string[]): IndicatorValues {
-    const key = [
-      view.resolved.revision,
-      queryKey(view.graphQuery),
-      optionsKey(view.options),
-      ids?.join(",") ?? "*",
-    ].join("|");
+    const key = resultKey(view, ids);
     let cached = this.results.get(view.communityId);
     const hit = cached?.get(key);
     if (hit) return hit;
@@ -73,6 +70,14 @@ export class CommunityReader {
     return values;
   }
 
+  /**
+   * A response body about a view as JSON text, made once per (revision, query, what): only for
+   * bodies that are the same for every caller who may read them.
+   */
+  serialised(view: CommunityView, what: string, ids: readonly string[] | undefined, build: () => unknown): string {
+    return this.bodies.get(view.communityId, `${what}|${resultKey(view, ids)}`, build);
+  }
+
   private async projected(communityId: string): Promise<{ projected: ProjectedCommunity; name: string }> {
     const log = await this.writer.current(communityId);
     const summary = log.summary();
@@ -82,5 +87,8 @@ export class CommunityReader {
     return { projected, name: summary.name };
   }
 }
+
+const resultKey = (view: CommunityView, ids: readonly string[] | undefined) =>
+  [view.resolved.revision, queryKey(view.graphQuery), optionsKey(view.options), ids?.join(",") ?? "*"].join("|");
 
 const optionsKey = (options: IndicatorOptions) => `${options.attribute}|${options.seed}|${options.permutations}`;

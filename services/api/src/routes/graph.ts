@@ -17,6 +17,9 @@ import { graphBody } from "../read/graph-body.js";
 import { readCommunityLog } from "../read/logged-event.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
+/** Bodies sent as JSON text already (see CommunityReader.serialised). */
+const JSON_TYPE = "application/json; charset=utf-8";
+
 const downloads = {
   gexf: { type: "application/gexf+xml", extension: "gexf" },
   graphml: { type: "application/graphml+xml", extension: "graphml" },
@@ -66,9 +69,14 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
           .header("content-disposition", `attachment; filename="${file}"`)
           .send(body as never);
       }
-      const values = reader.indicators(view);
-      const body = { communityId: view.communityId, query: view.resolved, ...graphBody(view.snapshot.graph, values) };
-      return pseudonymousViewFor(request, view.history)?.apply(body) ?? body;
+      const body = () => ({
+        communityId: view.communityId,
+        query: view.resolved,
+        ...graphBody(view.snapshot.graph, reader.indicators(view)),
+      });
+      const pseudonyms = pseudonymousViewFor(request, view.history);
+      if (pseudonyms) return pseudonyms.apply(body());
+      return reply.type(JSON_TYPE).send(reader.serialised(view, "graph", undefined, body) as never);
     },
   );
 
@@ -84,17 +92,26 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
         response: { 200: IndicatorsResponse, ...problemResponses(400, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { indicators: ids, ...params } = request.query;
       const view = await reader.view(request.params.id, params);
-      const values = reader.indicators(view, ids);
       const minGroupSize = minGroupSizeFor(request);
+      const pseudonyms = pseudonymousViewFor(request, view.history);
+      if (minGroupSize === undefined && !pseudonyms) {
+        const body = () => ({
+          communityId: view.communityId,
+          query: view.resolved,
+          indicators: reader.indicators(view, ids),
+        });
+        return reply.type(JSON_TYPE).send(reader.serialised(view, "indicators", ids, body) as never);
+      }
+      const values = reader.indicators(view, ids);
       const indicators =
         minGroupSize === undefined
           ? values
           : aggregateValues(values, groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
       const body = { communityId: view.communityId, query: view.resolved, indicators };
-      return pseudonymousViewFor(request, view.history)?.apply(body) ?? body;
+      return pseudonyms?.apply(body) ?? body;
     },
   );
 };

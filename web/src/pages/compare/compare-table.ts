@@ -49,7 +49,7 @@ function rowHeader(row: CompareRow, plural: string): HTMLTableCellElement {
     h("span", {}, row.label.replace("{groups}", plural)),
     h(
       "details",
-      { class: "cmp-tech" },
+      { class: "cmp-tech cg-tech" },
       h("summary", { "aria-label": `How “${row.label.replace("{groups}", plural)}” is computed` }, "i"),
       h("p", {}, row.technical),
     ),

@@ -47,7 +47,7 @@ function readingRow(
       h("span", {}, headline.label),
       h(
         "details",
-        { class: "ov-tech" },
+        { class: "cg-tech" },
         h("summary", { "aria-label": `How “${headline.label}” is computed` }, "i"),
         h("p", {}, headline.technical),
       ),

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { demoCommunities } from "@copgraph/simulator";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, countForegroundPixels, ensureWebBuilt, launchBrowser, screenshot } from "../support/browser.js";
-import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+import { beforeAll, expect, it } from "vitest";
+import { countForegroundPixels, screenshot } from "../support/browser.js";
+import { browserSuite } from "../support/browser-suite.js";
+import { recordDemoCommunities } from "../support/record-demo.js";
 
 // GET /v1/compare, as much of it as the test reads (the test package does not depend on the contract).
 interface CompareResponse {
@@ -17,10 +14,8 @@ interface CompareResponse {
 
 // The comparison (#/compare) of the three demo communities, recorded through the API, on a real
 // server in Chromium: every cell must hold exactly the number GET /v1/compare returns.
-let server: ServerProcess;
-let browser: Browser;
+const suite = browserSuite("compare", { env: { COPGRAPH_DEMO: "0" } });
 let ids: string[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-compare-"));
 
 const INDICATORS = [
   "silo.ei",
@@ -38,25 +33,8 @@ const INDICATORS = [
 ];
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServerProcess(dataDir, { COPGRAPH_DEMO: "0" });
-  browser = await launchBrowser();
-  const demos = demoCommunities(Date.now());
-  for (const demo of demos) {
-    const response = await fetch(`${server.url}/v1/communities/${demo.communityId}/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ events: demo.events.map(({ type, data }) => ({ type, data })) }),
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-  }
-  ids = demos.map((demo) => demo.communityId);
+  ids = await recordDemoCommunities(suite.server.url);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 interface Cell {
   community: string;
@@ -89,7 +67,7 @@ async function expectApiValues(page: Page, communities: readonly string[]): Prom
     attribute,
     at,
   });
-  const response = await fetch(`${server.url}/v1/compare?${query}`);
+  const response = await fetch(`${suite.server.url}/v1/compare?${query}`);
   expect(response.status).toBe(200);
   const api = (await response.json()) as CompareResponse;
   const shown = await cells(page);
@@ -105,8 +83,8 @@ async function expectApiValues(page: Page, communities: readonly string[]): Prom
 }
 
 it("asks to pick communities when none is chosen", async () => {
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/compare`);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/compare`);
   await page.locator(".cmp-picker input[type=checkbox]").first().waitFor();
   expect(await page.locator(".cmp-picker input[type=checkbox]").count()).toBe(3);
   expect(await page.locator(".cmp-output .empty").textContent()).toContain("Pick two or more communities");
@@ -115,10 +93,10 @@ it("asks to pick communities when none is chosen", async () => {
 });
 
 it("shows three communities with exactly the values the API returns, each next to its baseline", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   // As of yesterday, so the page's query and the test's are the same to the millisecond.
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  await page.goto(`${server.url}/#/compare?ids=${ids.join(",")}&at=${yesterday}`);
+  await page.goto(`${suite.server.url}/#/compare?ids=${ids.join(",")}&at=${yesterday}`);
   await page.locator("table.cmp-table").waitFor();
   expect(await page.locator("table.cmp-table thead th[data-community]").count()).toBe(3);
   expect(await page.locator("table.cmp-table tbody tr").count()).toBe(INDICATORS.length);

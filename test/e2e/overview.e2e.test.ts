@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { demoCommunities } from "@copgraph/simulator";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, countForegroundPixels, ensureWebBuilt, launchBrowser, screenshot } from "../support/browser.js";
-import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+import { expect, it } from "vitest";
+import { countForegroundPixels, screenshot } from "../support/browser.js";
+import { browserSuite } from "../support/browser-suite.js";
+import { recordDemoCommunities } from "../support/record-demo.js";
 
 // The API's answers, as much of them as the test reads (the test package does not depend on the contract).
 interface CommunityList {
@@ -16,44 +13,17 @@ interface IndicatorsResponse {
 
 // The overview (#/) on a real server with an empty log, then with the three demo communities
 // recorded through the API, in Chromium.
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-overview-"));
+const suite = browserSuite("overview", { env: { COPGRAPH_DEMO: "0" } });
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${suite.server.url}${path}`);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
 
-/** Records the demo communities (two years each, ending now) through the batch endpoint. */
-async function seedDemo(): Promise<string[]> {
-  const demos = demoCommunities(Date.now());
-  for (const demo of demos) {
-    const response = await fetch(`${server.url}/v1/communities/${demo.communityId}/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ events: demo.events.map(({ type, data }) => ({ type, data })) }),
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-  }
-  return demos.map((demo) => demo.communityId);
-}
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServerProcess(dataDir, { COPGRAPH_DEMO: "0" });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 it("says what to do when there are no communities", async () => {
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/`);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/`);
   const empty = page.locator(".ov-empty");
   await empty.waitFor();
   expect(await empty.textContent()).toContain("No communities yet");
@@ -64,9 +34,9 @@ it("says what to do when there are no communities", async () => {
 });
 
 it("shows every community with its readings, the API's exact values, a trend each and links", async () => {
-  const ids = await seedDemo();
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/`);
+  const ids = await recordDemoCommunities(suite.server.url);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/`);
   const cards = page.locator("article.ov-card");
   await cards.first().waitFor();
   expect(await cards.count()).toBe(ids.length);

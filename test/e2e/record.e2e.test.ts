@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, countForegroundPixels, ensureWebBuilt, launchBrowser, screenshot } from "../support/browser.js";
-import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+import { beforeAll, expect, it } from "vitest";
+import { countForegroundPixels, screenshot } from "../support/browser.js";
+import { browserSuite } from "../support/browser-suite.js";
 
 // The API's answers, as much of them as the test reads (the test package does not depend on the contract).
 interface CommunitySummary {
@@ -16,15 +13,13 @@ interface EventPage {
 
 // The record page (#/c/<id>/record) on a real server in Chromium: what the forms store, their
 // confirmations, server errors next to the right field, and the CSV preview that stores nothing.
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-record-"));
+const suite = browserSuite("record", { env: { COPGRAPH_DEMO: "0" } });
 const ID = "garden";
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${suite.server.url}${path}`);
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -36,20 +31,17 @@ const eventsAfter = async (rev: number) =>
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 4(00|22)/.test(e));
 
 async function openRecord(page: Page, form = "gathering"): Promise<void> {
-  await page.goto(`${server.url}/#/c/${ID}/record?form=${form}`);
+  await page.goto(`${suite.server.url}/#/c/${ID}/record?form=${form}`);
   // The member search is ready once the members are loaded.
   await page.getByText(/\d+ members to search/).waitFor();
 }
 
 beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServerProcess(dataDir, { COPGRAPH_DEMO: "0" });
-  browser = await launchBrowser();
   const member = (memberId: string, displayName: string, sector: string, occupationalLayer: string) => ({
     type: "MemberJoined",
     data: { memberId, displayName, sector, occupationalLayer, occurredAt: daysAgo(30) },
   });
-  const response = await fetch(`${server.url}/v1/communities/${ID}/events`, {
+  const response = await fetch(`${suite.server.url}/v1/communities/${ID}/events`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -72,14 +64,9 @@ beforeAll(async () => {
   });
   expect(response.status, await response.clone().text()).toBe(201);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 it("loads with every control labelled, reachable by keyboard, and no console errors", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   await openRecord(page);
   const unlabelled = await page
     .locator("#app")
@@ -112,7 +99,7 @@ it("loads with every control labelled, reachable by keyboard, and no console err
 });
 
 it("logs a gathering through the form, with a server error next to the right participant first", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   await openRecord(page);
   const form = page.locator("#rec-panel-gathering");
   const before = await revision();
@@ -181,7 +168,7 @@ it("logs a gathering through the form, with a server error next to the right par
 });
 
 it("logs an interaction and puts an unknown recipient's error on that recipient", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   await openRecord(page, "interaction");
   const form = page.locator("#rec-panel-interaction");
   const before = await revision();
@@ -208,7 +195,7 @@ it("logs an interaction and puts an unknown recipient's error on that recipient"
 });
 
 it("adds a member, who can then be found in the member search", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   await openRecord(page, "member");
   const form = page.locator("#rec-panel-member");
   const before = await revision();
@@ -230,7 +217,7 @@ it("adds a member, who can then be found in the member search", async () => {
 });
 
 it("shows a CSV's bad row with its line, column and reason and stores nothing; fixed, it imports", async () => {
-  const { page, errors } = await browser.newPage();
+  const { page, errors } = await suite.browser.newPage();
   await openRecord(page);
   await page.getByRole("button", { name: "Import a CSV" }).click();
   const panel = page.locator("#rec-panel-csv");
@@ -288,8 +275,8 @@ it("shows a CSV's bad row with its line, column and reason and stores nothing; f
 });
 
 it("says so when the community does not exist", async () => {
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/c/nowhere/record`);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/c/nowhere/record`);
   const alert = page.locator("[role=alert]");
   await alert.waitFor();
   expect(await alert.textContent()).toContain("There is no community “nowhere”");

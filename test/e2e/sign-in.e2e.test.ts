@@ -1,43 +1,33 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AccessKeyStore } from "@copgraph/api";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, countForegroundPixels, ensureWebBuilt, launchBrowser, screenshot } from "../support/browser.js";
-import { type ServerProcess, startServerProcess } from "../support/server-process.js";
+import { expect, it } from "vitest";
+import { countForegroundPixels, screenshot } from "../support/browser.js";
+import { browserSuite } from "../support/browser-suite.js";
 
 // A server that requires keys (COPGRAPH_AUTH=on): the app asks for the key, signs in with it,
 // sends it on every request, shows only what the role may see, and signs out.
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), "copgraph-e2e-sign-in-"));
 let adminKey: string;
+let agencyKey: string;
 /** Runs in the page: the key the web app keeps for this tab. */
 const storedKey = () =>
   (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
     "copgraph.apiKey",
   );
-let agencyKey: string;
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  mkdirSync(dataDir, { recursive: true });
-  const keys = new AccessKeyStore(join(dataDir, "access.sqlite"));
-  adminKey = keys.create({ role: "admin", label: "e2e admin" }).secret;
-  agencyKey = keys.create({ role: "agency", communities: ["healthyschools"], label: "e2e agency" }).secret;
-  keys.close();
-  server = await startServerProcess(dataDir, { COPGRAPH_AUTH: "on" });
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
+const suite = browserSuite("sign-in", {
+  env: { COPGRAPH_AUTH: "on" },
+  prepare: (dataDir) => {
+    const keys = new AccessKeyStore(join(dataDir, "access.sqlite"));
+    adminKey = keys.create({ role: "admin", label: "e2e admin" }).secret;
+    agencyKey = keys.create({ role: "agency", communities: ["healthyschools"], label: "e2e agency" }).secret;
+    keys.close();
+  },
 });
 
 it("asks for the key, signs in, lists the communities, and signs out", async () => {
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/`);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/`);
   const form = page.locator("form.sign-in");
   await form.waitFor();
   await page.fill("#api-key", "cgk_wrong");
@@ -60,8 +50,8 @@ it("asks for the key, signs in, lists the communities, and signs out", async () 
 }, 60_000);
 
 it("an agency sees its community on the overview, and no community view", async () => {
-  const { page } = await browser.newPage();
-  await page.goto(`${server.url}/#/sign-in`);
+  const { page } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/sign-in`);
   await page.fill("#api-key", agencyKey);
   await page.click("form.sign-in button[type=submit]");
   await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
@@ -69,18 +59,18 @@ it("an agency sees its community on the overview, and no community view", async 
   // Links to pages an agency may not open are not shown.
   expect(await page.locator('.ov-card [data-page="record"]').first().isVisible()).toBe(false);
   expect(await page.locator('.ov-card [data-page="community"]').first().isVisible()).toBe(false);
-  await page.goto(`${server.url}/#/c/healthyschools`);
+  await page.goto(`${suite.server.url}/#/c/healthyschools`);
   await page.locator("h1", { hasText: "Not for your role" }).waitFor();
   await screenshot(page, "sign-in-agency-refused");
 }, 60_000);
 
 it("downloads a file with the key (a plain link could not send it)", async () => {
-  const { page, errors } = await browser.newPage();
-  await page.goto(`${server.url}/#/sign-in`);
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/sign-in`);
   await page.fill("#api-key", adminKey);
   await page.click("form.sign-in button[type=submit]");
   await page.locator(".ov-card").first().waitFor({ timeout: 20_000 });
-  await page.goto(`${server.url}/#/c/healthyschools/record`);
+  await page.goto(`${suite.server.url}/#/c/healthyschools/record`);
   await page.getByRole("button", { name: "Import a CSV" }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),

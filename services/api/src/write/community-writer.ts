@@ -91,8 +91,7 @@ export class CommunityWriter {
 
   /** Checks commands against the community's current state without storing anything; throws DomainError. */
   async check(communityId: string, commands: readonly Command[]): Promise<number> {
-    const log = await this.current(communityId);
-    return decideBatch(log.state, commands, { now: this.clock() }).length;
+    return (await this.decideHistory(communityId, commands)).events.length;
   }
 
   /** Checks a long history piece by piece against the community's current state, storing nothing. */

@@ -103,8 +103,28 @@ export interface StreamInfo {
   readonly revision: StreamRevision;
 }
 
+/**
+ * Appends to one stream in many calls that are stored together or not at all: a whole history
+ * brought in piece by piece, checked as it arrives. Other appends wait until it commits or aborts,
+ * so callers must always end it. There are no idempotent retries inside a transaction: an id that
+ * is already stored fails it.
+ */
+export interface StreamTransaction {
+  /** Writes `events` after those appended before (not yet visible); rejects when the transaction failed. */
+  append(events: readonly EventData[]): Promise<void>;
+  /** Stores everything appended; the result is that of one append of all of it. */
+  commit(): Promise<AppendResult>;
+  /** Stores nothing of it. */
+  abort(): Promise<void>;
+}
+
 export interface EventStore {
   appendToStream(streamId: string, events: readonly EventData[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Only stores that can hold one transaction open offer it (SQLite); others check a history
+   * whole first and then append it. Transactions run one at a time: this waits for the one before.
+   */
+  beginStreamTransaction?(streamId: string, options?: AppendOptions): Promise<StreamTransaction>;
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

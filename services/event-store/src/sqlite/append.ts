@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { sameContent } from "../internal/canonical.js";
 import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.js";
 import { classifyRetry } from "../internal/idempotency.js";
-import { type AppendResult, type ExpectedRevision, NO_POSITION } from "../port.js";
+import type { CheckedEvent } from "../internal/validate.js";
+import { type AppendResult, type ExpectedRevision, type JsonObject, NO_POSITION } from "../port.js";
 import { type EventRow, positionOf, type Statements } from "./statements.js";
 
 /** An event serialised when the append is queued, so the flush only binds strings. */
@@ -11,6 +12,22 @@ export interface EncodedEvent {
   readonly type: string;
   readonly data: string;
   readonly metadata: string;
+}
+
+/**
+ * Events as the writer thread binds them. Metadata objects shared by many events (one write's
+ * metadata) are serialised once.
+ */
+export function encodeEvents(events: readonly CheckedEvent[]): EncodedEvent[] {
+  const metadataText = new Map<JsonObject, string>();
+  return events.map((event) => {
+    let metadata = metadataText.get(event.metadata);
+    if (metadata === undefined) {
+      metadata = JSON.stringify(event.metadata);
+      metadataText.set(event.metadata, metadata);
+    }
+    return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata };
+  });
 }
 
 export interface QueuedAppend {

@@ -38,6 +38,8 @@ export interface GroupCommitStats {
 export class GroupCommit {
   private queue: TicketedAppend[] = [];
   private scheduled: NodeJS.Immediate | undefined;
+  /** While a stream transaction is open, appends wait in the queue. */
+  private paused = false;
   readonly stats: GroupCommitStats = { flushes: 0, appends: 0, events: 0 };
 
   constructor(
@@ -57,7 +59,16 @@ export class GroupCommit {
     this.scheduled ??= setImmediate(() => this.flushQueued());
   }
 
-  /** Writes everything queued now (used by close). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.queue.length > 0) this.scheduled ??= setImmediate(() => this.flushQueued());
+  }
+
+  /** Writes everything queued now (used by close and before a stream transaction). */
   flushAll(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
@@ -66,6 +77,7 @@ export class GroupCommit {
 
   private flushQueued(): void {
     this.scheduled = undefined;
+    if (this.paused) return;
     this.flushOnce();
     if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushQueued());
   }

@@ -22,6 +22,12 @@ export class RecentEvents {
     }
   }
 
+  /** Forgets every event: what comes next starts a new tail (events stored past it are read from the file). */
+  clear(): void {
+    this.events = [];
+    this.start = 0;
+  }
+
   /** Events with position > `after`, at most `limit`; undefined when the tail does not reach back that far. */
   after(after: bigint, limit: number): RecordedEvent[] | undefined {
     const first = this.events[this.start];

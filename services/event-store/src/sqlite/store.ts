@@ -12,13 +12,15 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamInfo,
+  StreamTransaction,
   SubscribeToAllOptions,
 } from "../port.js";
-import type { EncodedEvent } from "./append.js";
+import { encodeEvents } from "./append.js";
 import type { GroupCommitStats } from "./group-commit.js";
 import { RecentEvents } from "./recent-events.js";
 import { openDatabase } from "./schema.js";
 import { MAX_INT64, Statements, toRecorded } from "./statements.js";
+import { SqliteStreamTransaction } from "./stream-transaction.js";
 import { CheckpointSubscription } from "./subscription.js";
 import { type Stored, ThreadedWriter } from "./threaded-writer.js";
 
@@ -34,6 +36,9 @@ export type SqliteEventStoreStats = GroupCommitStats;
 /** Events kept for live subscribers (a few MiB): a subscriber further behind reads the file. */
 const RECENT_EVENTS = 20_000;
 
+/** What the writer thread's answer carries back: an append's events, or the mark of a transaction's step. */
+type Appended = CheckedAppend | "transaction";
+
 /**
  * The event store on one SQLite file (better-sqlite3, WAL, synchronous=FULL). Appends go to a writer
  * thread that group-commits them; reads use this thread's own connection (WAL lets them run while
@@ -41,11 +46,13 @@ const RECENT_EVENTS = 20_000;
  */
 export class SqliteEventStore implements EventStore {
   private readonly st: Statements;
-  private readonly writer: ThreadedWriter<CheckedAppend>;
+  private readonly writer: ThreadedWriter<Appended>;
   private readonly recent = new RecentEvents(RECENT_EVENTS);
   private readonly subscriptions = new Set<CheckpointSubscription>();
   private readonly db: Database.Database;
   private closed = false;
+  /** Resolves when the last stream transaction begun has ended: they run one at a time. */
+  private transactionEnded: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteEventStoreOptions) {
     // Opened here first: a file that cannot be used fails the open, not a later append.
@@ -62,15 +69,27 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const checked = checkAppend(streamId, events, options);
     // Serialise now: a bad payload fails this call alone, and the flush only binds strings.
-    const encoded = checked.events.map(
-      (event): EncodedEvent => ({
-        id: event.id,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        metadata: JSON.stringify(event.metadata),
-      }),
-    );
-    return this.writer.append({ streamId, events: encoded, expected: checked.expected }, checked);
+    return this.writer.append({ streamId, events: encodeEvents(checked.events), expected: checked.expected }, checked);
+  }
+
+  async beginStreamTransaction(streamId: string, options?: AppendOptions): Promise<StreamTransaction> {
+    this.assertOpen();
+    const { expected } = checkAppend(streamId, [], options);
+    const before = this.transactionEnded;
+    let end = () => {};
+    this.transactionEnded = new Promise((resolve) => {
+      end = resolve;
+    });
+    await before;
+    const send = (step: Parameters<ThreadedWriter<Appended>["step"]>[0]) => this.writer.step(step, "transaction");
+    try {
+      this.assertOpen();
+      await send({ op: "begin", streamId, expected });
+    } catch (error) {
+      end();
+      throw error;
+    }
+    return new SqliteStreamTransaction(streamId, send, end);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -132,7 +151,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Keeps what was just stored, as appended, for the subscribers. */
-  private remember({ payload, result, stored, created }: Stored<CheckedAppend>): void {
+  private remember({ payload, result, stored, created }: Stored<Appended>): void {
+    // A transaction's events are not kept (it may be millions): subscribers read them from the file.
+    if (payload === "transaction") {
+      this.recent.clear();
+      return;
+    }
     const last = result.position.commit;
     const lastRevision = result.nextExpectedRevision;
     const at = new Date(created);

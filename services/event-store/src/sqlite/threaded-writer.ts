@@ -3,7 +3,7 @@ import { startWorker } from "../internal/start-worker.js";
 import type { AppendResult } from "../port.js";
 import type { QueuedAppend } from "./append.js";
 import type { GroupCommitStats, TicketedAppend } from "./group-commit.js";
-import { type FromWriter, fromWireError, type ToWriter } from "./writer-messages.js";
+import { type FromWriter, fromWireError, type ToWriter, type TransactionStep } from "./writer-messages.js";
 import type { WriterThreadOptions } from "./writer-thread.js";
 
 interface Waiting<T> {
@@ -58,15 +58,31 @@ export class ThreadedWriter<T> {
 
   /** `payload` stays on this thread and comes back through onStored. */
   append(item: QueuedAppend, payload: T): Promise<AppendResult> {
+    return this.awaitAnswer(payload, (ticket) => {
+      this.outbox.push({ ...item, ticket });
+      // One message per event-loop turn: a busy API thread sends a few messages per transaction,
+      // not one per request.
+      this.scheduled ??= setImmediate(() => this.post());
+    });
+  }
+
+  /** Sends one step of a stream transaction at once; answered like an append, `payload` with its commit. */
+  step(step: TransactionStep, payload: T): Promise<AppendResult> {
+    return this.awaitAnswer(payload, (ticket) => {
+      // Appends queued before the step are sent first, so a transaction begins after them.
+      this.post();
+      this.send({ kind: "transaction", ticket, step });
+    });
+  }
+
+  /** Gives the request a ticket, sends it, and resolves with the thread's answer to that ticket. */
+  private awaitAnswer(payload: T, send: (ticket: number) => void): Promise<AppendResult> {
     if (this.failure) return Promise.reject(this.failure);
     const ticket = this.nextTicket++;
     return new Promise<AppendResult>((resolve, reject) => {
       this.waiting.set(ticket, { payload, resolve, reject });
       if (this.waiting.size === 1) this.worker.ref();
-      this.outbox.push({ ...item, ticket });
-      // One message per event-loop turn: a busy API thread sends a few messages per transaction,
-      // not one per request.
-      this.scheduled ??= setImmediate(() => this.post());
+      send(ticket);
     });
   }
 

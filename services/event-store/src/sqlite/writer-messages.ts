@@ -1,12 +1,21 @@
 import { IdempotencyConflictError, WrongExpectedVersionError } from "../errors.js";
 import type { ExpectedRevision, StreamRevision } from "../port.js";
+import type { EncodedEvent } from "./append.js";
 import type { AppendOutcome, GroupCommitStats, TicketedAppend } from "./group-commit.js";
 
 // What the store and its writer thread say to each other. Errors cross the thread boundary as
 // plain data and become the same error classes again on the other side.
 
+/** One step of a stream transaction (see TransactionRunner). */
+export type TransactionStep =
+  | { readonly op: "begin"; readonly streamId: string; readonly expected: ExpectedRevision }
+  | { readonly op: "append"; readonly events: readonly EncodedEvent[] }
+  | { readonly op: "commit" }
+  | { readonly op: "abort" };
+
 export type ToWriter =
   | { readonly kind: "append"; readonly appends: readonly TicketedAppend[] }
+  | { readonly kind: "transaction"; readonly ticket: number; readonly step: TransactionStep }
   | { readonly kind: "close" };
 
 export interface WireError {

@@ -2,6 +2,7 @@ import { parentPort, receiveMessageOnPort, workerData } from "node:worker_thread
 import { GroupCommit } from "./group-commit.js";
 import { openDatabase } from "./schema.js";
 import { Statements } from "./statements.js";
+import { TransactionRunner } from "./transaction-runner.js";
 import { type FromWriter, type ToWriter, toWireError, type WireOutcome } from "./writer-messages.js";
 
 // The writer thread: owns the write connection, so inserts, COMMIT and its fsync run beside the
@@ -19,33 +20,68 @@ const db = openDatabase(options.path);
 const st = new Statements(db);
 const send = (message: FromWriter) => port.postMessage(message);
 
-const commit = new GroupCommit(
+/** Messages other than appends that arrived inside a flush: they run after it, in order. */
+const deferred: Exclude<ToWriter, { kind: "append" }>[] = [];
+let flushing = false;
+
+const commits = new GroupCommit(
   db,
   st,
   (outcomes, wrote) => {
     const wire = outcomes.map(
       (outcome): WireOutcome => (outcome.ok ? outcome : { ...outcome, error: toWireError(outcome.error) }),
     );
-    send({ kind: "flushed", outcomes: wire, wrote, stats: { ...commit.stats } });
+    send({ kind: "flushed", outcomes: wire, wrote, stats: { ...commits.stats } });
   },
   options.maxEventsPerFlush,
   // Appends that arrived while the last COMMIT waited for the disk join this flush now, rather
   // than one flush each.
   () => {
-    for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) handle(next.message);
+    flushing = true;
+    try {
+      for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) handle(next.message);
+    } finally {
+      flushing = false;
+    }
   },
 );
+const transactions = new TransactionRunner(db, st, commits);
 
 port.on("message", handle);
 
 function handle(message: ToWriter): void {
   if (message.kind === "append") {
-    for (const append of message.appends) commit.enqueue(append);
+    for (const append of message.appends) commits.enqueue(append);
     return;
   }
-  // Not inside a flush (a close may be drained by one): after it, with everything sent before.
+  if (flushing || deferred.length > 0) {
+    if (deferred.push(message) === 1) setImmediate(runDeferred);
+    return;
+  }
+  run(message);
+}
+
+function runDeferred(): void {
+  for (let next = deferred.shift(); next; next = deferred.shift()) run(next);
+}
+
+function run(message: Exclude<ToWriter, { kind: "append" }>): void {
+  if (message.kind === "transaction") {
+    const { ticket, step } = message;
+    let outcome: WireOutcome;
+    try {
+      outcome = { ticket, ok: true, ...transactions.run(step) };
+    } catch (error) {
+      outcome = { ticket, ok: false, error: toWireError(error) };
+    }
+    const wrote = outcome.ok && outcome.stored > 0;
+    send({ kind: "flushed", outcomes: [outcome], wrote, stats: { ...commits.stats } });
+    return;
+  }
+  // Not inside a flush: after it, with everything sent before. A transaction left open stores nothing.
   setImmediate(() => {
-    commit.flushAll();
+    if (transactions.isOpen) transactions.abort();
+    commits.flushAll();
     db.close();
     // The store terminates the thread once it has this answer.
     send({ kind: "closed" });

@@ -1,0 +1,172 @@
+import type Database from "better-sqlite3";
+import { IdempotencyConflictError } from "../errors.js";
+import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.js";
+import { type AppendResult, NO_POSITION } from "../port.js";
+import type { EncodedEvent } from "./append.js";
+import type { GroupCommit } from "./group-commit.js";
+import { positionOf, type Statements } from "./statements.js";
+import type { TransactionStep } from "./writer-messages.js";
+
+interface OpenTransaction {
+  readonly streamId: string;
+  /** Revision and position of the stream's last row so far (-1 / 0 before the first). */
+  revision: number;
+  position: number;
+  stored: number;
+  readonly created: number;
+  /** Set by the first failing step; the transaction is already rolled back then. */
+  failure?: unknown;
+}
+
+export interface StepOutcome {
+  readonly result: AppendResult;
+  /** Events committed by this step (only a commit stores). */
+  readonly stored: number;
+  readonly created: number;
+}
+
+/**
+ * The writer thread's side of a stream transaction: one SQLite transaction held open across many
+ * messages. Group commit is paused meanwhile, so other appends queue behind it; they are written
+ * as soon as it commits or aborts.
+ */
+export class TransactionRunner {
+  private open: OpenTransaction | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly st: Statements,
+    private readonly commits: GroupCommit,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.open !== undefined;
+  }
+
+  run(step: TransactionStep): StepOutcome {
+    switch (step.op) {
+      case "begin":
+        return this.begin(step.streamId, step.expected);
+      case "append":
+        return this.append(step.events);
+      case "commit":
+        try {
+          return this.commit();
+        } finally {
+          this.open = undefined;
+        }
+      case "abort":
+        this.abort();
+        return { result: { success: true, nextExpectedRevision: -1n, position: NO_POSITION }, stored: 0, created: 0 };
+    }
+  }
+
+  /** Rolls back whatever is open (a close in the middle of a transaction). */
+  abort(): void {
+    const open = this.open;
+    this.open = undefined;
+    if (open && open.failure === undefined) this.rollback();
+    this.commits.resume();
+  }
+
+  private begin(streamId: string, expected: Extract<TransactionStep, { op: "begin" }>["expected"]): StepOutcome {
+    if (this.open) throw new Error("event-store: a stream transaction is already open");
+    // Appends queued before the transaction go first, in their own commit.
+    this.commits.flushAll();
+    this.commits.pause();
+    try {
+      this.st.begin.run();
+      const head = this.st.head(streamId);
+      const current = head?.revision ?? -1n;
+      if (!isExpectedRevision(expected, current)) throw wrongExpectedVersion(streamId, expected, current);
+      this.open = {
+        streamId,
+        revision: Number(current),
+        position: head ? Number(head.position) : -1,
+        stored: 0,
+        created: Date.now(),
+      };
+      return { result: this.progress(this.open), stored: 0, created: this.open.created };
+    } catch (error) {
+      this.rollback();
+      this.commits.resume();
+      throw error;
+    }
+  }
+
+  private append(events: readonly EncodedEvent[]): StepOutcome {
+    const open = this.current();
+    let inserting: EncodedEvent | undefined;
+    try {
+      for (const event of events) {
+        inserting = event;
+        open.revision += 1;
+        open.position = Number(
+          this.st.insertEvent.run(
+            open.streamId,
+            open.revision,
+            event.id,
+            event.type,
+            event.data,
+            event.metadata,
+            open.created,
+          ).lastInsertRowid,
+        );
+      }
+      open.stored += events.length;
+    } catch (error) {
+      open.failure = isIdClash(error) ? new IdempotencyConflictError(open.streamId, inserting?.id ?? "") : error;
+      this.rollback();
+      // Others may write again; the caller still ends the transaction and hears the failure.
+      this.commits.resume();
+      throw open.failure;
+    }
+    return { result: this.progress(open), stored: 0, created: open.created };
+  }
+
+  private commit(): StepOutcome {
+    const open = this.current();
+    this.open = undefined;
+    this.commits.resume();
+    try {
+      if (open.stored > 0) this.st.upsertStream.run(open.streamId, open.revision, open.position);
+      this.st.commit.run();
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+    this.commits.stats.flushes += 1;
+    this.commits.stats.appends += 1;
+    this.commits.stats.events += open.stored;
+    return { result: this.progress(open), stored: open.stored, created: open.created };
+  }
+
+  /** The open transaction; throws its failure (a failed one stays until commit or abort ends it). */
+  private current(): OpenTransaction {
+    const open = this.open;
+    if (!open) throw new Error("event-store: no stream transaction is open");
+    if (open.failure !== undefined) throw open.failure;
+    return open;
+  }
+
+  private progress(open: OpenTransaction): AppendResult {
+    return {
+      success: true,
+      nextExpectedRevision: BigInt(open.revision),
+      position: open.position < 0 ? NO_POSITION : positionOf(BigInt(open.position)),
+    };
+  }
+
+  private rollback(): void {
+    try {
+      if (this.db.inTransaction) this.st.rollback.run();
+    } catch {
+      // SQLite rolls back an unfinished transaction when the connection closes.
+    }
+  }
+}
+
+const isIdClash = (error: unknown) =>
+  error instanceof Error &&
+  (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" &&
+  error.message.includes("events.event_id");

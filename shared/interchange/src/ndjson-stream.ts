@@ -12,6 +12,11 @@ export interface LineEvent {
 export interface NdjsonStreamOptions {
   /** Check schemas and repeated ids (off for a second pass over a file already checked). */
   readonly validate: boolean;
+  /**
+   * Remember every id to report a repeated one by its line (default on). Off when the events go
+   * straight into a store transaction, whose unique index refuses a repeated id anyway.
+   */
+  readonly rememberIds?: boolean;
 }
 
 /**
@@ -62,11 +67,13 @@ export class NdjsonEventStream {
         events.push({ event: { type: record.type, data: record.data, id: record.id } as ImportedEvent, line });
         continue;
       }
-      if (this.ids.has(record.id)) {
-        this.errors.push({ line, message: `id ${record.id} repeats an earlier line` });
-        continue;
+      if (this.options.rememberIds !== false) {
+        if (this.ids.has(record.id)) {
+          this.errors.push({ line, message: `id ${record.id} repeats an earlier line` });
+          continue;
+        }
+        this.ids.add(record.id);
       }
-      this.ids.add(record.id);
       const event = recordToEvent(record, line, this.errors);
       if (event) events.push({ event, line });
     }

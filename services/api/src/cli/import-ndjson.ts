@@ -2,15 +2,18 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
+import { IdempotencyConflictError } from "@copgraph/event-store";
 import { type LineError, type LineEvent, NdjsonEventStream } from "@copgraph/interchange";
+import type { HistoryTransaction } from "../write/history-transaction.js";
 import { SlicePipeline } from "../write/slice-pipeline.js";
 import type { LocalLog } from "./local-log.js";
 import { Progress } from "./progress.js";
 import { InputError } from "./usage-error.js";
 
-// A copgraph event log is imported in two passes over the file, so that neither pass holds it:
-// the first checks every line and decides the whole history (nothing stored unless all of it is
-// valid), the second appends it in slices, two in flight. Only a file whose revisions ascend (as
+// A copgraph event log is imported as a stream, never held whole. On SQLite the file is read once:
+// each piece is checked, decided and appended inside one store transaction, committed only when
+// every line is valid. Stores that cannot hold a transaction open get two passes: the first checks
+// and decides everything, the second appends in slices. Only a file whose revisions ascend (as
 // copgraph exports them) can be read this way; `undefined` tells the caller to read it whole.
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -26,6 +29,12 @@ export interface NdjsonImport {
 export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Promise<number | undefined> {
   const { file, communityId } = options;
   const before = identity(file);
+  if (options.dryRun) return checkFile(log, options);
+  const history = await log.writer.beginHistory(communityId, {
+    recordedBy: "cli-import",
+    correlationId: `cli-import:${communityId}`,
+  });
+  if (history) return importInOnePass(history, options, before);
   const checked = await checkFile(log, options);
   if (checked === undefined || options.dryRun) return checked;
   const progress = new Progress("importing", checked);
@@ -63,6 +72,55 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
     throw new InputError(`${file} changed during the import; ${stored} events were stored before the change was seen`);
   }
   return stored;
+}
+
+/** Reads, checks, decides and appends in one pass; commits only a file that is valid throughout. */
+async function importInOnePass(history: HistoryTransaction, options: NdjsonImport, before: string) {
+  const { file, describe } = options;
+  const progress = new Progress("importing", undefined);
+  const stream = new NdjsonEventStream({ validate: true, rememberIds: false });
+  try {
+    for (const events of readEvents(file, stream)) {
+      if (stream.outOfOrder) break;
+      // Once a line is bad, nothing will be stored: only list the lines.
+      if (stream.errors.length > 0) {
+        await history.abort();
+        continue;
+      }
+      const first = history.added;
+      try {
+        await history.add(
+          events.map(({ event }) => commandForEvent(event)),
+          events.map(({ event }) => event.id),
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.index === undefined) throw error;
+        throw new InputError(`line ${events[error.index - first]?.line}: ${error.message}; nothing was stored`);
+      }
+      progress.update(history.added);
+    }
+    if (stream.outOfOrder) {
+      await history.abort();
+      return undefined;
+    }
+    if (stream.errors.length > 0) {
+      throw new InputError(
+        `${file} has ${stream.errors.length} problem(s); nothing was stored\n${describe(stream.errors)}`,
+      );
+    }
+    if (identity(file) !== before) throw new InputError(`${file} changed during the import; nothing was stored`);
+    await history.commit();
+  } catch (error) {
+    await history.abort();
+    if (error instanceof IdempotencyConflictError) {
+      throw new InputError(
+        `event id ${error.eventId} appears twice in ${file} or is already stored in this log; nothing was stored`,
+      );
+    }
+    throw error;
+  }
+  progress.done(history.added);
+  return history.added;
 }
 
 /** Pass one: every line parsed and checked, the whole history decided; the number of events. */

@@ -4,21 +4,15 @@ import {
   type CommunityEvent,
   DecisionSession,
   decideBatch,
-  eventSchemaVersions,
   type SplitEvent,
   type StoredBody,
   splitPersonalData,
 } from "@copgraph/domain";
-import {
-  type EventData,
-  type EventStore,
-  type JsonObject,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from "@copgraph/event-store";
+import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
-import { newEventId } from "./event-id.js";
+import { toEventData, WriteMetadata } from "./event-data.js";
+import { HistoryTransaction } from "./history-transaction.js";
 
 export interface WriteRequest {
   readonly communityId: string;
@@ -122,6 +116,36 @@ export class CommunityWriter {
     return this.appendEvents(log, history.events.slice(from, to), request);
   }
 
+  /**
+   * A long history decided and appended piece by piece in one store transaction, stored whole or
+   * not at all. Undefined when the store cannot hold a transaction open (EventStoreDB): decide the
+   * history whole first (decisionSession), then append it in slices.
+   */
+  async beginHistory(
+    communityId: string,
+    request: Pick<WriteRequest, "recordedBy" | "correlationId">,
+  ): Promise<HistoryTransaction | undefined> {
+    if (!this.store.beginStreamTransaction) return undefined;
+    const log = await this.current(communityId);
+    const transaction = await this.store.beginStreamTransaction(streamOf(communityId), {
+      expectedRevision: log.revision === -1n ? "no_stream" : log.revision,
+    });
+    const now = this.clock();
+    return new HistoryTransaction({
+      communityId,
+      session: new DecisionSession(log.state, { now }),
+      transaction,
+      personal: this.personal,
+      metadata: new WriteMetadata({
+        recordedAt: now.toISOString(),
+        recordedBy: request.recordedBy,
+        correlationId: request.correlationId,
+      }),
+      // The cached state does not hold the history: read it afresh next time.
+      onEnd: () => this.logs.delete(communityId),
+    });
+  }
+
   async write(request: WriteRequest): Promise<WriteResult> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -171,14 +195,14 @@ export class CommunityWriter {
     request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
   ): Promise<WriteResult> {
     const now = this.clock();
-    const metadata: JsonObject = {
+    const metadata = new WriteMetadata({
       recordedAt: now.toISOString(),
       recordedBy: request.recordedBy,
       correlationId: request.correlationId,
       ...(request.idempotencyKey === undefined
         ? {}
         : { idempotencyKey: request.idempotencyKey, requestHash: request.requestHash ?? "" }),
-    };
+    });
     const split = events.map(splitPersonalData);
     const eventData = split.map(({ body }, index) => toEventData(body, request.eventIds?.[index], metadata));
     const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
@@ -256,13 +280,4 @@ export class CommunityWriter {
       if (page.length < PAGE) return log;
     }
   }
-}
-
-function toEventData(event: StoredBody, id: string | undefined, metadata: JsonObject): EventData {
-  return {
-    id: id ?? newEventId(),
-    type: event.type,
-    data: event.data as unknown as JsonObject,
-    metadata: { ...metadata, schemaVersion: eventSchemaVersions[event.type] },
-  };
 }

@@ -39,9 +39,14 @@ export const requiredPersonalDataFields = perType((type): readonly string[] => {
   return personalDataFields[type].filter((field) => !shape[field]?.safeParse(undefined).success);
 });
 
-/** Takes the personal fields out of an event's data. */
+const NO_PERSONAL_VALUES: PersonalValues = Object.freeze({});
+
+/** Takes the personal fields out of an event's data (the data itself when it has none: most events). */
 export function splitPersonalData(event: CommunityEvent | StoredBody): SplitEvent {
   const personalFields: readonly string[] = personalDataFields[event.type];
+  if (!personalFields.some((field) => field in event.data)) {
+    return { body: { type: event.type, data: event.data }, personal: NO_PERSONAL_VALUES };
+  }
   const data: Record<string, unknown> = {};
   const personal: Record<string, PersonalValue> = {};
   for (const [field, value] of Object.entries(event.data)) {

@@ -1,0 +1,87 @@
+import type { Command, DecisionSession } from "@copgraph/domain";
+import { splitPersonalData } from "@copgraph/domain";
+import type { AppendResult, StreamTransaction } from "@copgraph/event-store";
+import type { PersonalData } from "../personal/personal-data.js";
+import { toEventData, type WriteMetadata } from "./event-data.js";
+
+/** Pieces written at once: the next one is decided while the store's writer inserts the one before. */
+const IN_FLIGHT = 2;
+
+export interface HistoryTransactionParts {
+  readonly communityId: string;
+  readonly session: DecisionSession;
+  readonly transaction: StreamTransaction;
+  readonly personal: PersonalData;
+  /** recordedAt, recordedBy, correlationId: the same for every event of the history. */
+  readonly metadata: WriteMetadata;
+  /** Called once when it has ended, committed or not. */
+  readonly onEnd: () => void;
+}
+
+/**
+ * A long history (an imported event log) decided and appended piece by piece in one store
+ * transaction: nothing of it is stored unless all of it is valid and committed, even across a
+ * crash, and the file is read only once. Always end it with commit or abort.
+ */
+export class HistoryTransaction {
+  private readonly inFlight: Promise<void>[] = [];
+  private readonly erased: string[] = [];
+  private ended = false;
+  added = 0;
+
+  constructor(private readonly parts: HistoryTransactionParts) {}
+
+  /**
+   * Decides `commands` after those added before and starts appending them. Throws DomainError with
+   * the index counted from the first command of the history; rejects with the store's error of an
+   * earlier piece.
+   */
+  async add(commands: readonly Command[], eventIds: readonly (string | undefined)[]): Promise<void> {
+    const { communityId, session, personal, metadata, transaction } = this.parts;
+    const split = session.decide(commands).map(splitPersonalData);
+    this.added += split.length;
+    const eventData = split.map(({ body }, index) => toEventData(body, eventIds[index], metadata));
+    const erased = split.flatMap(({ body }) => (body.type === "MemberErased" ? [String(body.data.memberId)] : []));
+    this.erased.push(...erased);
+    personal.beginErasure(communityId, erased);
+    // Personal values first: values of events that never get stored are harmless.
+    await personal.keep(
+      communityId,
+      split.map((event, index) => ({ id: eventData[index]?.id ?? "", split: event })),
+    );
+    const appended = transaction.append(eventData);
+    // Settled now so a failure waits for the caller to reach it instead of going unhandled.
+    appended.catch(() => {});
+    this.inFlight.push(appended);
+    if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  /** Stores the whole history; the result of one append of all of it. */
+  async commit(): Promise<AppendResult> {
+    this.ended = true;
+    try {
+      for (let next = this.inFlight.shift(); next; next = this.inFlight.shift()) await next;
+      const result = await this.parts.transaction.commit();
+      // An erasure is done only once the member's personal values are gone.
+      await this.parts.personal.forget(this.parts.communityId, this.erased);
+      return result;
+    } catch (error) {
+      await this.parts.transaction.abort();
+      throw error;
+    } finally {
+      this.parts.onEnd();
+    }
+  }
+
+  /** Stores nothing of it. */
+  async abort(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await Promise.allSettled(this.inFlight.splice(0));
+    try {
+      await this.parts.transaction.abort();
+    } finally {
+      this.parts.onEnd();
+    }
+  }
+}

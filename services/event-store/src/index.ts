@@ -1,11 +1,7 @@
 // @copgraph/event-store: one port, two adapters. Callers see the port's types and errors only.
 
 export * from "./errors.js";
-export {
-  EventStoreDbEventStore,
-  type EventStoreDbEventStoreOptions,
-  openEventStoreDbEventStore,
-} from "./eventstoredb/index.js";
+// The EventStoreDB adapter is not re-exported: openEventStore loads it (and its gRPC client) on demand.
 export { comparePositions } from "./internal/position.js";
 export { type OpenEventStoreOptions, openEventStore } from "./open.js";
 export * from "./port.js";

@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { openEventStoreDbEventStore } from "./eventstoredb/store.js";
 import type { EventStore } from "./port.js";
 import { openSqliteEventStore } from "./sqlite/store.js";
 
@@ -11,9 +10,13 @@ export interface OpenEventStoreOptions {
   readonly eventStoreConnectionString?: string;
 }
 
-/** The one place that picks an adapter: EventStoreDB when a connection string is given, else SQLite. */
-export function openEventStore(options: OpenEventStoreOptions = {}): EventStore {
+/**
+ * The one place that picks an adapter: EventStoreDB when a connection string is given, else SQLite.
+ * The EventStoreDB client (gRPC) is loaded only then: it takes longer to load than a whole import.
+ */
+export async function openEventStore(options: OpenEventStoreOptions = {}): Promise<EventStore> {
   if (options.eventStoreConnectionString) {
+    const { openEventStoreDbEventStore } = await import("./eventstoredb/store.js");
     return openEventStoreDbEventStore({ connectionString: options.eventStoreConnectionString });
   }
   const dataDir = options.dataDir ?? "data";

@@ -74,7 +74,7 @@ export function recordToEvent(record: LoggedEvent, line: number, errors: LineErr
       message: `schemaVersion ${record.schemaVersion} of ${record.type} is not the current ${current}`,
     });
   }
-  return { ...result.event, id: record.id };
+  return { type: result.event.type, data: result.event.data, id: record.id } as ImportedEvent;
 }
 
 /** JSON.parse of one line and its envelope check; problems go to `errors`. */

@@ -1,25 +1,38 @@
-#!/usr/bin/env node
-import { exportCommand, exportHelp } from "./cli/export.js";
-import { importCommand, importHelp } from "./cli/import.js";
-import { keys, keysHelp } from "./cli/keys.js";
-import { replay, replayHelp } from "./cli/replay.js";
-import { serve, serveHelp } from "./cli/serve.js";
-import { simulate, simulateHelp } from "./cli/simulate.js";
-import { exitCodes, InputError, UsageError } from "./cli/usage-error.js";
+// The copgraph commands: parses the command line, runs one, and exits with its code.
+import { exitCodes, InputError, UsageError } from "./usage-error.js";
 
-const commands = {
-  serve: { run: serve, help: serveHelp, summary: "start the API and web app on the event log" },
-  simulate: { run: simulate, help: simulateHelp, summary: "record simulated community histories" },
-  import: { run: importCommand, help: importHelp, summary: "import CSV files, an event log or a classic data set" },
-  export: {
-    run: exportCommand,
-    help: exportHelp,
-    summary: "write a community as NDJSON, research NDJSON, GEXF, GraphML or CSV",
+interface Command {
+  readonly run: (args: string[]) => Promise<number>;
+  readonly help: string;
+}
+
+// Each command's module is loaded only when it runs: an import need not load the web server.
+const commands: Record<string, { readonly summary: string; readonly load: () => Promise<Command> }> = {
+  serve: {
+    summary: "start the API and web app on the event log",
+    load: () => import("./serve.js").then((m) => ({ run: m.serve, help: m.serveHelp })),
   },
-  keys: { run: keys, help: keysHelp, summary: "create, list, revoke and rotate the API keys of the server" },
-  replay: { run: replay, help: replayHelp, summary: "indicators at a date from an exported log, without a server" },
-} as const;
-type CommandName = keyof typeof commands;
+  simulate: {
+    summary: "record simulated community histories",
+    load: () => import("./simulate.js").then((m) => ({ run: m.simulate, help: m.simulateHelp })),
+  },
+  import: {
+    summary: "import CSV files, an event log or a classic data set",
+    load: () => import("./import.js").then((m) => ({ run: m.importCommand, help: m.importHelp })),
+  },
+  export: {
+    summary: "write a community as NDJSON, research NDJSON, GEXF, GraphML or CSV",
+    load: () => import("./export.js").then((m) => ({ run: m.exportCommand, help: m.exportHelp })),
+  },
+  keys: {
+    summary: "create, list, revoke and rotate the API keys of the server",
+    load: () => import("./keys.js").then((m) => ({ run: m.keys, help: m.keysHelp })),
+  },
+  replay: {
+    summary: "indicators at a date from an exported log, without a server",
+    load: () => import("./replay.js").then((m) => ({ run: m.replay, help: m.replayHelp })),
+  },
+};
 
 const usage = `copgraph — event-sourced relationship-network analytics for communities of practice
 
@@ -37,11 +50,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return name === undefined ? exitCodes.usage : exitCodes.ok;
   }
-  const command = commands[name as CommandName];
-  if (!command) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     console.error(`copgraph: unknown command '${name}'\n\n${usage}`);
     return exitCodes.usage;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(command.help);
     return exitCodes.ok;

@@ -5,7 +5,6 @@ import {
   DecisionSession,
   decideBatch,
   type SplitEvent,
-  type StoredBody,
   splitPersonalData,
 } from "@copgraph/domain";
 import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";

@@ -38,7 +38,13 @@ const registered: CommunityEvent = {
 };
 const joined = (memberId: string): CommunityEvent => ({
   type: "MemberJoined",
-  data: { memberId, displayName: `Name ${memberId}`, sector: "education", occupationalLayer: "student", occurredAt: at },
+  data: {
+    memberId,
+    displayName: `Name ${memberId}`,
+    sector: "education",
+    occupationalLayer: "student",
+    occurredAt: at,
+  },
 });
 const advice = (n: number, from: string, to: string): CommunityEvent => ({
   type: "InteractionRecorded",

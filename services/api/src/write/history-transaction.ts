@@ -45,10 +45,10 @@ export class HistoryTransaction {
     this.erased.push(...erased);
     personal.beginErasure(communityId, erased);
     // Personal values first: values of events that never get stored are harmless.
-    await personal.keep(
-      communityId,
-      split.map((event, index) => ({ id: eventData[index]?.id ?? "", split: event })),
+    const withPersonal = split.flatMap((event, index) =>
+      Object.keys(event.personal).length > 0 ? [{ id: eventData[index]?.id ?? "", split: event }] : [],
     );
+    if (withPersonal.length > 0) await personal.keep(communityId, withPersonal);
     const appended = transaction.append(eventData);
     // Settled now so a failure waits for the caller to reach it instead of going unhandled.
     appended.catch(() => {});

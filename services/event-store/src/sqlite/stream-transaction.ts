@@ -1,6 +1,6 @@
 import { checkAppend } from "../internal/validate.js";
 import type { AppendResult, EventData, StreamTransaction } from "../port.js";
-import { encodeEvents } from "./append.js";
+import { toColumns } from "./event-columns.js";
 import type { TransactionStep } from "./writer-messages.js";
 
 /** How a transaction reaches the writer thread (ThreadedWriter.step). */
@@ -20,7 +20,7 @@ export class SqliteStreamTransaction implements StreamTransaction {
   async append(events: readonly EventData[]): Promise<void> {
     this.assertOpen();
     const checked = checkAppend(this.streamId, events);
-    await this.send({ op: "append", events: encodeEvents(checked.events) });
+    await this.send({ op: "append", events: toColumns(checked.events) });
   }
 
   async commit(): Promise<AppendResult> {

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { IdempotencyConflictError } from "../errors.js";
 import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.js";
 import { type AppendResult, NO_POSITION } from "../port.js";
-import type { EncodedEvent } from "./append.js";
+import type { EventColumns } from "./event-columns.js";
 import type { GroupCommit } from "./group-commit.js";
 import { positionOf, type Statements } from "./statements.js";
 import type { TransactionStep } from "./writer-messages.js";
@@ -94,28 +94,29 @@ export class TransactionRunner {
     }
   }
 
-  private append(events: readonly EncodedEvent[]): StepOutcome {
+  private append(events: EventColumns): StepOutcome {
     const open = this.current();
-    let inserting: EncodedEvent | undefined;
+    const { ids, data, kindOf, kinds } = events;
+    let i = 0;
     try {
-      for (const event of events) {
-        inserting = event;
+      for (; i < ids.length; i++) {
+        const kind = kinds[kindOf[i] as number] as EventColumns["kinds"][number];
         open.revision += 1;
         open.position = Number(
           this.st.insertEvent.run(
             open.streamId,
             open.revision,
-            event.id,
-            event.type,
-            event.data,
-            event.metadata,
+            ids[i] as string,
+            kind.type,
+            data[i] as string,
+            kind.metadata,
             open.created,
           ).lastInsertRowid,
         );
       }
-      open.stored += events.length;
+      open.stored += ids.length;
     } catch (error) {
-      open.failure = isIdClash(error) ? new IdempotencyConflictError(open.streamId, inserting?.id ?? "") : error;
+      open.failure = isIdClash(error) ? new IdempotencyConflictError(open.streamId, ids[i] ?? "") : error;
       this.rollback();
       // Others may write again; the caller still ends the transaction and hears the failure.
       this.commits.resume();

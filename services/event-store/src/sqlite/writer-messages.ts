@@ -1,6 +1,6 @@
 import { IdempotencyConflictError, WrongExpectedVersionError } from "../errors.js";
 import type { ExpectedRevision, StreamRevision } from "../port.js";
-import type { EncodedEvent } from "./append.js";
+import type { EventColumns } from "./event-columns.js";
 import type { AppendOutcome, GroupCommitStats, TicketedAppend } from "./group-commit.js";
 
 // What the store and its writer thread say to each other. Errors cross the thread boundary as
@@ -9,7 +9,7 @@ import type { AppendOutcome, GroupCommitStats, TicketedAppend } from "./group-co
 /** One step of a stream transaction (see TransactionRunner). */
 export type TransactionStep =
   | { readonly op: "begin"; readonly streamId: string; readonly expected: ExpectedRevision }
-  | { readonly op: "append"; readonly events: readonly EncodedEvent[] }
+  | { readonly op: "append"; readonly events: EventColumns }
   | { readonly op: "commit" }
   | { readonly op: "abort" };
 

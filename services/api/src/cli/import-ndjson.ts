@@ -59,7 +59,7 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
   };
   if (identity(file) !== before) throw new InputError(`${file} changed while it was being checked; nothing was stored`);
   const stream = new NdjsonEventStream({ validate: false });
-  for (const events of readEvents(file, stream)) {
+  for (const { events } of readEvents(file, stream)) {
     for (const event of events) {
       pending.push(event);
       if (pending.length === MAX_BATCH_EVENTS) await flush();
@@ -80,7 +80,8 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
   const progress = new Progress("importing", undefined);
   const stream = new NdjsonEventStream({ validate: true, rememberIds: false });
   try {
-    for (const events of readEvents(file, stream)) {
+    const bytes = statSync(file).size;
+    for (const { events, read } of readEvents(file, stream)) {
       if (stream.outOfOrder) break;
       // Once a line is bad, nothing will be stored: only list the lines.
       if (stream.errors.length > 0) {
@@ -97,7 +98,7 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
         if (!(error instanceof DomainError) || error.index === undefined) throw error;
         throw new InputError(`line ${events[error.index - first]?.line}: ${error.message}; nothing was stored`);
       }
-      progress.update(history.added);
+      progress.update(history.added, bytes > 0 ? read / bytes : undefined);
     }
     if (stream.outOfOrder) {
       await history.abort();
@@ -129,7 +130,8 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
   const progress = new Progress("checking", undefined);
   const stream = new NdjsonEventStream({ validate: true });
   let count = 0;
-  for (const events of readEvents(file, stream)) {
+  const bytes = statSync(file).size;
+  for (const { events, read } of readEvents(file, stream)) {
     if (stream.outOfOrder) return undefined;
     // Once a line is bad, the rules would be checked against a history with holes: only list lines.
     if (stream.errors.length > 0) continue;
@@ -141,7 +143,7 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
       throw new InputError(`line ${line}: ${error.message}; nothing was stored`);
     }
     count += events.length;
-    progress.update(count);
+    progress.update(count, bytes > 0 ? read / bytes : undefined);
   }
   if (stream.outOfOrder) return undefined;
   if (stream.errors.length > 0) {
@@ -153,19 +155,21 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
   return count;
 }
 
-/** The file's events, a chunk of lines at a time. */
-function* readEvents(file: string, stream: NdjsonEventStream): Generator<LineEvent[]> {
+/** The file's events, a chunk of lines at a time, with the bytes read so far. */
+function* readEvents(file: string, stream: NdjsonEventStream): Generator<{ events: LineEvent[]; read: number }> {
   const fd = openSync(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     const decoder = new StringDecoder("utf8");
+    let read = 0;
     for (;;) {
       const bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (bytes === 0) break;
-      yield stream.push(decoder.write(buffer.subarray(0, bytes)));
+      read += bytes;
+      yield { events: stream.push(decoder.write(buffer.subarray(0, bytes))), read };
     }
-    yield stream.push(decoder.end());
-    yield stream.end();
+    yield { events: stream.push(decoder.end()), read };
+    yield { events: stream.end(), read };
   } finally {
     closeSync(fd);
   }

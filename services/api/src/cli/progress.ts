@@ -9,14 +9,15 @@ export class Progress {
     private readonly stream: NodeJS.WriteStream = process.stderr,
   ) {}
 
-  update(done: number): void {
+  /** `fraction`: how much of the work is done when the total count is not known (e.g. bytes of a file read). */
+  update(done: number, fraction?: number): void {
     const now = Date.now();
     const interval = this.stream.isTTY ? 100 : 5_000;
     if (now - this.lastPrinted < interval && done !== this.total) return;
     this.lastPrinted = now;
     const seconds = Math.max((now - this.started) / 1000, 1e-3);
     const rate = Math.round(done / seconds).toLocaleString("en");
-    const share = this.total ? done / this.total : undefined;
+    const share = this.total ? done / this.total : fraction;
     const bar =
       share === undefined ? "" : `[${"#".repeat(Math.round(share * 24)).padEnd(24, " ")}] ${Math.floor(share * 100)}% `;
     const counts = this.total
@@ -29,7 +30,7 @@ export class Progress {
 
   done(done: number): void {
     this.lastPrinted = 0;
-    this.update(done);
+    this.update(done, this.total ? undefined : 1);
     if (this.stream.isTTY) this.stream.write("\n");
   }
 }

@@ -12,10 +12,15 @@ const command = process.argv[2] ?? "";
 const tuned = process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"));
 if (STREAMING_COMMANDS.has(command) && !tuned) {
   const child = spawn(process.execPath, [...process.execArgv, YOUNG_GENERATION, ...process.argv.slice(1)], {
-    stdio: "inherit",
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 } else {
+  // Started by a launcher as above: end with it, so that killing the launcher leaves nothing running.
+  if (process.channel) {
+    process.channel.unref();
+    process.once("disconnect", () => process.exit(1));
+  }
   await import("./cli/run-command.js");
 }

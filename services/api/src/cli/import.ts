@@ -21,7 +21,8 @@ export const importHelp = `copgraph import <file> --community <id> [options]
 copgraph import --dataset <name> --from <folder> --community <id>
 
 Import into the event log, all or nothing: every bad row is listed with its line and nothing
-is stored unless the whole file is valid.
+is stored unless the whole file is valid. An event log is read once and stored in one
+transaction: an import cut short (Ctrl-C, a crash) stores nothing of it.
 
   <file>              a CSV file (.csv, needs --kind) or a copgraph event log (.ndjson)
   --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}

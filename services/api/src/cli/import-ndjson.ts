@@ -36,7 +36,7 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
   });
   if (history) return importInOnePass(history, options, before);
   const checked = await checkFile(log, options);
-  if (checked === undefined || options.dryRun) return checked;
+  if (checked === undefined) return checked;
   const progress = new Progress("importing", checked);
   const pipeline = new SlicePipeline((stored) => progress.update(stored));
   let pending: LineEvent[] = [];

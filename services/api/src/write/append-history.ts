@@ -1,6 +1,7 @@
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { type CommunityEvent, commandForEvent } from "@copgraph/domain";
 import type { CommunityWriter } from "./community-writer.js";
+import type { HistoryTransaction } from "./history-transaction.js";
 import { SlicePipeline } from "./slice-pipeline.js";
 
 export interface HistoryEvent {
@@ -10,9 +11,11 @@ export interface HistoryEvent {
 }
 
 /**
- * Appends a whole history in slices of at most 10,000 events. The whole history is decided once,
- * first, so a rule broken anywhere stores nothing; a DomainError's index is the event's position in
- * the whole history. Slices are not decided again, and two are in flight at a time.
+ * Appends a whole history, all or nothing; a DomainError's index is the event's position in the
+ * whole history. On a store with stream transactions (SQLite) it is decided and appended piece by
+ * piece in one transaction, so even a crash leaves nothing of it. Otherwise the whole history is
+ * decided first, then appended in slices of at most 10,000 events that are not decided again, two
+ * in flight.
  */
 export async function appendHistory(
   writer: CommunityWriter,
@@ -20,6 +23,11 @@ export async function appendHistory(
   history: readonly HistoryEvent[],
   options: { recordedBy: string; onProgress?: (done: number) => void },
 ): Promise<number> {
+  const transaction = await writer.beginHistory(communityId, {
+    recordedBy: options.recordedBy,
+    correlationId: `${options.recordedBy}:${communityId}`,
+  });
+  if (transaction) return appendInTransaction(transaction, history, options.onProgress);
   const decided = await writer.decideHistory(
     communityId,
     history.map(({ event }) => commandForEvent(event)),
@@ -35,4 +43,26 @@ export async function appendHistory(
     await pipeline.add(slice, end - start);
   }
   return pipeline.finish();
+}
+
+async function appendInTransaction(
+  transaction: HistoryTransaction,
+  history: readonly HistoryEvent[],
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  try {
+    for (let start = 0; start < history.length; start += MAX_BATCH_EVENTS) {
+      const piece = history.slice(start, start + MAX_BATCH_EVENTS);
+      await transaction.add(
+        piece.map(({ event }) => commandForEvent(event)),
+        piece.map(({ id }) => id),
+      );
+      onProgress?.(transaction.added);
+    }
+    await transaction.commit();
+  } catch (error) {
+    await transaction.abort();
+    throw error;
+  }
+  return transaction.added;
 }

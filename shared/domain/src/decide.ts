@@ -120,17 +120,17 @@ function leaveCommunity(state: StateView, { data }: CommandOf<"LeaveCommunity">,
 function recordInteraction(state: StateView, { data }: CommandOf<"RecordInteraction">, at: number): CommunityEvent[] {
   assertNewRecordId(state, data.interactionId, ["interactionId"]);
   activeMember(state, data.from, at, ["from"]);
-  const seen = new Set<string>();
+  // Most interactions have one recipient: no set of those seen is needed for it.
+  const seen = data.to.length > 1 ? new Set<string>() : undefined;
   data.to.forEach((memberId, index) => {
-    const path = ["to", index];
     if (memberId === data.from) {
-      throw new DomainError("self_tie", `member ${memberId} cannot interact with themself`, path);
+      throw new DomainError("self_tie", `member ${memberId} cannot interact with themself`, ["to", index]);
     }
-    if (seen.has(memberId)) {
-      throw new DomainError("duplicate_participant", `member ${memberId} appears twice`, path);
+    if (seen?.has(memberId)) {
+      throw new DomainError("duplicate_participant", `member ${memberId} appears twice`, ["to", index]);
     }
-    seen.add(memberId);
-    activeMember(state, memberId, at, path);
+    seen?.add(memberId);
+    activeMember(state, memberId, at, ["to", index]);
   });
   return [{ type: "InteractionRecorded", data }];
 }

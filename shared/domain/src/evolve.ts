@@ -1,5 +1,14 @@
 import type { CommunityEvent } from "./events/community-event.js";
-import type { CommunityState, StateView } from "./state.js";
+import type { CommunityState, RecordState, StateView } from "./state.js";
+
+// The four states a record can be in, shared: a community holds a million records without an
+// object each.
+const recordStates = {
+  interaction: Object.freeze({ kind: "interaction", retracted: false }),
+  gathering: Object.freeze({ kind: "gathering", retracted: false }),
+  retractedInteraction: Object.freeze({ kind: "interaction", retracted: true }),
+  retractedGathering: Object.freeze({ kind: "gathering", retracted: true }),
+} satisfies Record<string, RecordState>;
 
 /**
  * Applies a stored event. The caller owns the state: it is updated in place and returned,
@@ -50,16 +59,20 @@ export function applyEvent(state: StateView, event: CommunityEvent): void {
       return;
     }
     case "InteractionRecorded": {
-      state.records.set(event.data.interactionId, { kind: "interaction", retracted: false });
+      state.records.set(event.data.interactionId, recordStates.interaction);
       return;
     }
     case "GatheringHeld": {
-      state.records.set(event.data.gatheringId, { kind: "gathering", retracted: false });
+      state.records.set(event.data.gatheringId, recordStates.gathering);
       return;
     }
     case "RecordRetracted": {
       const record = state.records.get(event.data.recordId);
-      if (record) state.records.set(event.data.recordId, { ...record, retracted: true });
+      if (record) {
+        const retracted =
+          record.kind === "interaction" ? recordStates.retractedInteraction : recordStates.retractedGathering;
+        state.records.set(event.data.recordId, retracted);
+      }
       return;
     }
     case "MemberErased": {

@@ -36,6 +36,18 @@ describe("NdjsonEventStream", () => {
     );
   });
 
+  it("gives the same events from lines the caller split, a byte order mark on the first one", () => {
+    const text = `\uFEFF${toNdjson(log).replaceAll("\n", "\r\n")}`;
+    const whole = importNdjson(text);
+    if (!whole.ok) throw new Error("sample log must import");
+    const stream = new NdjsonEventStream({ validate: true });
+    const lines = text.split("\n");
+    const events = [...stream.lines(lines.slice(0, 3)), ...stream.lines(lines.slice(3))];
+    expect(stream.errors).toEqual([]);
+    expect(events.map(({ event }) => event)).toEqual(whole.events);
+    expect(events.map(({ line }) => line)).toEqual(whole.rows);
+  });
+
   it("reads a last line without a newline", () => {
     const text = toNdjson(log).trimEnd();
     expect(readInPieces(text, []).events).toHaveLength(log.length);

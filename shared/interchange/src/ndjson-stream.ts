@@ -42,6 +42,13 @@ export class NdjsonEventStream {
     return this.read(lines);
   }
 
+  /** The events of lines the caller has already split (without their line ends). */
+  lines(lines: readonly string[]): LineEvent[] {
+    const first = lines[0];
+    if (this.line === 0 && first?.startsWith("\uFEFF")) return this.read([first.slice(1), ...lines.slice(1)]);
+    return this.read(lines);
+  }
+
   /** The last line, if the file does not end with a newline. */
   end(): LineEvent[] {
     const last = this.rest;

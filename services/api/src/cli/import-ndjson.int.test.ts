@@ -119,6 +119,13 @@ describe.each([
     await expect(sqlite.readStream("community-c")).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
+  it("reads a file with a byte order mark, CRLF line ends, blank lines and no newline at the end", async () => {
+    const file = join(dir, "windows.ndjson");
+    writeFileSync(file, `\uFEFF${lines.slice(0, 100).join("\r\n")}\r\n\r\n${lines.slice(100).join("\r\n")}`);
+    const stored = await importNdjsonFile(log, { file, communityId: "c", dryRun: false, describe: String });
+    expect(stored).toBe(history.length);
+  });
+
   it("stores nothing on a dry run", async () => {
     expect(await importLines(lines, true)).toBe(history.length);
     await expect(sqlite.readStream("community-c")).rejects.toBeInstanceOf(StreamNotFoundError);

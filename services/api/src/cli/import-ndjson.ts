@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import { IdempotencyConflictError } from "@copgraph/event-store";
@@ -17,6 +16,7 @@ import { InputError } from "./usage-error.js";
 // copgraph exports them) can be read this way; `undefined` tells the caller to read it whole.
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
+const NEWLINE = 0x0a;
 
 export interface NdjsonImport {
   readonly file: string;
@@ -155,21 +155,33 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
   return count;
 }
 
-/** The file's events, a chunk of lines at a time, with the bytes read so far. */
+/**
+ * The file's events, a chunk of lines at a time, with the bytes read so far. Lines are found in
+ * the bytes and decoded one by one, so no chunk-sized string is built and split again.
+ */
 function* readEvents(file: string, stream: NdjsonEventStream): Generator<{ events: LineEvent[]; read: number }> {
   const fd = openSync(file, "r");
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    const decoder = new StringDecoder("utf8");
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    // The start of a line cut by the end of the last read, moved to the front of the buffer.
+    let kept = 0;
     let read = 0;
     for (;;) {
-      const bytes = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(CHUNK_BYTES)]);
+      const bytes = readSync(fd, buffer, kept, buffer.length - kept, null);
       if (bytes === 0) break;
       read += bytes;
-      yield { events: stream.push(decoder.write(buffer.subarray(0, bytes))), read };
+      const filled = buffer.subarray(0, kept + bytes);
+      const lines: string[] = [];
+      let start = 0;
+      for (let end = filled.indexOf(NEWLINE); end !== -1; end = filled.indexOf(NEWLINE, start)) {
+        lines.push(filled.toString("utf8", start, end));
+        start = end + 1;
+      }
+      kept = filled.copy(buffer, 0, start);
+      yield { events: stream.lines(lines), read };
     }
-    yield { events: stream.push(decoder.end()), read };
-    yield { events: stream.end(), read };
+    if (kept > 0) yield { events: stream.lines([buffer.toString("utf8", 0, kept)]), read };
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,5 @@
-import type { Command, DecisionSession } from "@copgraph/domain";
-import { splitPersonalData } from "@copgraph/domain";
-import type { AppendResult, StreamTransaction } from "@copgraph/event-store";
+import { type Command, type DecisionSession, type SplitEvent, splitPersonalData } from "@copgraph/domain";
+import type { AppendResult, EventData, StreamTransaction } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { toEventData, type WriteMetadata } from "./event-data.js";
 
@@ -38,16 +37,21 @@ export class HistoryTransaction {
    */
   async add(commands: readonly Command[], eventIds: readonly (string | undefined)[]): Promise<void> {
     const { communityId, session, personal, metadata, transaction } = this.parts;
-    const split = session.decide(commands).map(splitPersonalData);
-    this.added += split.length;
-    const eventData = split.map(({ body }, index) => toEventData(body, eventIds[index], metadata));
-    const erased = split.flatMap(({ body }) => (body.type === "MemberErased" ? [String(body.data.memberId)] : []));
+    const decided = session.decide(commands);
+    this.added += decided.length;
+    const eventData: EventData[] = [];
+    const erased: string[] = [];
+    const withPersonal: { id: string; split: SplitEvent }[] = [];
+    decided.forEach((event, index) => {
+      const split = splitPersonalData(event);
+      const data = toEventData(split.body, eventIds[index], metadata);
+      eventData.push(data);
+      if (event.type === "MemberErased") erased.push(event.data.memberId);
+      if (hasValues(split.personal)) withPersonal.push({ id: data.id, split });
+    });
     this.erased.push(...erased);
     personal.beginErasure(communityId, erased);
     // Personal values first: values of events that never get stored are harmless.
-    const withPersonal = split.flatMap((event, index) =>
-      Object.keys(event.personal).length > 0 ? [{ id: eventData[index]?.id ?? "", split: event }] : [],
-    );
     if (withPersonal.length > 0) await personal.keep(communityId, withPersonal);
     const appended = transaction.append(eventData);
     // Settled now so a failure waits for the caller to reach it instead of going unhandled.
@@ -84,4 +88,9 @@ export class HistoryTransaction {
       this.parts.onEnd();
     }
   }
+}
+
+function hasValues(values: object): boolean {
+  for (const _ in values) return true;
+  return false;
 }

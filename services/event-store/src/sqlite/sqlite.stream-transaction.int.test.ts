@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IdempotencyConflictError, StreamNotFoundError, WrongExpectedVersionError } from "../errors.js";
-import type { EventData, RecordedEvent } from "../port.js";
+import type { EventData, RecordedEvent, StreamTransaction } from "../port.js";
 import { openSqliteEventStore, type SqliteEventStore } from "./store.js";
 import { tempDir } from "./test-support.js";
 
@@ -84,6 +84,28 @@ describe("SQLite stream transactions", () => {
     await tx.commit();
     const result = await other;
     expect(result.position.commit).toBe(21n);
+  });
+
+  it("begins while many appends are being flushed, and every append and the transaction are stored once", async () => {
+    // Appends in many turns keep the writer thread flushing; the transaction begins among them.
+    const appends: Promise<unknown>[] = [];
+    let began: Promise<StreamTransaction> | undefined;
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < 30; i++) appends.push(store.appendToStream(`w-${round}-${i}`, [event(i)]));
+      if (round === 20) began = store.beginStreamTransaction("s", { expectedRevision: "no_stream" });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const tx = await (began as Promise<StreamTransaction>);
+    for (let i = 0; i < 200; i++) appends.push(store.appendToStream(`late-${i}`, [event(i)]));
+    await tx.append(events(0, 1_000));
+    await tx.commit();
+    await Promise.all(appends);
+    const all = await store.readAll({ maxCount: 10_000 });
+    expect(all).toHaveLength(1_000 + 1_400);
+    expect(all.map((e) => e.position.commit)).toEqual(all.map((_, i) => BigInt(i + 1)));
+    const transaction = all.filter((e) => e.streamId === "s").map((e) => e.position.commit);
+    // The transaction's events are consecutive: no other append landed inside it.
+    expect(Number((transaction.at(-1) ?? 0n) - (transaction[0] ?? 0n))).toBe(999);
   });
 
   it("runs transactions one at a time", async () => {

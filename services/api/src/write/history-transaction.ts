@@ -5,6 +5,8 @@ import { toEventData, type WriteMetadata } from "./event-data.js";
 
 /** Pieces written at once: the next one is decided while the store's writer inserts the one before. */
 const IN_FLIGHT = 2;
+/** Personal values kept back before they are written to the vault together (one fsync for many pieces). */
+const PERSONAL_BATCH = 10_000;
 
 export interface HistoryTransactionParts {
   readonly communityId: string;
@@ -25,6 +27,7 @@ export interface HistoryTransactionParts {
 export class HistoryTransaction {
   private readonly inFlight: Promise<void>[] = [];
   private readonly erased: string[] = [];
+  private withPersonal: { id: string; split: SplitEvent }[] = [];
   private ended = false;
   added = 0;
 
@@ -41,18 +44,16 @@ export class HistoryTransaction {
     this.added += decided.length;
     const eventData: EventData[] = [];
     const erased: string[] = [];
-    const withPersonal: { id: string; split: SplitEvent }[] = [];
     decided.forEach((event, index) => {
       const split = splitPersonalData(event);
       const data = toEventData(split.body, eventIds[index], metadata);
       eventData.push(data);
       if (event.type === "MemberErased") erased.push(event.data.memberId);
-      if (hasValues(split.personal)) withPersonal.push({ id: data.id, split });
+      if (hasValues(split.personal)) this.withPersonal.push({ id: data.id, split });
     });
     this.erased.push(...erased);
     personal.beginErasure(communityId, erased);
-    // Personal values first: values of events that never get stored are harmless.
-    if (withPersonal.length > 0) await personal.keep(communityId, withPersonal);
+    if (this.withPersonal.length >= PERSONAL_BATCH) await this.keepPersonal();
     const appended = transaction.append(eventData);
     // Settled now so a failure waits for the caller to reach it instead of going unhandled.
     appended.catch(() => {});
@@ -65,6 +66,9 @@ export class HistoryTransaction {
     this.ended = true;
     try {
       for (let next = this.inFlight.shift(); next; next = this.inFlight.shift()) await next;
+      // Personal values are durable before the events that need them: values of events that
+      // never get stored are harmless.
+      await this.keepPersonal();
       const result = await this.parts.transaction.commit();
       // An erasure is done only once the member's personal values are gone.
       await this.parts.personal.forget(this.parts.communityId, this.erased);
@@ -87,6 +91,12 @@ export class HistoryTransaction {
     } finally {
       this.parts.onEnd();
     }
+  }
+
+  private async keepPersonal(): Promise<void> {
+    const entries = this.withPersonal;
+    this.withPersonal = [];
+    if (entries.length > 0) await this.parts.personal.keep(this.parts.communityId, entries);
   }
 }
 

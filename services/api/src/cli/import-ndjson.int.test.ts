@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { type EventStore, openSqliteEventStore, StreamNotFoundError } from "@cop
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PersonalData } from "../personal/personal-data.js";
 import { PersonalVault } from "../personal/personal-vault.js";
+import { ndjsonLines } from "../testing/ndjson-lines.js";
 import { CommunityWriter } from "../write/community-writer.js";
 import { importNdjsonFile } from "./import-ndjson.js";
 import type { LocalLog } from "./local-log.js";
@@ -45,18 +45,7 @@ const history: CommunityEvent[] = [
     }),
   ),
 ];
-const lines = history.map((event, revision) =>
-  JSON.stringify({
-    id: randomUUID(),
-    ...event,
-    revision,
-    position: revision + 1,
-    occurredAt: at,
-    recordedAt: at,
-    schemaVersion: 1,
-    metadata: {},
-  }),
-);
+const lines = ndjsonLines(history, at);
 
 const withoutTransactions = (store: EventStore): EventStore => ({
   appendToStream: (...args) => store.appendToStream(...args),

@@ -1,11 +1,12 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import { IdempotencyConflictError } from "@copgraph/event-store";
-import { type LineError, type LineEvent, NdjsonEventStream } from "@copgraph/interchange";
+import type { LineError, LineEvent } from "@copgraph/interchange";
 import type { HistoryTransaction } from "../write/history-transaction.js";
 import { SlicePipeline } from "../write/slice-pipeline.js";
 import type { LocalLog } from "./local-log.js";
+import { NdjsonFileReader } from "./ndjson/ndjson-file-reader.js";
 import { Progress } from "./progress.js";
 import { InputError } from "./usage-error.js";
 
@@ -14,9 +15,6 @@ import { InputError } from "./usage-error.js";
 // every line is valid. Stores that cannot hold a transaction open get two passes: the first checks
 // and decides everything, the second appends in slices. Only a file whose revisions ascend (as
 // copgraph exports them) can be read this way; `undefined` tells the caller to read it whole.
-
-const CHUNK_BYTES = 8 * 1024 * 1024;
-const NEWLINE = 0x0a;
 
 export interface NdjsonImport {
   readonly file: string;
@@ -58,8 +56,8 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
     );
   };
   if (identity(file) !== before) throw new InputError(`${file} changed while it was being checked; nothing was stored`);
-  const stream = new NdjsonEventStream({ validate: false });
-  for (const { events } of readEvents(file, stream)) {
+  const reader = new NdjsonFileReader(file, { validate: false });
+  for await (const { events } of reader.pieces()) {
     for (const event of events) {
       pending.push(event);
       if (pending.length === MAX_BATCH_EVENTS) await flush();
@@ -78,13 +76,13 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
 async function importInOnePass(history: HistoryTransaction, options: NdjsonImport, before: string) {
   const { file, describe } = options;
   const progress = new Progress("importing", undefined);
-  const stream = new NdjsonEventStream({ validate: true, rememberIds: false });
+  const reader = new NdjsonFileReader(file, { validate: true, rememberIds: false });
   try {
     const bytes = statSync(file).size;
-    for (const { events, read } of readEvents(file, stream)) {
-      if (stream.outOfOrder) break;
+    for await (const { events, read } of reader.pieces()) {
+      if (reader.outOfOrder) break;
       // Once a line is bad, nothing will be stored: only list the lines.
-      if (stream.errors.length > 0) {
+      if (reader.errors.length > 0) {
         await history.abort();
         continue;
       }
@@ -100,13 +98,13 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
       }
       progress.update(history.added, bytes > 0 ? read / bytes : undefined);
     }
-    if (stream.outOfOrder) {
+    if (reader.outOfOrder) {
       await history.abort();
       return undefined;
     }
-    if (stream.errors.length > 0) {
+    if (reader.errors.length > 0) {
       throw new InputError(
-        `${file} has ${stream.errors.length} problem(s); nothing was stored\n${describe(stream.errors)}`,
+        `${file} has ${reader.errors.length} problem(s); nothing was stored\n${describe(reader.errors)}`,
       );
     }
     if (identity(file) !== before) throw new InputError(`${file} changed during the import; nothing was stored`);
@@ -128,13 +126,13 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
 async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonImport): Promise<number | undefined> {
   const session = await log.writer.decisionSession(communityId);
   const progress = new Progress("checking", undefined);
-  const stream = new NdjsonEventStream({ validate: true });
+  const reader = new NdjsonFileReader(file, { validate: true });
   let count = 0;
   const bytes = statSync(file).size;
-  for (const { events, read } of readEvents(file, stream)) {
-    if (stream.outOfOrder) return undefined;
+  for await (const { events, read } of reader.pieces()) {
+    if (reader.outOfOrder) return undefined;
     // Once a line is bad, the rules would be checked against a history with holes: only list lines.
-    if (stream.errors.length > 0) continue;
+    if (reader.errors.length > 0) continue;
     try {
       session.decide(events.map(({ event }) => commandForEvent(event)));
     } catch (error) {
@@ -145,46 +143,14 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
     count += events.length;
     progress.update(count, bytes > 0 ? read / bytes : undefined);
   }
-  if (stream.outOfOrder) return undefined;
-  if (stream.errors.length > 0) {
+  if (reader.outOfOrder) return undefined;
+  if (reader.errors.length > 0) {
     throw new InputError(
-      `${file} has ${stream.errors.length} problem(s); nothing was stored\n${describe(stream.errors)}`,
+      `${file} has ${reader.errors.length} problem(s); nothing was stored\n${describe(reader.errors)}`,
     );
   }
   progress.done(count);
   return count;
-}
-
-/**
- * The file's events, a chunk of lines at a time, with the bytes read so far. Lines are found in
- * the bytes and decoded one by one, so no chunk-sized string is built and split again.
- */
-function* readEvents(file: string, stream: NdjsonEventStream): Generator<{ events: LineEvent[]; read: number }> {
-  const fd = openSync(file, "r");
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    // The start of a line cut by the end of the last read, moved to the front of the buffer.
-    let kept = 0;
-    let read = 0;
-    for (;;) {
-      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(CHUNK_BYTES)]);
-      const bytes = readSync(fd, buffer, kept, buffer.length - kept, null);
-      if (bytes === 0) break;
-      read += bytes;
-      const filled = buffer.subarray(0, kept + bytes);
-      const lines: string[] = [];
-      let start = 0;
-      for (let end = filled.indexOf(NEWLINE); end !== -1; end = filled.indexOf(NEWLINE, start)) {
-        lines.push(filled.toString("utf8", start, end));
-        start = end + 1;
-      }
-      kept = filled.copy(buffer, 0, start);
-      yield { events: stream.lines(lines), read };
-    }
-    if (kept > 0) yield { events: stream.lines([buffer.toString("utf8", 0, kept)]), read };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const identity = (file: string) => {

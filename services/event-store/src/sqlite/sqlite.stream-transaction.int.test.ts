@@ -70,6 +70,37 @@ describe("SQLite stream transactions", () => {
     expect((await store.readAll()).length).toBe(1);
   });
 
+  it("stores appends of many rows (several multi-row inserts and a rest) with consecutive revisions and positions", async () => {
+    await store.appendToStream("other", [event(-1)]);
+    const tx = await store.beginStreamTransaction("s", { expectedRevision: "no_stream" });
+    await tx.append(events(0, 200));
+    await tx.append(events(200, 64));
+    const result = await tx.commit();
+    expect(result.nextExpectedRevision).toBe(263n);
+    expect(result.position.commit).toBe(265n);
+    const stored = await store.readStream("s", { maxCount: 1000 });
+    expect(stored.map((e) => e.data.n)).toEqual(Array.from({ length: 264 }, (_, i) => i));
+    expect(stored.map((e) => e.revision)).toEqual(Array.from({ length: 264 }, (_, i) => BigInt(i)));
+    expect(stored.map((e) => e.position.commit)).toEqual(Array.from({ length: 264 }, (_, i) => BigInt(i + 2)));
+  });
+
+  it.each([
+    ["stored before the transaction", "before"],
+    ["stored by an earlier append of the transaction", "earlier"],
+  ])("names an id %s when it sits inside a multi-row insert", async (_, where) => {
+    const before = event(0);
+    await store.appendToStream("elsewhere", [before]);
+    const tx = await store.beginStreamTransaction("s");
+    const earlier = events(1, 100);
+    await tx.append(earlier);
+    const taken = where === "before" ? before : (earlier[10] as EventData);
+    const batch = events(101, 200);
+    batch[150] = { ...taken, data: { n: -2 } };
+    await expect(tx.append(batch)).rejects.toMatchObject({ eventId: taken.id });
+    await expect(tx.commit()).rejects.toBeInstanceOf(IdempotencyConflictError);
+    expect((await store.readAll()).length).toBe(1);
+  });
+
   it("makes other appends wait until it ends, then writes them after it", async () => {
     const tx = await store.beginStreamTransaction("s");
     await tx.append(events(0, 10));

@@ -37,6 +37,11 @@ export function toRecorded(row: EventRow): RecordedEvent {
 }
 
 const COLUMNS = "position, stream_id, revision, event_id, type, data, metadata, created";
+const INSERT_EVENTS = "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ";
+const EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
+
+/** Rows of one multi-row INSERT: one call into SQLite for many events of a long history. */
+export const ROWS_PER_INSERT = 64;
 
 /** Every statement the store runs, prepared once. */
 export class Statements {
@@ -47,6 +52,8 @@ export class Statements {
   readonly release: Database.Statement;
   readonly rollbackToSavepoint: Database.Statement;
   readonly insertEvent: Database.Statement<[string, number, string, string, string, string, number]>;
+  /** ROWS_PER_INSERT rows, their 7 values each in a row. Rows get consecutive positions. */
+  readonly insertEvents: Database.Statement<unknown[]>;
   readonly upsertStream: Database.Statement<[string, number, number]>;
   private readonly streamHead: Database.Statement<[string], StreamHead>;
   private readonly eventById: Database.Statement<[string], EventRow>;
@@ -65,9 +72,8 @@ export class Statements {
     this.savepoint = db.prepare("SAVEPOINT append_one");
     this.release = db.prepare("RELEASE append_one");
     this.rollbackToSavepoint = db.prepare("ROLLBACK TO append_one");
-    this.insertEvent = db.prepare(
-      "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
+    this.insertEvent = db.prepare(INSERT_EVENTS + EVENT_VALUES);
+    this.insertEvents = db.prepare(INSERT_EVENTS + Array(ROWS_PER_INSERT).fill(EVENT_VALUES).join(", "));
     this.upsertStream = db.prepare(
       "INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?) " +
         "ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position",

@@ -4,7 +4,7 @@ import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.j
 import { type AppendResult, NO_POSITION } from "../port.js";
 import type { EventColumns } from "./event-columns.js";
 import type { GroupCommit } from "./group-commit.js";
-import { positionOf, type Statements } from "./statements.js";
+import { positionOf, ROWS_PER_INSERT, type Statements } from "./statements.js";
 import type { TransactionStep } from "./writer-messages.js";
 
 interface OpenTransaction {
@@ -32,6 +32,7 @@ export interface StepOutcome {
  */
 export class TransactionRunner {
   private open: OpenTransaction | undefined;
+  private readonly groupValues: unknown[] = new Array(ROWS_PER_INSERT * 7);
 
   constructor(
     private readonly db: Database.Database,
@@ -99,6 +100,23 @@ export class TransactionRunner {
     const { ids, data, kindOf, kinds } = events;
     let i = 0;
     try {
+      // Whole groups of rows through the multi-row INSERT, the rest one by one. Rows of one
+      // statement take consecutive positions (max + 1 each), so the last one gives them all.
+      const values = this.groupValues;
+      for (; i + ROWS_PER_INSERT <= ids.length; i += ROWS_PER_INSERT) {
+        for (let row = 0, at = 0; row < ROWS_PER_INSERT; row++, at += 7) {
+          const kind = kinds[kindOf[i + row] as number] as EventColumns["kinds"][number];
+          values[at] = open.streamId;
+          values[at + 1] = open.revision + 1 + row;
+          values[at + 2] = ids[i + row];
+          values[at + 3] = kind.type;
+          values[at + 4] = data[i + row];
+          values[at + 5] = kind.metadata;
+          values[at + 6] = open.created;
+        }
+        open.position = Number(this.st.insertEvents.run(values).lastInsertRowid);
+        open.revision += ROWS_PER_INSERT;
+      }
       for (; i < ids.length; i++) {
         const kind = kinds[kindOf[i] as number] as EventColumns["kinds"][number];
         open.revision += 1;
@@ -116,13 +134,20 @@ export class TransactionRunner {
       }
       open.stored += ids.length;
     } catch (error) {
-      open.failure = isIdClash(error) ? new IdempotencyConflictError(open.streamId, ids[i] ?? "") : error;
+      open.failure = isIdClash(error)
+        ? new IdempotencyConflictError(open.streamId, this.clashingId(ids.slice(i, i + ROWS_PER_INSERT)))
+        : error;
       this.rollback();
       // Others may write again; the caller still ends the transaction and hears the failure.
       this.commits.resume();
       throw open.failure;
     }
     return { result: this.progress(open), stored: 0, created: open.created };
+  }
+
+  /** Which id of a refused group clashed (ids repeated within an append never get here). */
+  private clashingId(ids: readonly string[]): string {
+    return ids.find((id) => this.st.byEventId(id) !== undefined) ?? ids[0] ?? "";
   }
 
   private commit(): StepOutcome {

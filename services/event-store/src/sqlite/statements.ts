@@ -52,7 +52,12 @@ export class Statements {
   readonly release: Database.Statement;
   readonly rollbackToSavepoint: Database.Statement;
   readonly insertEvent: Database.Statement<[string, number, string, string, string, string, number]>;
-  /** ROWS_PER_INSERT rows, their 7 values each in a row. Rows get consecutive positions. */
+  /**
+   * ROWS_PER_INSERT rows, their 7 values each in a row; rows get consecutive positions. OR FAIL:
+   * a refused row stops the statement and keeps the rows before it, so SQLite needs no statement
+   * journal (a copy of every page the statement changes, in a temporary file). Only stream
+   * transactions use it, and they roll back entirely on any failure.
+   */
   readonly insertEvents: Database.Statement<unknown[]>;
   readonly upsertStream: Database.Statement<[string, number, number]>;
   private readonly streamHead: Database.Statement<[string], StreamHead>;
@@ -73,7 +78,9 @@ export class Statements {
     this.release = db.prepare("RELEASE append_one");
     this.rollbackToSavepoint = db.prepare("ROLLBACK TO append_one");
     this.insertEvent = db.prepare(INSERT_EVENTS + EVENT_VALUES);
-    this.insertEvents = db.prepare(INSERT_EVENTS + Array(ROWS_PER_INSERT).fill(EVENT_VALUES).join(", "));
+    this.insertEvents = db.prepare(
+      INSERT_EVENTS.replace("INSERT", "INSERT OR FAIL") + Array(ROWS_PER_INSERT).fill(EVENT_VALUES).join(", "),
+    );
     this.upsertStream = db.prepare(
       "INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?) " +
         "ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position",

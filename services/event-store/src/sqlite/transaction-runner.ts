@@ -135,7 +135,7 @@ export class TransactionRunner {
       open.stored += ids.length;
     } catch (error) {
       open.failure = isIdClash(error)
-        ? new IdempotencyConflictError(open.streamId, this.clashingId(ids.slice(i, i + ROWS_PER_INSERT)))
+        ? new IdempotencyConflictError(open.streamId, this.clashingId(open, ids.slice(i, i + ROWS_PER_INSERT)))
         : error;
       this.rollback();
       // Others may write again; the caller still ends the transaction and hears the failure.
@@ -145,9 +145,19 @@ export class TransactionRunner {
     return { result: this.progress(open), stored: 0, created: open.created };
   }
 
-  /** Which id of a refused group clashed (ids repeated within an append never get here). */
-  private clashingId(ids: readonly string[]): string {
-    return ids.find((id) => this.st.byEventId(id) !== undefined) ?? ids[0] ?? "";
+  /**
+   * Which id of a refused group clashed, looked up before the rollback: the first one stored as
+   * another event than the group's own row (OR FAIL kept the rows before the refused one).
+   */
+  private clashingId(open: OpenTransaction, ids: readonly string[]): string {
+    const clash = ids.findIndex((id, row) => {
+      const stored = this.st.byEventId(id);
+      return (
+        stored !== undefined &&
+        (stored.stream_id !== open.streamId || Number(stored.revision) !== open.revision + 1 + row)
+      );
+    });
+    return ids[clash] ?? ids[0] ?? "";
   }
 
   private commit(): StepOutcome {

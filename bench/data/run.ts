@@ -2,7 +2,7 @@
 // through the command line (`copgraph import log.ndjson`): parse, validate, decide, append.
 //   node --conditions=source --import tsx bench/data/run.ts [runs]
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,6 +64,10 @@ async function writeLog(file: string, idKind: IdKind): Promise<number> {
     if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
+  // On disk before the first import, so that it does not compete with writing the log back.
+  const fd = openSync(file, "r");
+  fsyncSync(fd);
+  closeSync(fd);
   return revision;
 }
 

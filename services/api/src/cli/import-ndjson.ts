@@ -10,8 +10,9 @@ import { NdjsonFileReader } from "./ndjson/ndjson-file-reader.js";
 import { Progress } from "./progress.js";
 import { InputError } from "./usage-error.js";
 
-// A copgraph event log is imported as a stream, never held whole. On SQLite the file is read once:
-// each piece is checked, decided and appended inside one store transaction, committed only when
+// A copgraph event log is imported as a stream, never held whole; a reading thread parses and
+// checks the lines ahead (NdjsonFileReader). On SQLite the file is read once: each piece is
+// decided and appended inside one store transaction, committed only when
 // every line is valid. Stores that cannot hold a transaction open get two passes: the first checks
 // and decides everything, the second appends in slices. Only a file whose revisions ascend (as
 // copgraph exports them) can be read this way; `undefined` tells the caller to read it whole.

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
 import helmet from "helmet";
 
@@ -28,11 +29,33 @@ const securityHeaders = helmet({
 });
 
 /**
- * Sends the headers with every response. The middleware is built once: @fastify/helmet builds it
- * anew for every request, which cost a seventh of the CPU of a single-event write.
+ * Helmet's headers, taken once: they depend on nothing in the request, so running its middlewares
+ * (a dozen header checks and writes on the raw response) for every request would only repeat them.
  */
+function capturedHeaders(): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let finished = false;
+  securityHeaders({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    finished = true;
+  });
+  if (!finished) throw new Error("helmet did not set its headers at once");
+  return Object.freeze(headers);
+}
+
+/** Sends the headers with every response, through Fastify's own header table. */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  app.addHook("onRequest", (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined)),
-  );
+  const headers = capturedHeaders();
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 }

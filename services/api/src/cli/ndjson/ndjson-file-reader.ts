@@ -59,7 +59,6 @@ export class NdjsonFileReader {
         yield { events: events.map((event, i) => ({ event, line: piece.lines[i] as number })), read: piece.read };
       }
     } finally {
-      worker.removeAllListeners();
       await worker.terminate();
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDuration, durationMs, parseDuration } from "./duration.js";
+import { addDuration, durationMs, durationSteps, parseDuration } from "./duration.js";
 
 describe("ISO 8601 durations", () => {
   it("parses the parts and refuses what is not a duration", () => {
@@ -24,5 +24,30 @@ describe("ISO 8601 durations", () => {
     expect(new Date(addDuration(Date.UTC(2026, 0, 15), parseDuration("P1M1D")!)).toISOString()).toBe(
       "2026-02-16T00:00:00.000Z",
     );
+  });
+
+  it("counts each step of a series from its start, so monthly dates keep their day", () => {
+    const iso = (dates: number[]) => dates.map((at) => new Date(at).toISOString().slice(0, 10));
+    const start = Date.UTC(2025, 10, 29, 0, 25);
+    const monthly = durationSteps(start, Date.UTC(2026, 10, 29, 0, 26), parseDuration("P1M")!, 200);
+    expect(monthly).toHaveLength(13);
+    // 2026 has no February 29th: that date rolls over to March 1st, the rest stay on the 29th.
+    expect(iso(monthly)).toEqual([
+      "2025-11-29",
+      "2025-12-29",
+      "2026-01-29",
+      "2026-03-01",
+      "2026-03-29",
+      "2026-04-29",
+      "2026-05-29",
+      "2026-06-29",
+      "2026-07-29",
+      "2026-08-29",
+      "2026-09-29",
+      "2026-10-29",
+      "2026-11-29",
+    ]);
+    expect(durationSteps(start, start, parseDuration("P1D")!, 200)).toEqual([start]);
+    expect(durationSteps(0, 10 * 86_400_000, parseDuration("P1D")!, 5)).toHaveLength(6);
   });
 });

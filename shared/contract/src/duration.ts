@@ -45,3 +45,28 @@ export function addDuration(date: number, d: Duration, sign: 1 | -1 = 1): number
   const fixed = durationMs({ ...d, years: 0, months: 0 });
   return moved.getTime() + sign * fixed;
 }
+
+/**
+ * Dates from `start` to `end` (inclusive), `step` apart, each counted from `start` (start + k ×
+ * step): month ends do not drift (Jan 29 + P1M, then + P1M again, would give Mar 1, then Apr 1).
+ * Stops after `max` dates; the caller sees that as more than `max` in the result.
+ */
+export function durationSteps(start: number, end: number, step: Duration, max: number): number[] {
+  const steps: number[] = [];
+  for (let k = 0; steps.length <= max; k++) {
+    const at = addDuration(start, times(step, k));
+    if (at > end) break;
+    steps.push(at);
+  }
+  return steps;
+}
+
+const times = (d: Duration, k: number): Duration => ({
+  years: d.years * k,
+  months: d.months * k,
+  weeks: d.weeks * k,
+  days: d.days * k,
+  hours: d.hours * k,
+  minutes: d.minutes * k,
+  seconds: d.seconds * k,
+});

@@ -1,6 +1,6 @@
 import {
-  addDuration,
   CommunityParams,
+  durationSteps,
   GraphQueryFields,
   IndicatorSelection,
   parseDuration,
@@ -58,18 +58,14 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         throw new HttpProblem(400, "validation", "to must not be before from", [
           { in: "querystring", pointer: "/to", message: "must not be before from" },
         ]);
-      const stride = parseDuration(step)!;
-      const steps: number[] = [];
-      for (let at = start; at <= end; at = addDuration(at, stride)) {
-        steps.push(at);
-        if (steps.length > MAX_STEPS) {
-          throw new HttpProblem(
-            400,
-            "too_many_steps",
-            `the timeline would have more than ${MAX_STEPS} dates; use a longer step`,
-            [{ in: "querystring", pointer: "/step", message: `more than ${MAX_STEPS} dates` }],
-          );
-        }
+      const steps = durationSteps(start, end, parseDuration(step)!, MAX_STEPS);
+      if (steps.length > MAX_STEPS) {
+        throw new HttpProblem(
+          400,
+          "too_many_steps",
+          `the timeline would have more than ${MAX_STEPS} dates; use a longer step`,
+          [{ in: "querystring", pointer: "/step", message: `more than ${MAX_STEPS} dates` }],
+        );
       }
       const series: TimelineResponse["series"] = {};
       const minGroupSize = minGroupSizeFor(request);

@@ -3,8 +3,12 @@ import type { AppendResult, EventData, StreamTransaction } from "@copgraph/event
 import type { PersonalData } from "../personal/personal-data.js";
 import { toEventData, type WriteMetadata } from "./event-data.js";
 
-/** Pieces written at once: the next one is decided while the store's writer inserts the one before. */
-const IN_FLIGHT = 2;
+/**
+ * Pieces written at once: the next ones are decided while the store's writer inserts those before.
+ * Four rather than two keep the writer fed through the deciding thread's pauses (v4 import 10.0 →
+ * 9.7 s, alternating runs).
+ */
+const IN_FLIGHT = 4;
 /** Personal values kept back before they are written to the vault together (one fsync for many pieces). */
 const PERSONAL_BATCH = 10_000;
 

@@ -36,7 +36,7 @@ const history: CommunityEvent[] = [
         to: [i % 2 ? "b" : "a"],
         occurredAt: at,
         // Some lines longer than a chunk, so one line spans several reads.
-        ...(i % 97 === 5 ? { notes: "ü".repeat(1900) } : {}),
+        ...(i % 97 === 5 ? { notes: "ü".repeat(1990) } : {}),
       },
     }),
   ),

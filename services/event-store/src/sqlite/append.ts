@@ -76,15 +76,20 @@ export function applyAppend(st: Statements, item: QueuedAppend, now: number): Ap
   st.savepoint.run();
   try {
     // Optimistic: most appends are new, and the UNIQUE index on event_id finds the retries for free.
-    let revision = Number(current);
-    let position = 0;
-    for (const event of item.events) {
-      revision += 1;
-      position = Number(
-        st.insertEvent.run(item.streamId, revision, event.id, event.type, event.data, event.metadata, now)
-          .lastInsertRowid,
-      );
-    }
+    const events = item.events;
+    const position = st.insertStreamEvents(
+      item.streamId,
+      Number(current) + 1,
+      {
+        count: events.length,
+        id: (i) => (events[i] as EncodedEvent).id,
+        type: (i) => (events[i] as EncodedEvent).type,
+        data: (i) => (events[i] as EncodedEvent).data,
+        metadata: (i) => (events[i] as EncodedEvent).metadata,
+      },
+      now,
+    );
+    const revision = Number(current) + events.length;
     st.upsertStream.run(item.streamId, revision, position);
     st.release.run();
     return {

@@ -70,6 +70,31 @@ describe("SQLite group commit", () => {
     expect(all.map((e) => e.streamId)).toEqual(["other", "a", "a", "d"]);
   });
 
+  it("undoes a long append refused in the middle of a multi-row insert, answers its retry, and keeps the others of the flush", async () => {
+    const stored = Array.from({ length: 200 }, (_, n) => event({ n }));
+    const first = await store.appendToStream("long", stored);
+    const clashing = Array.from({ length: 200 }, (_, n) => event({ n }));
+    clashing[150] = { ...(stored[3] as EventData), data: { n: -1 } };
+    const [retry, refused, other] = await Promise.allSettled([
+      store.appendToStream("long", stored),
+      store.appendToStream("long", clashing),
+      store.appendToStream(
+        "other",
+        Array.from({ length: 130 }, (_, n) => event({ n })),
+      ),
+    ]);
+    expect(retry).toEqual({ status: "fulfilled", value: first });
+    expect(refused.status === "rejected" && refused.reason).toBeInstanceOf(IdempotencyConflictError);
+    expect(other.status).toBe("fulfilled");
+    const long = await store.readStream("long", { maxCount: 1000 });
+    expect(long.map((e) => e.data.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+    expect((await store.readStream("other", { maxCount: 1000 })).map((e) => e.revision)).toEqual(
+      Array.from({ length: 130 }, (_, n) => BigInt(n)),
+    );
+    const all = await store.readAll({ maxCount: 1000 });
+    expect(all.map((e) => e.position.commit)).toEqual(Array.from({ length: 330 }, (_, n) => BigInt(n + 1)));
+  });
+
   it("splits a long queue into transactions of at most maxEventsPerFlush events, never splitting an append", async () => {
     const temp = await tempDir();
     const small = openSqliteEventStore({ path: temp.path, maxEventsPerFlush: 10 });

@@ -40,8 +40,17 @@ const COLUMNS = "position, stream_id, revision, event_id, type, data, metadata, 
 const INSERT_EVENTS = "INSERT INTO events (stream_id, revision, event_id, type, data, metadata, created) VALUES ";
 const EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?)";
 
-/** Rows of one multi-row INSERT: one call into SQLite for many events of a long history. */
-export const ROWS_PER_INSERT = 64;
+/** Rows of one multi-row INSERT: one call into SQLite for many events. */
+const ROWS_PER_INSERT = 64;
+
+/** The text columns of the events to insert, by index. */
+export interface EventRows {
+  readonly count: number;
+  id(i: number): string;
+  type(i: number): string;
+  data(i: number): string;
+  metadata(i: number): string;
+}
 
 /** Every statement the store runs, prepared once. */
 export class Statements {
@@ -51,14 +60,15 @@ export class Statements {
   readonly savepoint: Database.Statement;
   readonly release: Database.Statement;
   readonly rollbackToSavepoint: Database.Statement;
-  readonly insertEvent: Database.Statement<[string, number, string, string, string, string, number]>;
+  private readonly insertEvent: Database.Statement<[string, number, string, string, string, string, number]>;
   /**
    * ROWS_PER_INSERT rows, their 7 values each in a row; rows get consecutive positions. OR FAIL:
    * a refused row stops the statement and keeps the rows before it, so SQLite needs no statement
-   * journal (a copy of every page the statement changes, in a temporary file). Only stream
-   * transactions use it, and they roll back entirely on any failure.
+   * journal (a copy of every page the statement changes, in a temporary file). Its callers undo
+   * the whole append on any failure (a savepoint or the stream transaction).
    */
-  readonly insertEvents: Database.Statement<unknown[]>;
+  private readonly insertEvents: Database.Statement<unknown[]>;
+  private readonly groupValues: unknown[] = new Array(ROWS_PER_INSERT * 7);
   readonly upsertStream: Database.Statement<[string, number, number]>;
   private readonly streamHead: Database.Statement<[string], StreamHead>;
   private readonly eventById: Database.Statement<[string], EventRow>;
@@ -98,6 +108,37 @@ export class Statements {
     this.allBackwards = read(`SELECT ${COLUMNS} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`);
     this.lastPosition = read("SELECT max(position) AS position FROM events");
     this.streamsFrom = read("SELECT stream_id, revision FROM streams WHERE stream_id >= ? ORDER BY stream_id");
+  }
+
+  /**
+   * Appends `rows` to a stream from revision `first` on: whole groups through the multi-row
+   * INSERT, the rest one by one. Rows of one statement take consecutive positions (max + 1 each),
+   * so the last one gives them all. Returns the last position. On a failure, rows before the
+   * refused one may remain: the caller rolls back.
+   */
+  insertStreamEvents(streamId: string, first: number, rows: EventRows, created: number): number {
+    const values = this.groupValues;
+    let position = 0;
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= rows.count; i += ROWS_PER_INSERT) {
+      for (let row = 0, at = 0; row < ROWS_PER_INSERT; row++, at += 7) {
+        values[at] = streamId;
+        values[at + 1] = first + i + row;
+        values[at + 2] = rows.id(i + row);
+        values[at + 3] = rows.type(i + row);
+        values[at + 4] = rows.data(i + row);
+        values[at + 5] = rows.metadata(i + row);
+        values[at + 6] = created;
+      }
+      position = Number(this.insertEvents.run(values).lastInsertRowid);
+    }
+    for (; i < rows.count; i++) {
+      position = Number(
+        this.insertEvent.run(streamId, first + i, rows.id(i), rows.type(i), rows.data(i), rows.metadata(i), created)
+          .lastInsertRowid,
+      );
+    }
+    return position;
   }
 
   head(streamId: string): StreamHead | undefined {

@@ -4,7 +4,7 @@ import { isExpectedRevision, wrongExpectedVersion } from "../internal/expected.j
 import { type AppendResult, NO_POSITION } from "../port.js";
 import type { EventColumns } from "./event-columns.js";
 import type { GroupCommit } from "./group-commit.js";
-import { positionOf, ROWS_PER_INSERT, type Statements } from "./statements.js";
+import { positionOf, type Statements } from "./statements.js";
 import type { TransactionStep } from "./writer-messages.js";
 
 interface OpenTransaction {
@@ -32,7 +32,6 @@ export interface StepOutcome {
  */
 export class TransactionRunner {
   private open: OpenTransaction | undefined;
-  private readonly groupValues: unknown[] = new Array(ROWS_PER_INSERT * 7);
 
   constructor(
     private readonly db: Database.Database,
@@ -98,44 +97,26 @@ export class TransactionRunner {
   private append(events: EventColumns): StepOutcome {
     const open = this.current();
     const { ids, data, kindOf, kinds } = events;
-    let i = 0;
+    const kind = (i: number) => kinds[kindOf[i] as number] as EventColumns["kinds"][number];
+    const first = open.revision + 1;
     try {
-      // Whole groups of rows through the multi-row INSERT, the rest one by one. Rows of one
-      // statement take consecutive positions (max + 1 each), so the last one gives them all.
-      const values = this.groupValues;
-      for (; i + ROWS_PER_INSERT <= ids.length; i += ROWS_PER_INSERT) {
-        for (let row = 0, at = 0; row < ROWS_PER_INSERT; row++, at += 7) {
-          const kind = kinds[kindOf[i + row] as number] as EventColumns["kinds"][number];
-          values[at] = open.streamId;
-          values[at + 1] = open.revision + 1 + row;
-          values[at + 2] = ids[i + row];
-          values[at + 3] = kind.type;
-          values[at + 4] = data[i + row];
-          values[at + 5] = kind.metadata;
-          values[at + 6] = open.created;
-        }
-        open.position = Number(this.st.insertEvents.run(values).lastInsertRowid);
-        open.revision += ROWS_PER_INSERT;
-      }
-      for (; i < ids.length; i++) {
-        const kind = kinds[kindOf[i] as number] as EventColumns["kinds"][number];
-        open.revision += 1;
-        open.position = Number(
-          this.st.insertEvent.run(
-            open.streamId,
-            open.revision,
-            ids[i] as string,
-            kind.type,
-            data[i] as string,
-            kind.metadata,
-            open.created,
-          ).lastInsertRowid,
-        );
-      }
+      open.position = this.st.insertStreamEvents(
+        open.streamId,
+        first,
+        {
+          count: ids.length,
+          id: (i) => ids[i] as string,
+          type: (i) => kind(i).type,
+          data: (i) => data[i] as string,
+          metadata: (i) => kind(i).metadata,
+        },
+        open.created,
+      );
+      open.revision += ids.length;
       open.stored += ids.length;
     } catch (error) {
       open.failure = isIdClash(error)
-        ? new IdempotencyConflictError(open.streamId, this.clashingId(open, ids.slice(i, i + ROWS_PER_INSERT)))
+        ? new IdempotencyConflictError(open.streamId, this.clashingId(open.streamId, first, ids))
         : error;
       this.rollback();
       // Others may write again; the caller still ends the transaction and hears the failure.
@@ -146,16 +127,13 @@ export class TransactionRunner {
   }
 
   /**
-   * Which id of a refused group clashed, looked up before the rollback: the first one stored as
-   * another event than the group's own row (OR FAIL kept the rows before the refused one).
+   * Which id of a refused append clashed, looked up before the rollback: the first one stored as
+   * another event than the append's own row (the rows before the refused one are kept until then).
    */
-  private clashingId(open: OpenTransaction, ids: readonly string[]): string {
+  private clashingId(streamId: string, first: number, ids: readonly string[]): string {
     const clash = ids.findIndex((id, row) => {
       const stored = this.st.byEventId(id);
-      return (
-        stored !== undefined &&
-        (stored.stream_id !== open.streamId || Number(stored.revision) !== open.revision + 1 + row)
-      );
+      return stored !== undefined && (stored.stream_id !== streamId || Number(stored.revision) !== first + row);
     });
     return ids[clash] ?? ids[0] ?? "";
   }

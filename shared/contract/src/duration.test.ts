@@ -26,17 +26,28 @@ describe("ISO 8601 durations", () => {
     );
   });
 
+  it("keeps a date past a month's end on that month's last day", () => {
+    const iso = (at: number) => new Date(at).toISOString();
+    const month = parseDuration("P1M")!;
+    expect(iso(addDuration(Date.UTC(2026, 2, 31, 12), month, -1))).toBe("2026-02-28T12:00:00.000Z");
+    expect(iso(addDuration(Date.UTC(2026, 0, 31), month))).toBe("2026-02-28T00:00:00.000Z");
+    expect(iso(addDuration(Date.UTC(2028, 0, 31), month))).toBe("2028-02-29T00:00:00.000Z");
+    expect(iso(addDuration(Date.UTC(2028, 1, 29), parseDuration("P1Y")!))).toBe("2029-02-28T00:00:00.000Z");
+    expect(iso(addDuration(Date.UTC(2026, 4, 31), parseDuration("P1M1D")!, -1))).toBe("2026-04-29T00:00:00.000Z");
+    expect(iso(addDuration(Date.UTC(2026, 11, 31), parseDuration("P2M")!))).toBe("2027-02-28T00:00:00.000Z");
+  });
+
   it("counts each step of a series from its start, so monthly dates keep their day", () => {
     const iso = (dates: number[]) => dates.map((at) => new Date(at).toISOString().slice(0, 10));
     const start = Date.UTC(2025, 10, 29, 0, 25);
     const monthly = durationSteps(start, Date.UTC(2026, 10, 29, 0, 26), parseDuration("P1M")!, 200);
     expect(monthly).toHaveLength(13);
-    // 2026 has no February 29th: that date rolls over to March 1st, the rest stay on the 29th.
+    // 2026 has no February 29th: that date is the 28th, the rest stay on the 29th.
     expect(iso(monthly)).toEqual([
       "2025-11-29",
       "2025-12-29",
       "2026-01-29",
-      "2026-03-01",
+      "2026-02-28",
       "2026-03-29",
       "2026-04-29",
       "2026-05-29",

@@ -38,17 +38,29 @@ export function durationMs(d: Duration): number {
   return days * MS.day + d.hours * MS.hour + d.minutes * MS.minute + d.seconds * MS.second;
 }
 
-/** `date` moved by `sign` × duration, with calendar years and months (UTC). */
+/**
+ * `date` moved by `sign` × duration, with calendar years and months (UTC). A day past the end of
+ * the month it lands in becomes that month's last day, as in Temporal: Mar 31 − P1M is Feb 28,
+ * not Mar 3 (which would shorten a one-month window by three days).
+ */
 export function addDuration(date: number, d: Duration, sign: 1 | -1 = 1): number {
   const moved = new Date(date);
-  if (d.years || d.months) moved.setUTCMonth(moved.getUTCMonth() + sign * (d.years * 12 + d.months));
+  const months = d.years * 12 + d.months;
+  if (months) {
+    const day = moved.getUTCDate();
+    moved.setUTCDate(1);
+    moved.setUTCMonth(moved.getUTCMonth() + sign * months);
+    moved.setUTCDate(Math.min(day, daysInMonth(moved.getUTCFullYear(), moved.getUTCMonth())));
+  }
   const fixed = durationMs({ ...d, years: 0, months: 0 });
   return moved.getTime() + sign * fixed;
 }
 
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+
 /**
  * Dates from `start` to `end` (inclusive), `step` apart, each counted from `start` (start + k ×
- * step): month ends do not drift (Jan 29 + P1M, then + P1M again, would give Mar 1, then Apr 1).
+ * step): month ends do not drift (Jan 31 + P1M, then + P1M again, would give Feb 28, then Mar 28).
  * Stops after `max` dates; the caller sees that as more than `max` in the result.
  */
 export function durationSteps(start: number, end: number, step: Duration, max: number): number[] {

@@ -1,4 +1,4 @@
-import type { TimelineResponse } from "@copgraph/contract";
+import { durationSteps, parseDuration, type TimelineResponse } from "@copgraph/contract";
 import type { QueryParams } from "../../core/api.js";
 import { reads } from "./requests.js";
 
@@ -36,13 +36,10 @@ export async function loadSeries(
       signal,
     );
   }
-  const steps: string[] = [];
-  for (let k = 0; ; k += stride) {
-    const date = new Date(start);
-    date.setUTCMonth(date.getUTCMonth() + k);
-    if (date.getTime() > Date.now() || steps.length >= MAX_STEPS) break;
-    steps.push(date.toISOString());
-  }
+  // The dates the timeline route would read (from + k × step).
+  const steps = durationSteps(start, Date.now(), parseDuration(`P${stride}M`)!, MAX_STEPS)
+    .slice(0, MAX_STEPS)
+    .map((at) => new Date(at).toISOString());
   const series: Series["series"] = {};
   // A few at a time: the server computes each date in turn anyway.
   for (let i = 0; i < steps.length; i += 4) {

@@ -1,13 +1,16 @@
-import type { TimelineResponse } from "@copgraph/contract";
+import { addDuration, durationSteps, parseDuration, type TimelineResponse } from "@copgraph/contract";
 import { api, type QueryParams } from "../../core/api.js";
 
-/** The trend's dates: each month over the last twelve, oldest first, the last one now. */
+const MONTH = parseDuration("P1M")!;
+const YEAR = parseDuration("P1Y")!;
+
+/**
+ * The trend's dates: each month over the last twelve, oldest first, counted from the first as the
+ * timeline route counts its dates, so both kinds of trend read the same days.
+ */
 export function monthlySteps(now = new Date()): string[] {
-  return Array.from({ length: 13 }, (_, index) => {
-    const date = new Date(now);
-    date.setUTCMonth(date.getUTCMonth() - 12 + index);
-    return date.toISOString();
-  });
+  const start = addDuration(now.getTime(), YEAR, -1);
+  return durationSteps(start, now.getTime(), MONTH, 13).map((at) => new Date(at).toISOString());
 }
 
 /**

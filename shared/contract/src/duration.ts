@@ -61,11 +61,11 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 /**
  * Dates from `start` to `end` (inclusive), `step` apart, each counted from `start` (start + k ×
  * step): month ends do not drift (Jan 31 + P1M, then + P1M again, would give Feb 28, then Mar 28).
- * Stops after `max` dates; the caller sees that as more than `max` in the result.
+ * At most `limit` dates.
  */
-export function durationSteps(start: number, end: number, step: Duration, max: number): number[] {
+export function durationSteps(start: number, end: number, step: Duration, limit: number): number[] {
   const steps: number[] = [];
-  for (let k = 0; steps.length <= max; k++) {
+  for (let k = 0; steps.length < limit; k++) {
     const at = addDuration(start, times(step, k));
     if (at > end) break;
     steps.push(at);

@@ -120,6 +120,28 @@ describe("timeline, member view, comparison", () => {
     expect(windowed.json().series["network.ties"].values).toEqual([0, 1, 0]);
   });
 
+  it("keeps monthly dates on their day, or the month's last day, and refuses more than 200 dates", async () => {
+    const monthly = await get(
+      "/v1/communities/town/indicators/timeline?from=2025-01-31T00:00:00Z&to=2025-04-30T00:00:00Z&step=P1M&indicators=network.ties",
+    );
+    expect(monthly.statusCode, monthly.body).toBe(200);
+    expect(monthly.json().steps).toEqual([
+      "2025-01-31T00:00:00.000Z",
+      "2025-02-28T00:00:00.000Z",
+      "2025-03-31T00:00:00.000Z",
+      "2025-04-30T00:00:00.000Z",
+    ]);
+    const daily = (to: string) =>
+      get(
+        `/v1/communities/town/indicators/timeline?from=2025-01-01T00:00:00Z&to=${to}&step=P1D&indicators=network.ties`,
+      );
+    // 1 January + 199 days is 19 July: 200 dates; one day more is one date too many.
+    expect((await daily("2025-07-19T00:00:00Z")).json().steps).toHaveLength(200);
+    const tooMany = await daily("2025-07-20T00:00:00Z");
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().code ?? tooMany.body).toMatch(/too_many_steps/);
+  });
+
   it("shows a member's ego network", async () => {
     const response = await get("/v1/communities/town/members/ana");
     expect(response.statusCode, response.body).toBe(200);

@@ -58,7 +58,8 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         throw new HttpProblem(400, "validation", "to must not be before from", [
           { in: "querystring", pointer: "/to", message: "must not be before from" },
         ]);
-      const steps = durationSteps(start, end, parseDuration(step)!, MAX_STEPS);
+      // One more than allowed tells a series that is too long.
+      const steps = durationSteps(start, end, parseDuration(step)!, MAX_STEPS + 1);
       if (steps.length > MAX_STEPS) {
         throw new HttpProblem(
           400,

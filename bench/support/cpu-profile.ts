@@ -30,6 +30,8 @@ export interface Bucket {
 const BUCKETS: readonly [string, (frame: CallFrame, ancestors: () => CallFrame[]) => boolean][] = [
   ["idle", (f) => f.functionName === "(idle)"],
   ["garbage collection", (f) => f.functionName === "(garbage collector)"],
+  // The kernel's loopback send, which also wakes the waiting client: a syscall per response.
+  ["socket writes (writev syscall)", (f) => f.functionName === "writev" && f.url === ""],
   [
     "SQLite BEGIN/COMMIT (WAL write + fsync)",
     (f) => f.functionName === "flushOnce" && f.url.includes("event-store/src/sqlite/group-commit"),

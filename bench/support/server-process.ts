@@ -6,6 +6,7 @@ import { withTimeout } from "./stats.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const childScript = fileURLToPath(new URL("./server-child.ts", import.meta.url));
+const bareChildScript = fileURLToPath(new URL("./bare-http-child.ts", import.meta.url));
 
 /** A reading taken in the server process; two of them give a run's deltas (see sampleDelta). */
 export interface ServerSample {
@@ -50,12 +51,22 @@ export function sampleDelta(before: ServerSample, after: ServerSample): ServerDe
 export interface ServerProcess {
   readonly url: string;
   readonly pid: number;
+  /** Where single interactions of community `id` are posted. */
+  interactionsPath(communityId: string): string;
   sample(): Promise<ServerSample>;
   /** Closes the server and its store, then waits for the process to exit. */
   close(): Promise<void>;
 }
 
-export type StoreKind = "sqlite" | "null" | "null-deferred";
+/**
+ * The real store, or a diagnostic: "null" / "null-deferred" run the API on NullEventStore; "no-write"
+ * loads a route of the same app that validates an interaction and answers without deciding or
+ * storing; "bare-http" is node:http answering every request at once (no Fastify, no copgraph).
+ */
+export type StoreKind = "sqlite" | "null" | "null-deferred" | "no-write" | "bare-http";
+
+/** The no-write diagnostic's route (server-child.ts registers it). */
+export const NO_WRITE_PATH = "/bench/communities/:id/interactions";
 
 export interface ServerProcessOptions {
   /** The SQLite file (its directory must exist). */
@@ -94,13 +105,14 @@ function nextMessage<T>(child: ChildProcess, type: string, ms: number): Promise<
 
 /** Forks server-child.ts (the real Fastify app on a SQLite store) listening on 127.0.0.1. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = fork(childScript, [], {
+  const kind = options.store ?? "sqlite";
+  const child = fork(kind === "bare-http" ? bareChildScript : childScript, [], {
     cwd: root,
     execArgv: ["--conditions=source", "--import", "tsx", ...(options.nodeFlags ?? [])],
     env: {
       ...process.env,
       BENCH_DB_PATH: options.dbPath,
-      BENCH_STORE: options.store ?? "sqlite",
+      BENCH_STORE: kind,
       BENCH_RATE_LIMIT: String(options.rateLimit ?? 0),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -116,6 +128,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     url,
     pid: child.pid ?? -1,
+    interactionsPath: (communityId) =>
+      kind === "no-write" ? NO_WRITE_PATH.replace(":id", communityId) : `/v1/communities/${communityId}/interactions`,
     async sample() {
       const reply = nextMessage<ServerSample>(child, "stats", 10_000);
       child.send({ type: "stats" });

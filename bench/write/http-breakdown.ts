@@ -35,6 +35,10 @@ export interface BreakdownResult {
   readonly realStore: LoadRun;
   readonly nullStore: LoadRun;
   readonly nullStoreDeferred: LoadRun;
+  /** The same app validating and answering without deciding or storing. */
+  readonly noWrite: LoadRun;
+  /** node:http answering at once: what this machine and autocannon allow at all. */
+  readonly bareHttp: LoadRun;
   readonly portConcurrent: PortConcurrentRun;
   /** The server profiled under the real load (the profiler slows it down; compare shares). */
   readonly profiled: LoadRun;
@@ -114,6 +118,10 @@ export async function runBreakdown(): Promise<BreakdownResult> {
     console.log(`  API + null store: ${formatInt(nullStore.acknowledgedPerSecond)} acknowledged/s`);
     const nullStoreDeferred = await serverLoad(join(dir, "null-deferred"), "null-deferred", seconds);
     console.log(`  API + null store, next turn: ${formatInt(nullStoreDeferred.acknowledgedPerSecond)} acknowledged/s`);
+    const noWrite = await serverLoad(join(dir, "no-write"), "no-write", seconds);
+    console.log(`  API, validate and answer without writing: ${formatInt(noWrite.acknowledgedPerSecond)} requests/s`);
+    const bareHttp = await serverLoad(join(dir, "bare-http"), "bare-http", seconds);
+    console.log(`  node:http answering at once: ${formatInt(bareHttp.acknowledgedPerSecond)} requests/s`);
     await concurrentPortAppends(join(dir, "port-warmup"), 50, 1);
     let portConcurrent = await concurrentPortAppends(join(dir, "port0"), 50, Math.min(seconds, 5));
     for (let retry = 1; retry <= 2 && portConcurrent.cpu.otherPercent > maxOtherCpu(); retry++) {
@@ -132,6 +140,8 @@ export async function runBreakdown(): Promise<BreakdownResult> {
       realStore,
       nullStore,
       nullStoreDeferred,
+      noWrite,
+      bareHttp,
       portConcurrent,
       profiled,
       profile,
@@ -175,6 +185,8 @@ export function breakdownTables(result: BreakdownResult): string {
       load("API + SQLite (as in (b))", result.realStore),
       load("API + null store, resolved in the same turn", result.nullStore),
       load("API + null store, resolved next turn (like group commit)", result.nullStoreDeferred),
+      load("API route that validates and answers, no decider, no store", result.noWrite),
+      load("node:http answering at once (no Fastify, no copgraph)", result.bareHttp),
       [
         `port only, ${port.concurrency} concurrent single appends`,
         formatInt(port.eventsPerSecond),

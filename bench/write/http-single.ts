@@ -140,7 +140,7 @@ export async function loadOnce(server: ServerProcess, communityId: string, durat
   const quiet = await waitForQuiet(availableParallelism());
   const before = await server.sample();
   const window = cpuWindow(availableParallelism());
-  const result = await fire(`${server.url}/v1/communities/${communityId}/interactions`, durationSeconds);
+  const result = await fire(`${server.url}${server.interactionsPath(communityId)}`, durationSeconds);
   const after = await server.sample();
   const delta = sampleDelta(before, after);
   const cpu = window.end(delta.cpuPercent);

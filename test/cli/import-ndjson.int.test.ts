@@ -108,6 +108,21 @@ describe("copgraph import <log.ndjson>", () => {
     expect((await exportLog(target, "karate", join(dir, "none4.ndjson"))).code).not.toBe(0);
   });
 
+  it("refuses a log that holds no events instead of importing 0", async () => {
+    const target = join(dir, "empty");
+    const zeroBytes = join(dir, "zero.ndjson");
+    writeFileSync(zeroBytes, "");
+    for (const file of [zeroBytes, write("blank.ndjson", ["", "  ", ""])]) {
+      for (const extra of [[], ["--dry-run"]]) {
+        const result = await importLog(file, target, extra);
+        expect(result.code, result.stdout).toBe(3);
+        expect(result.stderr).toContain(`${file} holds no events; nothing was stored`);
+        expect(result.stdout).not.toContain("imported");
+      }
+    }
+    expect((await exportLog(target, "karate", join(dir, "none5.ndjson"))).code).not.toBe(0);
+  });
+
   it("checks without storing on --dry-run", async () => {
     const target = join(dir, "dry");
     const result = await importLog(write("dry.ndjson", lines), target, ["--dry-run"]);

@@ -32,7 +32,10 @@ transaction: an import cut short (Ctrl-C, a crash) stores nothing of it.
   --dry-run           check everything, store nothing
   --data-dir <dir>    folder of the event log (env COPGRAPH_DATA_DIR, default ./data)
 
-Exit codes: 0 imported (or valid on --dry-run), 2 bad usage, 3 invalid input (nothing stored).`;
+Exit codes: 0 imported (or valid on --dry-run), 2 bad usage, 3 invalid or empty input (nothing stored).`;
+
+/** An empty file is almost always the wrong file: say so instead of "imported 0 events". */
+const holdsNothing = (source: string) => new InputError(`${source} holds no events; nothing was stored`);
 
 const describe = (errors: readonly LineError[]) =>
   errors.map(({ line, column, message }) => `  line ${line}${column ? `, ${column}` : ""}: ${message}`).join("\n");
@@ -59,6 +62,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     try {
       const dryRun = values["dry-run"] ?? false;
       const stored = await importNdjsonFile(log, { file, communityId, dryRun, describe });
+      if (stored === 0) throw holdsNothing(file);
       if (stored !== undefined) {
         console.log(
           dryRun
@@ -72,6 +76,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
   }
   const { history, lines } = readHistory(file, values, communityId);
+  if (history.length === 0) throw holdsNothing(file ?? `data set ${values.dataset}`);
   const log = await openLocalLog(dataDir);
   try {
     if (values["dry-run"]) {

@@ -4,10 +4,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AccessOptions, installAccess } from "./access/access-plugin.js";
 import { AuditLog } from "./access/audit-log.js";
+import { loggerWithoutUrlSecrets } from "./access/url-secrets.js";
 import { applyBodyLimits } from "./http/body-limits.js";
 import { registerCors } from "./http/cors.js";
 import { installErrorHandler } from "./http/error-handler.js";
 import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
+import { registerNoStore } from "./http/no-store.js";
 import { registerOpenApi } from "./http/openapi.js";
 import { registerRateLimit } from "./http/rate-limit.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
@@ -48,7 +50,9 @@ export interface AppDependencies {
   /** API keys and roles; without it the app runs open and every caller acts as admin (tests, local use). */
   readonly access?: AccessOptions;
   /** CORS origins (default: same-origin only), rate limit (default: none), body limits (default: 1 MiB, bulk 32 MiB). */
-  readonly http?: Partial<Pick<HttpSettings, "corsOrigins" | "rateLimit" | "bodyLimits">>;
+  readonly http?: Partial<Pick<HttpSettings, "corsOrigins" | "rateLimit" | "bodyLimits" | "streamsPerKey">>;
+  /** How often an open `/changes` stream sends a keep-alive and re-checks its key (default 15 s; short in tests). */
+  readonly changesHeartbeatMs?: number;
 }
 
 export type App = FastifyInstance;
@@ -57,7 +61,7 @@ export type App = FastifyInstance;
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const bodyLimits = deps.http?.bodyLimits ?? servedDefaults.bodyLimits;
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: loggerWithoutUrlSecrets(deps.logger),
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: bodyLimits.plain,
     requestIdHeader: "x-request-id",
@@ -71,6 +75,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandler(app);
   await registerSecurityHeaders(app);
+  registerNoStore(app);
   await registerCors(app, deps.http?.corsOrigins ?? []);
   if (deps.http?.rateLimit) await registerRateLimit(app, deps.http.rateLimit);
   applyBodyLimits(app, bodyLimits);
@@ -84,8 +89,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const vault = deps.personalVault ?? PersonalVault.inMemory();
   if (!deps.personalVault) app.addHook("onClose", () => vault.close());
   const personal = new PersonalData(vault, deps.store);
-  // An erasure a crash cut short is finished before anything can be read.
-  await personal.resumeErasures();
+  // Values and erasures a crash left half done are settled before anything can be read.
+  await personal.recover();
   const writer = new CommunityWriter(deps.store, clock, personal);
   const histories = new CommunityHistories(deps.store);
   histories.start();
@@ -106,6 +111,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(timelineRoutes, context);
   await app.register(memberViewRoutes, context);
   await app.register(compareRoutes, context);
-  await app.register(changesRoutes, context);
+  await app.register(changesRoutes, {
+    ...context,
+    heartbeatMs: deps.changesHeartbeatMs ?? 15_000,
+    streamsPerKey: deps.http?.streamsPerKey ?? servedDefaults.streamsPerKey,
+  });
   return app;
 }

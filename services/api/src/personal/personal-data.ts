@@ -25,8 +25,13 @@ export class PersonalData {
     private readonly store: EventStore,
   ) {}
 
-  /** Stores the personal values of events about to be appended; resolves once they are durable. */
-  keep(communityId: string, events: readonly { readonly id: string; readonly split: SplitEvent }[]): Promise<void> {
+  /**
+   * Files the personal values of events about to be appended; resolves once they are durable, with
+   * the ids of the events whose values it filed (to settle or discard once the append's outcome is
+   * known). Rejects with PersonalValuesConflictError, filing nothing, when an event id already
+   * holds other values.
+   */
+  keep(communityId: string, events: readonly { readonly id: string; readonly split: SplitEvent }[]): Promise<string[]> {
     const entries: VaultEntry[] = [];
     for (const { id, split } of events) {
       if (Object.keys(split.personal).length === 0) continue;
@@ -75,12 +80,46 @@ export class PersonalData {
     return forgotten;
   }
 
+  /** The appends of these events were stored: the values filed for them stay. */
+  settle(communityId: string, eventIds: readonly string[]): void {
+    this.vault.settle(communityId, eventIds);
+  }
+
+  /** The appends of these events were refused: the values filed for them go. */
+  discard(communityId: string, eventIds: readonly string[]): void {
+    this.vault.discard(communityId, eventIds);
+  }
+
   /**
-   * Before appending MemberErased: an erasure cut short by a crash is finished at the next start.
-   * (If the append itself never happened, the values are still forgotten: the caller asked for it.)
+   * Before appending MemberErased: an erasure cut short by a crash is finished at the next start
+   * (the caller asked for it, whether or not the append got stored).
    */
   beginErasure(communityId: string, memberIds: readonly string[]): void {
     if (memberIds.length > 0) this.vault.markErasing(communityId, memberIds);
+  }
+
+  /** The append of MemberErased was refused: the erasure did not happen and is not finished later. */
+  cancelErasure(communityId: string, memberIds: readonly string[]): void {
+    if (memberIds.length > 0) this.vault.cancelErasing(communityId, memberIds);
+  }
+
+  /**
+   * At start, before anything is read: settles or discards values a crash left between filing and
+   * the append (kept if their event is in the log), then finishes the erasures it cut short.
+   */
+  async recover(): Promise<{ discarded: number; erased: number }> {
+    let discarded = 0;
+    for (const [communityId, eventIds] of this.vault.unsettled()) {
+      const stored = new Set((await readCommunityLog(this.store, communityId)).map((event) => event.id));
+      const refused = eventIds.filter((id) => !stored.has(id));
+      this.vault.discard(communityId, refused);
+      this.vault.settle(
+        communityId,
+        eventIds.filter((id) => stored.has(id)),
+      );
+      discarded += refused.length;
+    }
+    return { discarded, erased: await this.resumeErasures() };
   }
 
   /** Finishes the erasures a crash interrupted (at start, before anything is read). Returns how many members. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PersonalVault, VAULT_FILE } from "./personal-vault.js";
+import { PersonalValuesConflictError, PersonalVault, VAULT_FILE } from "./personal-vault.js";
 
 let dir: string;
 let vault: PersonalVault;
@@ -87,5 +87,35 @@ describe("PersonalVault", () => {
     ]);
     vault.forget("town", [ada]);
     expect([...vault.valuesOf("town", ["e1", "e2"]).keys()]).toEqual(["e2"]);
+  });
+
+  it("never rewrites an event's values: other values for a filed event id refuse the whole call", async () => {
+    await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada" } }]);
+    const reused = vault.put("town", [
+      { eventId: "e2", subject: i1, values: { notes: "filed with the clash" } },
+      { eventId: "e1", subject: { kind: "member", id: "eve" }, values: { displayName: "Ada" } },
+    ]);
+    await expect(reused).rejects.toBeInstanceOf(PersonalValuesConflictError);
+    expect(vault.valuesOf("town", ["e1", "e2"])).toEqual(new Map([["e1", { displayName: "Ada" }]]));
+    expect(vault.latestOf("town", { kind: "member", id: "eve" })).toEqual({});
+  });
+
+  it("files nothing again for a retry with the same values, and says which events it filed", async () => {
+    expect(await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada" } }])).toEqual(["e1"]);
+    const retry = await vault.put("town", [
+      { eventId: "e1", subject: ada, values: { displayName: "Ada" } },
+      { eventId: "e2", subject: i1, values: { notes: "n" } },
+    ]);
+    expect(retry).toEqual(["e2"]);
+  });
+
+  it("keeps filed values unsettled until settled, and discards only unsettled ones", async () => {
+    await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada" } }]);
+    vault.settle("town", ["e1"]);
+    await vault.put("town", [{ eventId: "e2", subject: i1, values: { notes: "refused" } }]);
+    expect(vault.unsettled()).toEqual(new Map([["town", ["e2"]]]));
+    vault.discard("town", ["e1", "e2"]);
+    expect(vault.valuesOf("town", ["e1", "e2"])).toEqual(new Map([["e1", { displayName: "Ada" }]]));
+    expect(vault.unsettled()).toEqual(new Map());
   });
 });

@@ -26,19 +26,36 @@ CREATE TABLE IF NOT EXISTS personal_values (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS personal_by_event ON personal_values (community, event_id, field);
 CREATE INDEX IF NOT EXISTS personal_by_subject ON personal_values (community, subject_kind, subject);
+CREATE TABLE IF NOT EXISTS unsettled_events (
+  community TEXT NOT NULL,
+  event_id  TEXT NOT NULL,
+  PRIMARY KEY (community, event_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pending_erasures (
   community TEXT NOT NULL,
   member    TEXT NOT NULL,
   PRIMARY KEY (community, member)
 ) WITHOUT ROWID;
 `;
-const SCHEMA_VERSION = 1;
+// 2: unsettled_events, the values filed for an append whose outcome is not known yet.
+const SCHEMA_VERSION = 2;
 /** SQLite's limit on bound parameters is far above this; chunks keep statements small. */
 const CHUNK = 500;
 
+/** Values filed for an event id that already holds other values: refused whole, nothing filed. */
+export class PersonalValuesConflictError extends Error {
+  constructor(
+    readonly communityId: string,
+    readonly eventId: string,
+  ) {
+    super(`event id ${eventId} already has other personal values in community ${communityId}`);
+  }
+}
+
 interface Pending {
-  readonly rows: readonly (readonly [string, VaultEntry])[];
-  resolve(): void;
+  readonly communityId: string;
+  readonly entries: readonly VaultEntry[];
+  resolve(filed: string[]): void;
   reject(error: unknown): void;
 }
 
@@ -50,15 +67,22 @@ interface Pending {
 export class PersonalVault {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
+  readonly #existing: Database.Statement;
+  readonly #markUnsettled: Database.Statement;
   #queue: Pending[] = [];
   #flushing = false;
 
   private constructor(db: Database.Database) {
     this.#db = db;
+    // Never OR REPLACE: values filed for an event are never rewritten by a later request.
     this.#insert = db.prepare(
-      `INSERT OR REPLACE INTO personal_values (community, event_id, subject_kind, subject, field, value)
+      `INSERT INTO personal_values (community, event_id, subject_kind, subject, field, value)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
+    this.#existing = db.prepare(
+      "SELECT subject_kind, subject, field, value FROM personal_values WHERE community = ? AND event_id = ?",
+    );
+    this.#markUnsettled = db.prepare("INSERT INTO unsettled_events (community, event_id) VALUES (?, ?)");
   }
 
   static open(path: string): PersonalVault {
@@ -92,15 +116,19 @@ export class PersonalVault {
   }
 
   /**
-   * Stores the entries durably; resolves once they are committed. Calls resolve in call order,
-   * even with nothing to store, so appends that wait on the vault keep the order they were decided in.
-   * Entries of one event loop turn share one transaction (and one fsync).
+   * Files the entries durably, each event's values under the mark "unsettled" until `settle` or
+   * `discard` says whether its append was stored. Resolves once committed, with the ids of the
+   * events whose values this call filed; an event that already holds exactly these values is left
+   * as it is (a retry), one that holds others rejects the whole call with
+   * PersonalValuesConflictError and files nothing of it. Resolves in call order, even with nothing
+   * to store, so appends that wait on the vault keep the order they were decided in. Entries of one
+   * event loop turn share one transaction (and one fsync).
    */
-  put(communityId: string, entries: readonly VaultEntry[]): Promise<void> {
+  put(communityId: string, entries: readonly VaultEntry[]): Promise<string[]> {
     // Nothing to store and nothing queued ahead: no write to wait for, and no order to keep.
-    if (entries.length === 0 && this.#queue.length === 0) return Promise.resolve();
+    if (entries.length === 0 && this.#queue.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ rows: entries.map((entry) => [communityId, entry] as const), resolve, reject });
+      this.#queue.push({ communityId, entries, resolve, reject });
       if (!this.#flushing) {
         this.#flushing = true;
         setImmediate(() => this.#flush());
@@ -112,24 +140,100 @@ export class PersonalVault {
     const batch = this.#queue;
     this.#queue = [];
     this.#flushing = false;
+    const outcomes: ({ filed: string[] } | { error: unknown })[] = [];
     try {
-      if (batch.some((pending) => pending.rows.length > 0)) {
-        this.#db.transaction(() => {
-          for (const pending of batch)
-            for (const [communityId, entry] of pending.rows) this.#insertEntry(communityId, entry);
-        })();
-      }
+      this.#db.transaction(() => {
+        for (const pending of batch) {
+          if (pending.entries.length === 0) {
+            outcomes.push({ filed: [] });
+            continue;
+          }
+          // A savepoint per call: a refused call leaves the others of the batch filed.
+          try {
+            outcomes.push({ filed: this.#db.transaction(() => this.#file(pending))() });
+          } catch (error) {
+            outcomes.push({ error });
+          }
+        }
+      })();
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    for (const pending of batch) pending.resolve();
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index] ?? { error: new Error("personal vault: no outcome") };
+      if ("error" in outcome) pending.reject(outcome.error);
+      else pending.resolve(outcome.filed);
+    });
   }
 
-  #insertEntry(communityId: string, { eventId, subject, values }: VaultEntry): void {
-    for (const [field, value] of Object.entries(values)) {
-      this.#insert.run(communityId, eventId, subject.kind, subject.id, field, value);
+  #file({ communityId, entries }: Pending): string[] {
+    const filed: string[] = [];
+    for (const entry of entries) {
+      const existing = this.#existing.all(communityId, entry.eventId) as StoredRow[];
+      if (existing.length > 0) {
+        if (!sameValues(existing, entry)) throw new PersonalValuesConflictError(communityId, entry.eventId);
+        continue;
+      }
+      for (const [field, value] of Object.entries(entry.values)) {
+        this.#insert.run(communityId, entry.eventId, entry.subject.kind, entry.subject.id, field, value);
+      }
+      this.#markUnsettled.run(communityId, entry.eventId);
+      filed.push(entry.eventId);
     }
+    return filed;
+  }
+
+  /** The appends of these events were stored: their values stay. */
+  settle(communityId: string, eventIds: readonly string[]): void {
+    if (eventIds.length === 0) return;
+    // Losing this to a power cut is harmless (the next start finds the events in the log), so it
+    // is not worth an fsync on every write.
+    this.#db.pragma("synchronous = NORMAL");
+    try {
+      this.#forEachChunk(eventIds, (chunk, marks) =>
+        this.#db
+          .prepare(`DELETE FROM unsettled_events WHERE community = ? AND event_id IN (${marks})`)
+          .run(communityId, ...chunk),
+      );
+    } finally {
+      this.#db.pragma("synchronous = FULL");
+    }
+  }
+
+  /** The appends of these events were refused: the values filed for them go, as if never filed. */
+  discard(communityId: string, eventIds: readonly string[]): void {
+    if (eventIds.length === 0) return;
+    this.#forEachChunk(eventIds, (chunk, marks) => {
+      const params = [communityId, ...chunk];
+      this.#db
+        .prepare(
+          `DELETE FROM personal_values WHERE community = ? AND event_id IN (${marks})
+           AND (community, event_id) IN (SELECT community, event_id FROM unsettled_events)`,
+        )
+        .run(...params);
+      this.#db.prepare(`DELETE FROM unsettled_events WHERE community = ? AND event_id IN (${marks})`).run(...params);
+    });
+  }
+
+  /** Events whose values were filed but whose append was never settled (a crash in between), by community. */
+  unsettled(): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const rows = this.#db.prepare("SELECT community, event_id FROM unsettled_events ORDER BY community").all();
+    for (const { community, event_id } of rows as { community: string; event_id: string }[]) {
+      found.set(community, [...(found.get(community) ?? []), event_id]);
+    }
+    return found;
+  }
+
+  /** Runs `each` in one transaction over chunks of ids, with their `?, ?, …` placeholders. */
+  #forEachChunk(ids: readonly string[], each: (chunk: readonly string[], marks: string) => void): void {
+    this.#db.transaction(() => {
+      for (let start = 0; start < ids.length; start += CHUNK) {
+        const chunk = ids.slice(start, start + CHUNK);
+        each(chunk, chunk.map(() => "?").join(","));
+      }
+    })();
   }
 
   /** The personal values of the given events, by event id (events without any are left out). */
@@ -210,10 +314,35 @@ export class PersonalVault {
     })();
   }
 
+  /** Erasures noted by markErasing whose append was refused: nothing to finish. */
+  cancelErasing(communityId: string, memberIds: readonly string[]): void {
+    this.finishErasing(communityId, memberIds);
+  }
+
   close(): void {
     if (!this.#db.open) return;
     // Values handed over before closing are stored, not dropped.
     if (this.#queue.length > 0) this.#flush();
     this.#db.close();
   }
+}
+
+interface StoredRow {
+  subject_kind: string;
+  subject: string;
+  field: string;
+  value: string | null;
+}
+
+/** Whether the rows stored for an event are exactly the entry's values, about the same subject. */
+function sameValues(rows: readonly StoredRow[], entry: VaultEntry): boolean {
+  const fields = Object.keys(entry.values);
+  if (rows.length !== fields.length) return false;
+  return rows.every(
+    (row) =>
+      row.subject_kind === entry.subject.kind &&
+      row.subject === entry.subject.id &&
+      row.field in entry.values &&
+      entry.values[row.field] === row.value,
+  );
 }

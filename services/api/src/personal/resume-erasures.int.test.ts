@@ -66,3 +66,18 @@ it("leaves no note behind after an erasure that finished", async () => {
     await app.stop();
   }
 });
+
+it("discards at the next start values filed for an append that a crash cut short, keeps those stored", async () => {
+  const first = await start();
+  await seedCommunity(first.app);
+  // Filed, then the process died before the append: nothing in the log refers to it.
+  await first.vault.put("town", [
+    { eventId: "never-appended", subject: { kind: "member", id: "zoe" }, values: { displayName: "Zoe Unstored" } },
+  ]);
+  await first.stop();
+  const second = await start();
+  expect(second.vault.unsettled()).toEqual(new Map());
+  expect(second.vault.latestOf("town", { kind: "member", id: "zoe" })).toEqual({});
+  expect(second.vault.latestOf("town", { kind: "member", id: "ana" })).toEqual({ displayName: "Ana" });
+  await second.stop();
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openSqliteEventStore } from "@copgraph/event-store";
+import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { type App, type AppDependencies, buildApp } from "../app.js";
 import { PersonalVault } from "../personal/personal-vault.js";
 
@@ -11,6 +11,8 @@ export interface TestApp {
   readonly app: App;
   /** The temporary data folder: the event log and the personal-data vault. */
   readonly dataDir: string;
+  readonly store: EventStore;
+  readonly personalVault: PersonalVault;
   /** Number of events in the whole log, to assert that a rejected request stored nothing. */
   countEvents(): Promise<number>;
   close(): Promise<void>;
@@ -25,6 +27,8 @@ export async function buildTestApp(options: Pick<AppDependencies, "http" | "webR
   return {
     app,
     dataDir: dir,
+    store,
+    personalVault,
     async countEvents() {
       return (await store.readAll({ maxCount: Number.MAX_SAFE_INTEGER })).length;
     },

@@ -1,16 +1,10 @@
 import type { WriteResult } from "@copgraph/contract";
-import {
-  type Command,
-  type CommunityEvent,
-  DecisionSession,
-  decideBatch,
-  type SplitEvent,
-  splitPersonalData,
-} from "@copgraph/domain";
+import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
 import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
+import { AppendProtocol } from "./append-protocol.js";
 import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
-import { toEventData, WriteMetadata } from "./event-data.js";
+import { WriteMetadata } from "./event-data.js";
 import { HistoryTransaction } from "./history-transaction.js";
 
 export interface WriteRequest {
@@ -64,7 +58,8 @@ const CONFLICT_RETRIES = 3;
  */
 export class CommunityWriter {
   private readonly logs = new Map<string, Promise<CommunityLog>>();
-  private readonly pendingKeys = new Map<string, Promise<WriteResult>>();
+  /** Keyed writes still in flight, with the fingerprint of their request. */
+  private readonly pendingKeys = new Map<string, { requestHash: string; result: Promise<WriteResult> }>();
 
   constructor(
     private readonly store: EventStore,
@@ -134,12 +129,15 @@ export class CommunityWriter {
       communityId,
       session: new DecisionSession(log.state, { now }),
       transaction,
-      personal: this.personal,
-      metadata: new WriteMetadata({
-        recordedAt: now.toISOString(),
-        recordedBy: request.recordedBy,
-        correlationId: request.correlationId,
-      }),
+      protocol: new AppendProtocol(
+        this.personal,
+        communityId,
+        new WriteMetadata({
+          recordedAt: now.toISOString(),
+          recordedBy: request.recordedBy,
+          correlationId: request.correlationId,
+        }),
+      ),
       // The cached state does not hold the history: read it afresh next time.
       onEnd: () => this.logs.delete(communityId),
     });
@@ -161,15 +159,15 @@ export class CommunityWriter {
     const key = request.idempotencyKey;
     if (key !== undefined) {
       const pendingKey = `${request.communityId}\u0000${key}`;
-      const earlier = log.keyedWrite(key);
+      const requestHash = request.requestHash ?? "";
+      // A key answers only the request it was first sent with, finished or still in flight.
+      const earlier = log.keyedWrite(key) ?? this.pendingKeys.get(pendingKey);
       if (earlier) {
-        if (earlier.requestHash !== (request.requestHash ?? "")) throw new IdempotencyKeyReusedError(key);
+        if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
         return earlier.result;
       }
-      const pending = this.pendingKeys.get(pendingKey);
-      if (pending) return pending;
       const result = this.decideAndAppend(log, request);
-      this.pendingKeys.set(pendingKey, result);
+      this.pendingKeys.set(pendingKey, { requestHash, result });
       try {
         return await result;
       } finally {
@@ -187,69 +185,64 @@ export class CommunityWriter {
     return this.appendEvents(log, events, request);
   }
 
-  /** Takes the personal values out, advances the in-memory state, and appends. */
+  /** Stages the events (personal values out), advances the in-memory state, and appends. */
   private appendEvents(
     log: CommunityLog,
     events: readonly CommunityEvent[],
     request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
   ): Promise<WriteResult> {
-    const now = this.clock();
     const metadata = new WriteMetadata({
-      recordedAt: now.toISOString(),
+      recordedAt: this.clock().toISOString(),
       recordedBy: request.recordedBy,
       correlationId: request.correlationId,
       ...(request.idempotencyKey === undefined
         ? {}
         : { idempotencyKey: request.idempotencyKey, requestHash: request.requestHash ?? "" }),
     });
-    const split = events.map(splitPersonalData);
-    const eventData = split.map(({ body }, index) => toEventData(body, request.eventIds?.[index], metadata));
+    const protocol = new AppendProtocol(this.personal, log.communityId, metadata);
+    const eventData = protocol.stage(events, request.eventIds);
     const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
     const firstRevision = log.revision + 1n;
     // The write model holds what the log holds, so it is the same before and after a restart.
-    for (const { body } of split) log.apply(body as unknown as CommunityEvent);
-    return this.append(log, eventData, split, expectedRevision, firstRevision, request);
+    for (const { type, data } of eventData) log.apply({ type, data } as unknown as CommunityEvent);
+    return this.append(log, protocol, eventData, expectedRevision, firstRevision, request);
   }
 
   private async append(
     log: CommunityLog,
-    eventData: EventData[],
-    split: SplitEvent[],
+    protocol: AppendProtocol,
+    eventData: readonly EventData[],
     expectedRevision: bigint | "no_stream",
     firstRevision: bigint,
-    request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
+    request: Pick<WriteRequest, "idempotencyKey" | "requestHash">,
   ): Promise<WriteResult> {
-    const events = split.map(({ body }) => body);
-    const erased = events.flatMap((event) => (event.type === "MemberErased" ? [String(event.data.memberId)] : []));
     let result: WriteResult;
     try {
-      this.personal.beginErasure(log.communityId, erased);
-      // Personal values first: an acknowledged event always has them; values of an event that
-      // never got appended are harmless (nothing refers to them).
-      await this.personal.keep(
-        log.communityId,
-        split.map((event, index) => ({ id: eventData[index]?.id ?? "", split: event })),
-      );
+      await protocol.keepStaged();
       const appended = await this.store.appendToStream(streamOf(log.communityId), eventData, { expectedRevision });
+      // The store found every event stored before (a retry of the same ids and bodies): the log is
+      // unchanged, so values this request brought that the first did not are not filed either.
+      if (appended.nextExpectedRevision !== firstRevision + BigInt(eventData.length) - 1n) {
+        this.logs.delete(log.communityId);
+        protocol.refused();
+      }
       log.position = appended.position;
       result = {
         communityId: log.communityId,
         revision: Number(appended.nextExpectedRevision),
         position: Number(appended.position.commit),
-        events: events.map((event, index) =>
-          describeEvent(event, firstRevision + BigInt(index), eventData[index]?.id ?? ""),
-        ),
+        events: eventData.map((event, index) => describeEvent(event, firstRevision + BigInt(index), event.id)),
       };
       if (request.idempotencyKey !== undefined) {
         log.rememberKeyedWrite(request.idempotencyKey, request.requestHash ?? "", result);
       }
     } catch (error) {
+      protocol.refused();
       // The optimistic state now holds events that were not stored: load it afresh next time.
       this.logs.delete(log.communityId);
       throw error;
     }
-    // An erasure is acknowledged only once the member's personal values are gone.
-    await this.personal.forget(log.communityId, erased);
+    await protocol.stored();
     return result;
   }
 

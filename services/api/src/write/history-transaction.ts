@@ -1,7 +1,6 @@
-import { type Command, type DecisionSession, type SplitEvent, splitPersonalData } from "@copgraph/domain";
-import type { AppendResult, EventData, StreamTransaction } from "@copgraph/event-store";
-import type { PersonalData } from "../personal/personal-data.js";
-import { toEventData, type WriteMetadata } from "./event-data.js";
+import type { Command, DecisionSession } from "@copgraph/domain";
+import type { AppendResult, StreamTransaction } from "@copgraph/event-store";
+import type { AppendProtocol } from "./append-protocol.js";
 
 /**
  * Pieces written at once: the next ones are decided while the store's writer inserts those before.
@@ -16,9 +15,8 @@ export interface HistoryTransactionParts {
   readonly communityId: string;
   readonly session: DecisionSession;
   readonly transaction: StreamTransaction;
-  readonly personal: PersonalData;
-  /** recordedAt, recordedBy, correlationId: the same for every event of the history. */
-  readonly metadata: WriteMetadata;
+  /** The write order every path follows; its metadata is the same for every event of the history. */
+  readonly protocol: AppendProtocol;
   /** Called once when it has ended, committed or not. */
   readonly onEnd: () => void;
 }
@@ -30,8 +28,6 @@ export interface HistoryTransactionParts {
  */
 export class HistoryTransaction {
   private readonly inFlight: Promise<void>[] = [];
-  private readonly erased: string[] = [];
-  private withPersonal: { id: string; split: SplitEvent }[] = [];
   private ended = false;
   added = 0;
 
@@ -43,21 +39,12 @@ export class HistoryTransaction {
    * earlier piece.
    */
   async add(commands: readonly Command[], eventIds: readonly (string | undefined)[]): Promise<void> {
-    const { communityId, session, personal, metadata, transaction } = this.parts;
+    const { session, protocol, transaction } = this.parts;
     const decided = session.decide(commands);
     this.added += decided.length;
-    const eventData: EventData[] = [];
-    const erased: string[] = [];
-    decided.forEach((event, index) => {
-      const split = splitPersonalData(event);
-      const data = toEventData(split.body, eventIds[index], metadata);
-      eventData.push(data);
-      if (event.type === "MemberErased") erased.push(event.data.memberId);
-      if (hasValues(split.personal)) this.withPersonal.push({ id: data.id, split });
-    });
-    this.erased.push(...erased);
-    personal.beginErasure(communityId, erased);
-    if (this.withPersonal.length >= PERSONAL_BATCH) await this.keepPersonal();
+    const eventData = protocol.stage(decided, eventIds);
+    // Values go to the vault many pieces at a time (one fsync), always before the commit.
+    if (protocol.unfiled >= PERSONAL_BATCH) await protocol.keepStaged();
     const appended = transaction.append(eventData);
     // Settled now so a failure waits for the caller to reach it instead of going unhandled.
     appended.catch(() => {});
@@ -68,17 +55,19 @@ export class HistoryTransaction {
   /** Stores the whole history; the result of one append of all of it. */
   async commit(): Promise<AppendResult> {
     this.ended = true;
+    const { protocol, transaction } = this.parts;
     try {
       for (let next = this.inFlight.shift(); next; next = this.inFlight.shift()) await next;
-      // Personal values are durable before the events that need them: values of events that
-      // never get stored are harmless.
-      await this.keepPersonal();
-      const result = await this.parts.transaction.commit();
-      // An erasure is done only once the member's personal values are gone.
-      await this.parts.personal.forget(this.parts.communityId, this.erased);
+      await protocol.keepStaged();
+      const result = await transaction.commit();
+      await protocol.stored();
       return result;
     } catch (error) {
-      await this.parts.transaction.abort();
+      try {
+        await transaction.abort();
+      } finally {
+        protocol.refused();
+      }
       throw error;
     } finally {
       this.parts.onEnd();
@@ -93,18 +82,8 @@ export class HistoryTransaction {
     try {
       await this.parts.transaction.abort();
     } finally {
+      this.parts.protocol.refused();
       this.parts.onEnd();
     }
   }
-
-  private async keepPersonal(): Promise<void> {
-    const entries = this.withPersonal;
-    this.withPersonal = [];
-    if (entries.length > 0) await this.parts.personal.keep(this.parts.communityId, entries);
-  }
-}
-
-function hasValues(values: object): boolean {
-  for (const _ in values) return true;
-  return false;
 }

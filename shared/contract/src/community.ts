@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A count, null when withheld from an agency (see `suppressed`). */
+const Count = z.number().int().nullable();
+
 export const CommunitySummary = z
   .object({
     communityId: z.string(),
@@ -8,12 +11,16 @@ export const CommunitySummary = z
     description: z.string().optional(),
     registeredAt: z.string().meta({ description: "Valid time of the registration" }),
     revision: z.number().int(),
-    activeMembers: z.number().int(),
-    members: z.number().int().meta({ description: "Members who ever joined" }),
-    interactions: z.number().int(),
-    gatherings: z.number().int(),
-    retractions: z.number().int(),
+    activeMembers: Count,
+    members: Count.meta({ description: "Members who ever joined" }),
+    interactions: Count,
+    gatherings: Count,
+    retractions: Count,
     lastOccurredAt: z.string().meta({ description: "Latest valid time among the community's events" }),
+    suppressed: z.boolean().optional().meta({
+      description:
+        "For an agency: the counts are withheld (null), the community having fewer current members than the minimum group size",
+    }),
   })
   .meta({ id: "CommunitySummary" });
 export type CommunitySummary = z.infer<typeof CommunitySummary>;

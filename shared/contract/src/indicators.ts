@@ -17,7 +17,8 @@ export const IndicatorValue = z
       description: "Withheld (every value null): the community has fewer members than the minimum group size",
     }),
     suppressedGroups: z.array(z.string()).optional().meta({
-      description: "Groups whose byGroup value is withheld (null): fewer members than the minimum group size",
+      description:
+        "Groups whose byGroup value is withheld (null). Groups under the minimum group size are merged, unnamed, into 'other (suppressed)'; a larger group is withheld too when the total minus the shown groups would give their value away",
     }),
   })
   .meta({ id: "IndicatorValue" });

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { CommunityList, CommunityParams, CommunitySummary, RegisterCommunityRequest } from "@copgraph/contract";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { readsFreeText } from "../access/audience.js";
+import { aggregateSummary } from "../access/aggregate-view.js";
+import { minGroupSizeFor, readsFreeText } from "../access/audience.js";
 import { mayAccess } from "../access/roles.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
@@ -66,7 +67,7 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       const logs = await Promise.all(streams.map((stream) => writer.current(communityOf(stream.streamId))));
       const communities = logs.flatMap((log) => {
         const summary = log.summary();
-        return summary ? [withFreeText(request, summary, personal)] : [];
+        return summary ? [summaryFor(request, summary, personal)] : [];
       });
       communities.sort((a, b) => a.name.localeCompare(b.name) || a.communityId.localeCompare(b.communityId));
       return { communities };
@@ -88,10 +89,17 @@ export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       const summary = (await writer.current(request.params.id)).summary();
       if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${request.params.id}'`);
       reply.header("etag", etag(summary.revision));
-      return withFreeText(request, summary, personal);
+      return summaryFor(request, summary, personal);
     },
   );
 };
+
+/** A community's summary as the caller may see it: agencies get no counts of a community under the minimum size. */
+function summaryFor(request: FastifyRequest, summary: CommunitySummary, personal: PersonalData): CommunitySummary {
+  const minGroupSize = minGroupSizeFor(request);
+  const seen = withFreeText(request, summary, personal);
+  return minGroupSize === undefined ? seen : aggregateSummary(seen, minGroupSize);
+}
 
 /** A community's description is free text, kept in the vault: researchers and agencies get the summary without it. */
 function withFreeText(request: FastifyRequest, summary: CommunitySummary, personal: PersonalData): CommunitySummary {

@@ -7,7 +7,9 @@ import { type CommunityView, createCommunityView } from "./community-view.js";
 import { problemText, reads } from "./requests.js";
 import { readState } from "./view-state.js";
 
-const hasRecords = (summary: CommunitySummary) => summary.interactions + summary.gatherings > 0;
+// Counts withheld (an agency's view of a small community) say nothing about records.
+const hasRecords = (summary: CommunitySummary) =>
+  summary.suppressed === true || (summary.interactions ?? 0) + (summary.gatherings ?? 0) > 0;
 
 function emptyState(summary: CommunitySummary): HTMLElement {
   return h(

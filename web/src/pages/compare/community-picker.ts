@@ -53,7 +53,13 @@ export function communityPicker(
             boxes[index],
             " ",
             community.name,
-            h("span", { class: "cmp-muted" }, ` · ${community.activeMembers} members`),
+            h(
+              "span",
+              { class: "cmp-muted" },
+              community.activeMembers === null
+                ? " · too few members to count"
+                : ` · ${community.activeMembers} members`,
+            ),
           ),
         ),
       ),

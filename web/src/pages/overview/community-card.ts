@@ -93,9 +93,10 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
       h(
         "p",
         { class: "ov-counts" },
-        `${formatNumber(summary.activeMembers, "count")} current members · `,
-        `${formatNumber(summary.interactions, "count")} interactions · `,
-        `${formatNumber(summary.gatherings, "count")} gatherings · latest record ${longDate(summary.lastOccurredAt)}`,
+        summary.suppressed
+          ? "Counts withheld: fewer current members than the minimum group size · "
+          : `${formatNumber(summary.activeMembers, "count")} current members · ${formatNumber(summary.interactions, "count")} interactions · ${formatNumber(summary.gatherings, "count")} gatherings · `,
+        `latest record ${longDate(summary.lastOccurredAt)}`,
       ),
     ),
     body,

@@ -32,6 +32,8 @@ Limits (environment):
   COPGRAPH_REQUEST_TIMEOUT_MS     time to receive a whole request (default 120000)
   COPGRAPH_HEADERS_TIMEOUT_MS     time to receive its headers (default 20000)
   COPGRAPH_KEEP_ALIVE_TIMEOUT_MS  idle keep-alive connections close after (default 65000)
+  COPGRAPH_STREAMS_PER_KEY        live-update (/changes) streams one API key may hold open
+                                  (default 8); past it: 429 with Retry-After
   COPGRAPH_SHUTDOWN_TIMEOUT_MS    on SIGTERM/SIGINT, requests in flight get this long to finish
                                   before their connections are dropped (default 25000); the
                                   event log is closed after them and the process exits with 0.
@@ -57,6 +59,7 @@ export async function serve(argv: string[]): Promise<number> {
   // Listen for the signals before starting: one that arrives during the start still shuts down in order.
   const stopSignal = shutdownSignal();
   const server = await startServer(config);
+  if (server.recoveredLock) console.error(server.recoveredLock);
   const where = config.eventStoreConnectionString ? "EventStoreDB" : `${config.dataDir}/events.sqlite`;
   if (server.seeded.length > 0) console.log(`recorded the demo communities: ${server.seeded.join(", ")}`);
   console.log(`copgraph is serving ${server.url} (API docs: ${server.url}/docs), event log: ${where}`);

@@ -16,6 +16,7 @@ describe("readHttpSettings", () => {
       COPGRAPH_HEADERS_TIMEOUT_MS: "1000",
       COPGRAPH_KEEP_ALIVE_TIMEOUT_MS: "3000",
       COPGRAPH_SHUTDOWN_TIMEOUT_MS: "700",
+      COPGRAPH_STREAMS_PER_KEY: "3",
     });
     expect(settings).toEqual({
       corsOrigins: ["https://a.example.org", "http://localhost:5173"],
@@ -23,6 +24,7 @@ describe("readHttpSettings", () => {
       bodyLimits: { plain: 2048, bulk: 4096 },
       timeouts: { requestMs: 5000, headersMs: 1000, keepAliveMs: 3000 },
       shutdownGraceMs: 700,
+      streamsPerKey: 3,
     });
   });
 
@@ -36,6 +38,7 @@ describe("readHttpSettings", () => {
     [{ COPGRAPH_RATE_LIMIT: "lots" }, /COPGRAPH_RATE_LIMIT/],
     [{ COPGRAPH_BODY_LIMIT: "0" }, /COPGRAPH_BODY_LIMIT must be a whole number of at least 1/],
     [{ COPGRAPH_IMPORT_BODY_LIMIT: "1.5" }, /COPGRAPH_IMPORT_BODY_LIMIT/],
+    [{ COPGRAPH_STREAMS_PER_KEY: "0" }, /COPGRAPH_STREAMS_PER_KEY must be a whole number of at least 1/],
     [{ COPGRAPH_CORS_ORIGINS: "example.org" }, /COPGRAPH_CORS_ORIGINS/],
     [{ COPGRAPH_CORS_ORIGINS: "https://a.example.org/app" }, /COPGRAPH_CORS_ORIGINS/],
     [{ COPGRAPH_REQUEST_TIMEOUT_MS: "1000", COPGRAPH_HEADERS_TIMEOUT_MS: "2000" }, /must not exceed/],

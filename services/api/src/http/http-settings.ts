@@ -12,6 +12,8 @@ export interface HttpSettings {
   readonly timeouts: ServerTimeouts;
   /** How long a shutdown waits for requests in flight before it drops their connections. */
   readonly shutdownGraceMs: number;
+  /** Live-update (`/changes`) streams one API key may hold open at once. */
+  readonly streamsPerKey: number;
 }
 
 export class HttpSettingsError extends Error {}
@@ -28,9 +30,11 @@ export const servedDefaults: HttpSettings = {
   // keepAlive above the 60 s idle timeout of common load balancers, so they never reuse a socket the server just closed.
   timeouts: { requestMs: 120_000, headersMs: 20_000, keepAliveMs: 65_000 },
   shutdownGraceMs: 25_000,
+  // A few browser tabs per person; each open stream holds a socket for as long as the tab lives.
+  streamsPerKey: 8,
 };
 
-/** Reads COPGRAPH_CORS_ORIGINS, COPGRAPH_RATE_LIMIT, COPGRAPH_*_BODY_LIMIT, COPGRAPH_*_TIMEOUT_MS. */
+/** Reads COPGRAPH_CORS_ORIGINS, COPGRAPH_RATE_LIMIT, COPGRAPH_*_BODY_LIMIT, COPGRAPH_*_TIMEOUT_MS, COPGRAPH_STREAMS_PER_KEY. */
 export function readHttpSettings(env: NodeJS.ProcessEnv): HttpSettings {
   const d = servedDefaults;
   const rateLimit = whole(env, "COPGRAPH_RATE_LIMIT", d.rateLimit?.max ?? 0);
@@ -51,6 +55,7 @@ export function readHttpSettings(env: NodeJS.ProcessEnv): HttpSettings {
     },
     timeouts,
     shutdownGraceMs: whole(env, "COPGRAPH_SHUTDOWN_TIMEOUT_MS", d.shutdownGraceMs),
+    streamsPerKey: whole(env, "COPGRAPH_STREAMS_PER_KEY", d.streamsPerKey, 1),
   };
 }
 

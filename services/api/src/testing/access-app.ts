@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { AccessKeyStore } from "../access/key-store.js";
-import { type App, buildApp } from "../app.js";
+import { type App, type AppDependencies, buildApp } from "../app.js";
 import { TEST_NOW } from "./test-app.js";
 
 /** The callers of the route × role table: one key per role, and a caller without a key. */
@@ -26,6 +26,8 @@ export const personal = {
 export interface AccessTestApp {
   readonly app: App;
   readonly keys: AccessKeyStore;
+  /** The key store's file, for a second store as the `copgraph keys` commands open it. */
+  readonly accessFile: string;
   /** The `Authorization` header of each caller (none for the anonymous one). */
   readonly headers: Record<CallerName, Record<string, string>>;
   readonly secrets: Record<Exclude<CallerName, "anonymous">, string>;
@@ -33,11 +35,14 @@ export interface AccessTestApp {
 }
 
 /** The real app with API keys required (not development mode), three communities, one key per role. */
-export async function buildAccessTestApp(): Promise<AccessTestApp> {
+export async function buildAccessTestApp(
+  options: Pick<AppDependencies, "http" | "changesHeartbeatMs"> = {},
+): Promise<AccessTestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-access-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  const keys = new AccessKeyStore(join(dir, "access.sqlite"), () => TEST_NOW);
-  const app = await buildApp({ store, clock: () => TEST_NOW, access: { keys, development: false } });
+  const accessFile = join(dir, "access.sqlite");
+  const keys = new AccessKeyStore(accessFile, () => TEST_NOW);
+  const app = await buildApp({ store, clock: () => TEST_NOW, access: { keys, development: false }, ...options });
   const secrets = {
     admin: keys.create({ role: "admin", label: "ops" }).secret,
     facilitatorA: keys.create({ role: "facilitator", communities: [A], label: "alpha facilitator" }).secret,
@@ -55,6 +60,7 @@ export async function buildAccessTestApp(): Promise<AccessTestApp> {
   return {
     app,
     keys,
+    accessFile,
     headers,
     secrets,
     async close() {

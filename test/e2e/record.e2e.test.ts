@@ -151,10 +151,14 @@ it("logs a gathering through the form, with a server error next to the right par
   expect(stored?.occurredAt.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
   expect(await revision()).toBe(before + 1);
 
-  // Next time, the usual place and format are filled in; one participant is refused at once.
+  // Where the group met is personal: the browser keeps none of it, only the format used last.
+  const browserStorage = await page.evaluate<string>("JSON.stringify({ ...localStorage, ...sessionStorage })");
+  expect(browserStorage).not.toContain("Makerspace Oost");
+
+  // Next time, the usual format is filled in, the place is not; one participant is refused at once.
   await page.reload();
   await openRecord(page);
-  expect(await form.getByLabel("Place", { exact: true }).inputValue()).toBe("Makerspace Oost");
+  expect(await form.getByLabel("Place", { exact: true }).inputValue()).toBe("");
   expect(await form.getByLabel("Format", { exact: true }).inputValue()).toBe("workshop");
   await form.getByLabel("Participant 1: member", { exact: true }).fill("m1");
   await form.getByRole("button", { name: "Remove participant 2" }).click();

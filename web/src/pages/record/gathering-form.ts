@@ -16,7 +16,7 @@ interface ParticipantRow extends Row {
 }
 
 /**
- * Log last week's gathering in under a minute: today and the usual place and format are filled
+ * Log last week's gathering in under a minute: today and the usual format are filled
  * in, members are searched, and every problem is shown next to the field it concerns.
  */
 export function gatheringForm(context: RecordContext): HTMLElement {
@@ -34,9 +34,8 @@ export function gatheringForm(context: RecordContext): HTMLElement {
   });
   const format = field("Format", select("format", gatheringFormats));
   format.control.value = usual.gatheringFormat ?? "meeting";
-  const place = field("Place", input("place", { maxlength: 200, value: usual.place ?? "" }), {
-    hint: usual.place ? "The last place used here; change it if you met elsewhere." : "Optional.",
-  });
+  // Never filled from browser storage: where members meet is personal.
+  const place = field("Place", input("place", { maxlength: 200 }), { hint: "Optional." });
   const date = field("Date", input("date", { type: "date", max: today(), value: today(), required: true }));
   const duration = field(
     "Duration in minutes",
@@ -110,7 +109,7 @@ export function gatheringForm(context: RecordContext): HTMLElement {
     };
     const result = await api.recordGathering(communityId, body);
     const gatheringId = result.events[0]?.recordId ?? "";
-    saveUsual(communityId, { place: body.place, gatheringFormat: body.format });
+    saveUsual(communityId, { gatheringFormat: body.format });
     context.records.add(gatheringId, `gathering, ${longDate(day)}`);
     shell.confirm(
       `Gathering logged: ${body.participants.length} participants, ${body.format}${body.place ? ` at ${body.place}` : ""}, ${longDate(day)}.`,

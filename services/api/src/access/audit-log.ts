@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from "@copgraph/event-store";
 import type { FastifyRequest } from "fastify";
 import type { AuditAction } from "./access-rule.js";
 import type { Caller } from "./roles.js";
+import { redactUrlSecrets } from "./url-secrets.js";
 
 /** The stream of the audit log: not `community-*`, so no community's history or listing sees it. */
 export const AUDIT_STREAM = "audit";
@@ -17,7 +18,7 @@ export interface AuditEntry {
   readonly method: string;
   /** The route's pattern, e.g. /v1/communities/:id/export. */
   readonly route: string;
-  /** The path with its query as asked (ids of communities and members are not personal data). */
+  /** The path with its query as asked, secrets redacted (ids of communities and members are not personal data). */
   readonly url: string;
   readonly communityId: string | null;
   readonly status: number;
@@ -51,7 +52,7 @@ export class AuditLog {
             action,
             method: request.method,
             route: request.routeOptions.url ?? request.url,
-            url: request.url,
+            url: redactUrlSecrets(request.url),
             communityId: typeof communityId === "string" ? communityId : null,
             status,
           },

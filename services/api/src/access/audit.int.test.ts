@@ -1,7 +1,14 @@
 // Who read, exported or erased what: events of their own in the `audit` stream, readable by admins
 // through GET /v1/audit, newest first and paged. The community read model never sees them.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.js";
 import { A, type AccessTestApp, buildAccessTestApp } from "../testing/access-app.js";
+import { seedCommunity, TEST_NOW } from "../testing/test-app.js";
 
 interface Entry {
   keyId: string;
@@ -58,6 +65,26 @@ describe("audit log", () => {
     expect(added[0]).toMatchObject({ role: "agency", action: "export", status: 403 });
   });
 
+  it("stores no research-export key from the URL: the key's value is redacted", async () => {
+    const secretKey = "orchard-lantern-7f3a9c2e-export-key";
+    const urls = [
+      `/v1/communities/${A}/export?format=research&key=${secretKey}`,
+      `/v1/communities/${A}/export?key=${secretKey}&format=research`,
+      // The same parameter with its name percent-encoded, which the query parser reads as `key`.
+      `/v1/communities/${A}/export?format=research&%6Bey=${secretKey}`,
+    ];
+    for (const url of urls) {
+      expect((await t.app.inject({ url, headers: t.headers.admin })).statusCode).toBe(200);
+    }
+    const stored = (await audit()).entries.slice(0, 3).map((entry) => entry.url);
+    expect(stored.reverse()).toEqual([
+      `/v1/communities/${A}/export?format=research&key=REDACTED`,
+      `/v1/communities/${A}/export?key=REDACTED&format=research`,
+      `/v1/communities/${A}/export?format=research&%6Bey=REDACTED`,
+    ]);
+    expect(stored.join("\n")).not.toContain(secretKey);
+  });
+
   it("is for admins only", async () => {
     for (const who of ["facilitatorA", "researcherA", "agencyA"] as const) {
       const response = await t.app.inject({ url: "/v1/audit", headers: t.headers[who] });
@@ -86,5 +113,33 @@ describe("audit log", () => {
     expect(listed.communities.map((c: { communityId: string }) => c.communityId)).not.toContain("audit");
     const graph = await t.app.inject({ url: `/v1/communities/${A}/graph`, headers: t.headers.admin });
     expect(graph.statusCode).toBe(200);
+  });
+});
+
+describe("request log", () => {
+  it("writes no research-export key from the URL", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "copgraph-log-"));
+    const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp({ store, clock: () => TEST_NOW, logger: { level: "info", stream }, logRequests: true });
+    try {
+      await seedCommunity(app);
+      const secretKey = "orchard-lantern-7f3a9c2e-export-key";
+      const response = await app.inject({ url: `/v1/communities/town/export?format=research&key=${secretKey}` });
+      expect(response.statusCode).toBe(200);
+      const loggedUrls = lines.map((line) => JSON.parse(line).req?.url).filter((url) => url?.includes("/export"));
+      expect(loggedUrls).toEqual(["/v1/communities/town/export?format=research&key=REDACTED"]);
+      expect(lines.join("")).not.toContain(secretKey);
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

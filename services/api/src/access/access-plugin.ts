@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
+import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
 import { HttpProblem } from "../http/problem.js";
 import type { AccessRule, AuditRule } from "./access-rule.js";
 import type { AuditLog } from "./audit-log.js";
@@ -73,14 +73,24 @@ export function installAccess(app: FastifyInstance, options: AccessOptions | und
     routes.push(route);
   });
 
-  app.addHook("onRequest", async (request, reply) => {
+  // Authentication, then the rate limit (route-level onRequest hooks run after this one, so it
+  // counts refused requests too), then authorisation before the body is read.
+  app.addHook("onRequest", async (request) => {
     if (request.is404) return;
     const rule = request.routeOptions.config.access;
-    const caller = identify(request, reply, mode, rule !== undefined && "public" in rule);
-    if (!caller) return;
-    request.caller = caller;
-    if (rule && "community" in rule && rule.community === "body.communityId") return;
-    authorise(request, caller, rule);
+    const identity = identify(request, mode, rule !== undefined && "public" in rule);
+    if (identity instanceof Unauthenticated) unauthenticated.set(request, identity);
+    else request.caller = identity;
+  });
+  app.addHook("preParsing", async (request, reply) => {
+    const refusal = unauthenticated.get(request);
+    if (refusal) {
+      reply.header("www-authenticate", refusal.challenge);
+      throw refusal;
+    }
+    const rule = request.routeOptions.config.access;
+    if (!request.caller || (rule && "community" in rule && rule.community === "body.communityId")) return;
+    authorise(request, request.caller, rule);
   });
   // The body is parsed only now: rules that read it are checked before the handler runs.
   app.addHook("preHandler", async (request) => {
@@ -101,21 +111,40 @@ export function installAccess(app: FastifyInstance, options: AccessOptions | und
   }
 }
 
-function identify(request: FastifyRequest, reply: FastifyReply, mode: AccessMode, open: boolean): Caller | undefined {
+/** A 401 decided at authentication and sent after the rate limit has counted the request. */
+class Unauthenticated extends HttpProblem {
+  constructor(
+    readonly challenge: string,
+    code: string,
+    detail: string,
+  ) {
+    super(401, code, detail);
+  }
+}
+
+const unauthenticated = new WeakMap<FastifyRequest, Unauthenticated>();
+
+function identify(request: FastifyRequest, mode: AccessMode, open: boolean): Caller | Unauthenticated | undefined {
   const header = request.headers.authorization;
   if (!mode.keys) return LOCAL_DEVELOPER;
   if (header === undefined) {
     if (mode.development) return LOCAL_DEVELOPER;
     if (open) return undefined;
-    reply.header("www-authenticate", 'Bearer realm="copgraph"');
-    throw new HttpProblem(401, "unauthenticated", "send an API key as 'Authorization: Bearer <key>'");
+    return new Unauthenticated(
+      'Bearer realm="copgraph"',
+      "unauthenticated",
+      "send an API key as 'Authorization: Bearer <key>'",
+    );
   }
   const secret = bearerSecret(header);
   const caller = secret === undefined ? undefined : mode.keys.authenticate(secret);
   if (caller) return caller;
   if (open) return undefined;
-  reply.header("www-authenticate", 'Bearer realm="copgraph", error="invalid_token"');
-  throw new HttpProblem(401, "invalid_key", "the API key is unknown, rotated or revoked");
+  return new Unauthenticated(
+    'Bearer realm="copgraph", error="invalid_token"',
+    "invalid_key",
+    "the API key is unknown, rotated or revoked",
+  );
 }
 
 function authorise(request: FastifyRequest, caller: Caller, rule: AccessRule | undefined): void {

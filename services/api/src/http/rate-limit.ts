@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { LOCAL_DEVELOPER } from "../access/roles.js";
 import { HttpProblem } from "./problem.js";
 
 /** At most `max` requests per key in each window of `windowMs`. */
@@ -13,12 +13,13 @@ export interface RateLimit {
 const unlimitedPaths = new Set(["/healthz", "/readyz"]);
 
 /**
- * The caller a limit applies to: the credential it presents (hashed, so keys never sit in memory
- * as sent), else its address. Every caller sharing a key shares its budget.
+ * The caller a limit applies to: the key that authenticated the request (however its header was
+ * spelled), else the address: requests without a valid key, refused ones included, share its budget.
+ * Runs after authentication and before authorisation, so 401 and 403 answers are counted too.
  */
 export function rateLimitKey(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (authorization) return `key:${createHash("sha256").update(authorization).digest("base64url")}`;
+  const caller = request.caller;
+  if (caller && caller !== LOCAL_DEVELOPER) return `key:${caller.keyId}`;
   return `ip:${request.ip}`;
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
+import { serveOnlyLocalPages } from "../http/host-check.js";
 import { HttpProblem } from "../http/problem.js";
 import type { AccessRule, AuditRule } from "./access-rule.js";
 import type { AuditLog } from "./audit-log.js";
@@ -73,6 +74,7 @@ export function installAccess(app: FastifyInstance, options: AccessOptions | und
     routes.push(route);
   });
 
+  if (mode.development) serveOnlyLocalPages(app);
   // Authentication, then the rate limit (route-level onRequest hooks run after this one, so it
   // counts refused requests too), then authorisation before the body is read.
   app.addHook("onRequest", async (request) => {

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { IdempotencyKeyReusedError, PreconditionFailedError } from "../write/community-writer.js";
 import { bodyTooLarge } from "./body-limits.js";
+import { RetryLater } from "./deadline.js";
 import { HttpProblem, pointer, problemBody, sendProblem } from "./problem.js";
 
 type ValidationPart = FieldError["in"];
@@ -32,6 +33,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendProblem(reply, problemBody(400, "validation", fields, instance, errors));
     }
     const problem = error.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? bodyTooLarge(request) : toProblem(error);
+    if (problem instanceof RetryLater) reply.header("retry-after", String(problem.retryAfterSeconds));
     if (problem)
       return sendProblem(reply, problemBody(problem.status, problem.code, problem.message, instance, problem.errors));
     const status = error.statusCode ?? 500;
@@ -56,6 +58,10 @@ function toProblem(error: unknown): HttpProblem | undefined {
   }
   if (error instanceof WrongExpectedVersionError) {
     return new HttpProblem(409, "concurrent_write", "another write changed the community at the same time; retry");
+  }
+  // SQLite waited its busy timeout for a lock another connection held.
+  if (String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) {
+    return new RetryLater("storage_busy", "the data files are busy with another writer; retry shortly", 1);
   }
   return undefined;
 }

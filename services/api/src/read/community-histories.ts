@@ -47,18 +47,36 @@ export class CommunityHistories {
     await this.running;
   }
 
-  /** The community's history once it includes `revision` (the writer's current revision). */
-  async at(communityId: string, revision: number): Promise<ProjectedCommunity | undefined> {
+  /**
+   * The community's history once it includes `revision` (the writer's current revision). When
+   * `signal` aborts first, the wait is given up: it rejects with the signal's reason.
+   */
+  async at(communityId: string, revision: number, signal?: AbortSignal): Promise<ProjectedCommunity | undefined> {
     const current = this.communities.get(communityId);
     if ((current?.revision ?? -1) < revision) {
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
+        const waiter = { revision, resolve };
         const waiters = this.waiting.get(communityId) ?? [];
-        waiters.push({ revision, resolve });
+        waiters.push(waiter);
         this.waiting.set(communityId, waiters);
+        signal?.addEventListener(
+          "abort",
+          () => {
+            this.giveUp(communityId, waiter);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
       });
     }
     if (this.failure) throw this.failure;
     return this.communities.get(communityId);
+  }
+
+  private giveUp(communityId: string, waiter: { revision: number; resolve: () => void }): void {
+    const still = (this.waiting.get(communityId) ?? []).filter((other) => other !== waiter);
+    if (still.length > 0) this.waiting.set(communityId, still);
+    else this.waiting.delete(communityId);
   }
 
   /** Called after each event applied; returns a function that stops listening. */

@@ -8,6 +8,7 @@ import {
   SnapshotCache,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
+import { RetryLater, withDeadline } from "../http/deadline.js";
 import { HttpProblem } from "../http/problem.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
@@ -15,6 +16,9 @@ import { type Resolved, resolveQuery } from "./resolve-query.js";
 import { SerialisedBodies } from "./serialised-bodies.js";
 
 const MAX_CACHED_PER_COMMUNITY = 64;
+/** Longest a read waits for the read model to reach the community's revision. */
+const CATCH_UP_DEADLINE_MS = 10_000;
+const CATCH_UP_RETRY_AFTER_S = 5;
 
 export interface CommunityView extends Resolved {
   readonly communityId: string;
@@ -43,7 +47,7 @@ export class CommunityReader {
 
   async view(communityId: string, params: GraphQueryParams): Promise<CommunityView> {
     const { projected, name } = await this.projected(communityId);
-    const resolved = resolveQuery(params, this.clock(), projected.revision);
+    const resolved = resolveQuery(params, this.clock(), projected.revision, projected.history);
     const snapshot = this.snapshots.get(projected.history, resolved.graphQuery);
     return { communityId, name, snapshot, history: projected.history, ...resolved };
   }
@@ -82,7 +86,18 @@ export class CommunityReader {
     const log = await this.writer.current(communityId);
     const summary = log.summary();
     if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
-    const projected = await this.histories.at(communityId, summary.revision);
+    // The read model follows the log within milliseconds; a long wait means it is stuck (or still
+    // reading a large log at start): answer 503 rather than keep the request waiting.
+    const projected = await withDeadline(
+      CATCH_UP_DEADLINE_MS,
+      () =>
+        new RetryLater(
+          "read_model_behind",
+          `the server's view of '${communityId}' has not reached its revision ${summary.revision} within ${CATCH_UP_DEADLINE_MS / 1000} s; retry later`,
+          CATCH_UP_RETRY_AFTER_S,
+        ),
+      (signal) => this.histories.at(communityId, summary.revision, signal),
+    );
     if (!projected) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
     return { projected, name: summary.name };
   }

@@ -8,6 +8,7 @@ import { loggerWithoutUrlSecrets } from "./access/url-secrets.js";
 import { applyBodyLimits } from "./http/body-limits.js";
 import { registerCors } from "./http/cors.js";
 import { installErrorHandler } from "./http/error-handler.js";
+import { continueOnlyWithinBodyLimit } from "./http/expect-continue.js";
 import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
 import { registerNoStore } from "./http/no-store.js";
 import { registerOpenApi } from "./http/openapi.js";
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerCors(app, deps.http?.corsOrigins ?? []);
   if (deps.http?.rateLimit) await registerRateLimit(app, deps.http.rateLimit);
   applyBodyLimits(app, bodyLimits);
+  continueOnlyWithinBodyLimit(app);
   acceptOnlyUtf8Json(app);
   const clock = deps.clock ?? (() => new Date());
   const audit = new AuditLog(deps.store, clock);

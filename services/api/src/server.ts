@@ -5,6 +5,8 @@ import { developmentMode } from "./access/access-settings.js";
 import { ACCESS_FILE, AccessKeyStore } from "./access/key-store.js";
 import { type App, buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { DataDirLock, SERVER_COMMAND } from "./data-dir/data-dir-lock.js";
+import { preparePrivateDataDir, tightenDataFiles } from "./data-dir/private-files.js";
 import { closeGracefully } from "./http/close-gracefully.js";
 import { applyServerTimeouts } from "./http/server-timeouts.js";
 import { PersonalData } from "./personal/personal-data.js";
@@ -19,17 +21,35 @@ export interface RunningServer {
   readonly development: boolean;
   /** Demo communities recorded at this start (on an empty log only). */
   readonly seeded: readonly string[];
+  /** Says which stale lock this start removed, if any (see DataDirLock). */
+  readonly recoveredLock: string | undefined;
   close(): Promise<void>;
 }
 
 /**
  * Wires the real adapters, listens, and closes in order: stop accepting, finish the requests in
  * flight (their appends included; connections still busy after the grace period are dropped),
- * then close the log.
+ * then close the log. The server holds its data folder while it runs (it reads back only what it
+ * wrote itself): it does not start while another server or an import holds it.
  */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   // Decided before anything opens: a server that would run open on a network address does not start.
   const development = developmentMode(config.host, config.access?.auth ?? "auto");
+  preparePrivateDataDir(config.dataDir);
+  const lock = DataDirLock.acquire(config.dataDir, SERVER_COMMAND, (holder) =>
+    holder.command === SERVER_COMMAND
+      ? "Stop that server first, or start this one with another --data-dir."
+      : "Wait until it has finished, then start the server.",
+  );
+  try {
+    return await serveHolding(config, development, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function serveHolding(config: ServerConfig, development: boolean, lock: DataDirLock): Promise<RunningServer> {
   const store = await openEventStore({
     dataDir: config.dataDir,
     ...(config.eventStoreConnectionString ? { eventStoreConnectionString: config.eventStoreConnectionString } : {}),
@@ -38,6 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const personalVault = PersonalVault.inDataDir(config.dataDir);
   const writer = new CommunityWriter(store, () => new Date(), new PersonalData(personalVault, store));
   const keys = new AccessKeyStore(join(config.dataDir, ACCESS_FILE));
+  tightenDataFiles(config.dataDir);
   const seeded = config.demo ? await seedDemo(store, writer, new Date()) : [];
   const app = await buildApp({
     store,
@@ -50,18 +71,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   applyServerTimeouts(app.server, config.http.timeouts);
   const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("[::1]", "localhost");
+  lock.announce(url);
   let closing: Promise<void> | undefined;
   return {
     app,
-    url: address.replace("[::1]", "localhost"),
+    url,
     development,
     seeded,
+    recoveredLock: lock.recovered,
     close: () => {
       closing ??= (async () => {
         await closeGracefully(app, config.http.shutdownGraceMs);
         await store.close();
         personalVault.close();
         keys.close();
+        lock.release();
       })();
       return closing;
     },

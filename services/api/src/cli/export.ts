@@ -35,7 +35,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--format must be one of ${exportFormats.join(", ")}`);
   }
   const query = readQuery(values);
-  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data");
+  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data", {
+    reader: "copgraph export",
+  });
   try {
     const events = await readCommunityLog(log.store, values.community);
     if (events.length === 0) throw new InputError(`no community '${values.community}' in the log`);

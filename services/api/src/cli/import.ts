@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import {
   type CsvKind,
@@ -13,7 +14,7 @@ import {
 } from "@copgraph/interchange";
 import { appendHistory, type HistoryEvent } from "../write/append-history.js";
 import { importNdjsonFile } from "./import-ndjson.js";
-import { openLocalLog } from "./local-log.js";
+import { type LocalLogUse, openLocalLog } from "./local-log.js";
 import { Progress } from "./progress.js";
 import { InputError, UsageError } from "./usage-error.js";
 
@@ -57,8 +58,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (!communityId) throw new UsageError("name the community with --community <id>");
   const file = positionals[0];
   const dataDir = values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data";
+  // A dry run stores nothing: it may check a file beside a running server.
+  const use = values["dry-run"]
+    ? { reader: "copgraph import --dry-run" }
+    : importing(communityId, file && !values.dataset ? file : undefined, values.kind);
   if (file && !values.dataset && isEventLog(file)) {
-    const log = await openLocalLog(dataDir);
+    const log = await openLocalLog(dataDir, use);
     try {
       const dryRun = values["dry-run"] ?? false;
       const stored = await importNdjsonFile(log, { file, communityId, dryRun, describe });
@@ -77,7 +82,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
   const { history, lines } = readHistory(file, values, communityId);
   if (history.length === 0) throw holdsNothing(file ?? `data set ${values.dataset}`);
-  const log = await openLocalLog(dataDir);
+  const log = await openLocalLog(dataDir, use);
   try {
     if (values["dry-run"]) {
       await log.writer.check(
@@ -108,6 +113,28 @@ export async function importCommand(argv: string[]): Promise<number> {
 }
 
 const isEventLog = (file: string) => [".ndjson", ".jsonl"].includes(extname(file));
+
+/** An import holds the data folder; beside a server it says how to import through the server instead. */
+function importing(communityId: string, file: string | undefined, kind: string | undefined): LocalLogUse {
+  const path = `/v1/communities/${encodeURIComponent(communityId)}`;
+  const csv = file !== undefined && !isEventLog(file);
+  const csvRoute = `${path}/imports/csv?kind=${kind ?? "<kind>"}`;
+  return {
+    writer: "copgraph import",
+    besideServer: ({ url = "http://<server>" }) =>
+      [
+        "import through it instead (with an API key, unless it runs in local development mode),",
+        "or stop it and run this command again.",
+        ...(csv
+          ? [
+              `  a CSV file:  POST ${csvRoute} with the file as the body (content-type: text/csv), e.g.`,
+              `               curl -X POST '${url}${csvRoute}' -H 'content-type: text/csv' --data-binary @${file}`,
+            ]
+          : []),
+        `  any events:  POST ${path}/events with {"events":[…]}, up to ${MAX_BATCH_EVENTS.toLocaleString("en")} events a request, all or nothing`,
+      ].join("\n"),
+  };
+}
 
 function readHistory(
   file: string | undefined,

@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ACCESS_FILE, AccessKeyStore, type ApiKey, UnknownKeyError } from "../access/key-store.js";
 import { isRole, roles } from "../access/roles.js";
+import { preparePrivateDataDir, tightenDataFiles } from "../data-dir/private-files.js";
 import { exitCodes, InputError, UsageError } from "./usage-error.js";
 
 export const keysHelp = `copgraph keys <create|list|revoke|rotate> [options]
@@ -46,8 +46,10 @@ export async function keys(argv: string[]): Promise<number> {
   }
   if (extra.length > 0) throw new UsageError(`unexpected '${extra.join(" ")}'`);
   const dataDir = resolve(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data");
-  mkdirSync(dataDir, { recursive: true });
+  // Keys never hold the folder: they work beside a running server, which reads them at each request.
+  preparePrivateDataDir(dataDir);
   const store = new AccessKeyStore(join(dataDir, ACCESS_FILE));
+  tightenDataFiles(dataDir);
   try {
     if (subcommand === "create") {
       if (keyId !== undefined) throw new UsageError(`unexpected '${keyId}'`);

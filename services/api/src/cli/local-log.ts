@@ -26,7 +26,8 @@ export type LocalLogUse =
  */
 export async function openLocalLog(dataDir: string, use: LocalLogUse): Promise<LocalLog> {
   preparePrivateDataDir(dataDir);
-  const lock = "writer" in use ? DataDirLock.acquire(dataDir, use.writer, advice(use)) : holdIfFree(dataDir, use.reader);
+  const lock =
+    "writer" in use ? DataDirLock.acquire(dataDir, use.writer, advice(use)) : holdIfFree(dataDir, use.reader);
   if (lock?.recovered) console.error(lock.recovered);
   try {
     const connection = process.env.EVENTSTORE_CONNECTION_STRING?.trim();

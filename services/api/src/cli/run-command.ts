@@ -1,4 +1,5 @@
 // The copgraph commands: parses the command line, runs one, and exits with its code.
+import { DataDirBusyError } from "../data-dir/data-dir-lock.js";
 import { exitCodes, InputError, UsageError } from "./usage-error.js";
 
 interface Command {
@@ -70,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof InputError) {
       console.error(`copgraph ${name}: ${error.message}`);
       return exitCodes.input;
+    }
+    if (error instanceof DataDirBusyError) {
+      console.error(`copgraph ${name}: ${error.message}`);
+      return exitCodes.failed;
     }
     throw error;
   }

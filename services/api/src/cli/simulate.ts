@@ -40,7 +40,10 @@ export async function simulate(argv: string[]): Promise<number> {
   const months = positive("months", values.months, 24);
   const end = Date.now();
   const start = end - months * 30.436875 * 86_400_000;
-  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data");
+  const log = await openLocalLog(values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data", {
+    writer: "copgraph simulate",
+    besideServer: () => "stop it and run this command again, or simulate into another --data-dir.",
+  });
   const progress = new Progress("simulating", eventsTotal);
   let done = 0;
   try {

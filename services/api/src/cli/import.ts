@@ -23,7 +23,8 @@ copgraph import --dataset <name> --from <folder> --community <id>
 
 Import into the event log, all or nothing: every bad row is listed with its line and nothing
 is stored unless the whole file is valid. An event log is read once and stored in one
-transaction: an import cut short (Ctrl-C, a crash) stores nothing of it.
+transaction: an import cut short (Ctrl-C, a crash) stores nothing of it. While a server runs on
+the data folder it refuses (exit 1) and says how to send the file to the server instead.
 
   <file>              a CSV file (.csv, needs --kind) or a copgraph event log (.ndjson)
   --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}
@@ -33,7 +34,8 @@ transaction: an import cut short (Ctrl-C, a crash) stores nothing of it.
   --dry-run           check everything, store nothing
   --data-dir <dir>    folder of the event log (env COPGRAPH_DATA_DIR, default ./data)
 
-Exit codes: 0 imported (or valid on --dry-run), 2 bad usage, 3 invalid or empty input (nothing stored).`;
+Exit codes: 0 imported (or valid on --dry-run), 1 failed (or a server holds the data folder),
+2 bad usage, 3 invalid or empty input (nothing stored).`;
 
 /** An empty file is almost always the wrong file: say so instead of "imported 0 events". */
 const holdsNothing = (source: string) => new InputError(`${source} holds no events; nothing was stored`);

@@ -11,7 +11,8 @@ first start records three demo communities (siloed, diverse, growing) to look at
 
   --port <n>        port to listen on (env PORT, default 3000)
   --host <h>        address to bind (env HOST, default 127.0.0.1)
-  --data-dir <dir>  folder of the embedded SQLite log (env COPGRAPH_DATA_DIR, default ./data)
+  --data-dir <dir>  folder of the embedded SQLite log (env COPGRAPH_DATA_DIR, default ./data); the
+                    server holds it while it runs: import and simulate refuse beside it
   --no-demo         never record the demo communities (env COPGRAPH_DEMO=0)
 
 Access (environment):

@@ -8,7 +8,7 @@ import { UsageError } from "./usage-error.js";
 export const simulateHelp = `copgraph simulate [options]
 
 Record simulated community histories (seeded, reproducible) into the event log, for trying
-copgraph out and for benchmarks.
+copgraph out and for benchmarks. Refused while a server runs on the data folder.
 
   --communities <n>  how many communities (default 1)
   --events <n>       events over all communities (default 10000)

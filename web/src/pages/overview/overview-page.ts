@@ -35,9 +35,13 @@ function emptyState(): HTMLElement {
       h("code", {}, "POST /v1/communities"),
       ", see the ",
       h("a", { href: "/docs" }, "API reference"),
-      "), or import a history with ",
+      "), or import a history through it (",
+      h("code", {}, "POST /v1/communities/{id}/imports/csv"),
+      " or ",
+      h("code", {}, "…/events"),
+      "; ",
       h("code", {}, "copgraph import"),
-      ". Then log its members and gatherings here.",
+      " writes the data folder only while no server runs). Then log its members and gatherings here.",
     ),
   );
 }

@@ -36,7 +36,7 @@ describe("DataDirLock", () => {
     })();
     expect(refused).toBeInstanceOf(DataDirBusyError);
     expect((refused as Error).message).toContain(`in use by copgraph serve (pid ${process.pid}`);
-    expect((refused as Error).message).toContain("serving http://127.0.0.1:3000");
+    expect((refused as Error).message).toContain("answering at http://127.0.0.1:3000");
     expect((refused as Error).message).toMatch(/\nadvice for the caller$/);
     lock.release();
     expect(existsSync(lockPath())).toBe(false);

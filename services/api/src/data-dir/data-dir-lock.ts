@@ -24,7 +24,7 @@ export interface LockHolder {
 const heldHere = new Set<string>();
 
 export const describeHolder = (holder: LockHolder) =>
-  `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}${holder.url ? `, serving ${holder.url}` : ""})`;
+  `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}${holder.url ? `, answering at ${holder.url}` : ""})`;
 
 /** The folder is held by another process that runs (or may run: on another machine). */
 export class DataDirBusyError extends Error {

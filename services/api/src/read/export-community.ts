@@ -48,8 +48,9 @@ export function historyOf(events: readonly LoggedEvent[]): CommunityHistory {
 /** The indicators of a log for a query, as the API answers them. */
 export function indicatorsOf(input: Omit<ExportInput, "key">, ids?: readonly string[]): IndicatorsResponse {
   const revision = input.events.at(-1)?.revision ?? -1;
-  const { graphQuery, options, resolved } = resolveQuery(input.query, input.now, revision);
-  const snapshot = projectSnapshot(historyOf(input.events), graphQuery);
+  const history = historyOf(input.events);
+  const { graphQuery, options, resolved } = resolveQuery(input.query, input.now, revision, history);
+  const snapshot = projectSnapshot(history, graphQuery);
   return { communityId: input.communityId, query: resolved, indicators: computeIndicators(snapshot, options, ids) };
 }
 
@@ -66,8 +67,8 @@ export function exportCommunity(format: ExportFormat, input: ExportInput) {
   }
   if (format === "indicators-csv") return { type, file, body: indicatorsCsv(indicatorsOf(input)) };
   const revision = input.events.at(-1)?.revision ?? -1;
-  const { graphQuery, resolved } = resolveQuery(input.query, input.now, revision);
   const history = historyOf(input.events);
+  const { graphQuery, resolved } = resolveQuery(input.query, input.now, revision, history);
   if (format === "gexf")
     return { type, file, body: toGexf(history, graphQuery, { description: `copgraph ${input.communityId}` }) };
   const { graph } = projectSnapshot(history, graphQuery);

@@ -1,14 +1,37 @@
+import { CommunityHistory } from "@copgraph/analytics";
 import { describe, expect, it } from "vitest";
 import { resolveQuery } from "./resolve-query.js";
 
+/** A history whose first fact, a join, happened (and was recorded) at `first`. */
+const historyFrom = (first: string) =>
+  CommunityHistory.fromEvents([
+    {
+      event: {
+        type: "MemberJoined",
+        data: {
+          memberId: "ana",
+          displayName: "Ana",
+          sector: "education",
+          occupationalLayer: "professional",
+          occurredAt: first,
+        },
+      },
+      recordedAt: Date.parse(first),
+      revision: 1,
+    },
+  ]);
+const history = historyFrom("2020-01-01T00:00:00Z");
+
 describe("resolveQuery", () => {
   it("reads 'now' as the end of the current minute, so the same query hits the same cache entry for a minute", () => {
-    const early = resolveQuery({}, new Date("2026-06-01T12:00:00.500Z"), 7);
-    const late = resolveQuery({}, new Date("2026-06-01T12:00:59.999Z"), 7);
+    const early = resolveQuery({}, new Date("2026-06-01T12:00:00.500Z"), 7, history);
+    const late = resolveQuery({}, new Date("2026-06-01T12:00:59.999Z"), 7, history);
     expect(early.resolved).toEqual(late.resolved);
     expect(early.resolved.at).toBe("2026-06-01T12:01:00.000Z");
     expect(early.resolved.knownAt).toBe("2026-06-01T12:01:00.000Z");
-    expect(resolveQuery({}, new Date("2026-06-01T12:00:00.000Z"), 7).resolved.at).toBe("2026-06-01T12:00:00.000Z");
+    expect(resolveQuery({}, new Date("2026-06-01T12:00:00.000Z"), 7, history).resolved.at).toBe(
+      "2026-06-01T12:00:00.000Z",
+    );
   });
 
   it("keeps dates the caller gives", () => {
@@ -16,6 +39,7 @@ describe("resolveQuery", () => {
       { at: "2026-05-01T08:30:15Z", knownAt: "2026-05-02T00:00:01Z", window: "P30D" },
       new Date("2026-06-01T12:00:30Z"),
       3,
+      history,
     );
     expect(resolved).toMatchObject({
       at: "2026-05-01T08:30:15.000Z",
@@ -23,5 +47,25 @@ describe("resolveQuery", () => {
       from: "2026-04-01T08:30:15.000Z",
       revision: 3,
     });
+  });
+
+  it("starts a window or `from` reaching before the history at its first fact", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const fromFirst = resolveQuery({ from: "2020-01-01T00:00:00Z" }, now, 3, history);
+    expect(fromFirst.resolved.from).toBe("2020-01-01T00:00:00.000Z");
+    for (const params of [{ window: "P10Y" }, { window: "P999999Y" }, { from: "0000-01-01T00:00:00Z" }]) {
+      expect(resolveQuery(params, now, 3, history), JSON.stringify(params)).toEqual(fromFirst);
+    }
+    expect(resolveQuery({ window: "P1Y" }, now, 3, history).resolved.from).toBe("2025-06-01T12:00:00.000Z");
+  });
+
+  it("starts every window at `at` before the history begins, or when nothing is known", () => {
+    const early = { at: "2019-06-01T00:00:00Z" };
+    for (const window of ["P1D", "P999999Y"]) {
+      expect(resolveQuery({ ...early, window }, new Date(), 3, history).resolved.from).toBe("2019-06-01T00:00:00.000Z");
+      expect(resolveQuery({ ...early, window }, new Date(), 0, new CommunityHistory()).resolved.from).toBe(
+        "2019-06-01T00:00:00.000Z",
+      );
+    }
   });
 });

@@ -8,6 +8,7 @@ export type {
   MemberAttributes,
   TieAttributes,
 } from "./community-snapshot.js";
+export { historyStart } from "./history-start.js";
 export { type MemberJoin, MemberTimeline, type ProfileChange } from "./member-timeline.js";
 export { projectSnapshot } from "./project-snapshot.js";
 export { type GraphQuery, type TieLayer, tieLayers } from "./query.js";

@@ -208,7 +208,9 @@ describe("load and faults", () => {
           const counts = new Map<string, number>();
           for (const id of recordIds.filter((id) => /^c\d+-\d+$/.test(id))) counts.set(id, (counts.get(id) ?? 0) + 1);
           expect([...counts].filter(([, count]) => count > 1)).toEqual([]);
-          const keys = log.flatMap((event) => (event.metadata?.idempotencyKey ? [event.metadata.idempotencyKey] : []));
+          const keys = log.flatMap((event) =>
+            event.metadata?.idempotencyKeyHash ? [event.metadata.idempotencyKeyHash] : [],
+          );
           expect(new Set(keys).size).toBe(keys.length);
         }
 

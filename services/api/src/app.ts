@@ -65,8 +65,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     logger: loggerWithoutUrlSecrets(deps.logger),
     logController: new LogController({ disableRequestLogging: !deps.logRequests }),
     bodyLimit: bodyLimits.plain,
-    requestIdHeader: "x-request-id",
-    // Request ids become events' correlationId, so they must be unique across restarts.
+    // Request ids become events' correlationId and audit entries' requestId: always ours, unique
+    // across restarts, never a client's x-request-id (it could carry a name, or forge an entry).
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();

@@ -20,6 +20,10 @@ export const WriteResult = z
           .meta({ description: "The member, interaction or gathering id the event is about" }),
       }),
     ),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "Stored as asked, but worth a second look (e.g. a member id that carries a name)" }),
   })
   .meta({ id: "WriteResult" });
 export type WriteResult = z.infer<typeof WriteResult>;

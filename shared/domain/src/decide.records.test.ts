@@ -126,8 +126,25 @@ describe("RetractRecord", () => {
       .then([retracted("g1")]);
   });
 
-  it("retracts a record even after its members left or were erased", () => {
+  const withoutReason = (recordId: string) => {
+    const { reason: _reason, ...data } = retracted(recordId, T3).data;
+    return { type: "RecordRetracted" as const, data };
+  };
+
+  it("retracts a record even after its members left or were erased (without a reason once erased)", () => {
     given([...recorded, left("a", T2), erased("b", T3)])
+      .when(cmd.retract(withoutReason("i1")))
+      .then([withoutReason("i1")]);
+  });
+
+  it("refuses a reason for a record an erased member took part in: free text may name them", () => {
+    given([...recorded, erased("b", T3)])
+      .when(cmd.retract(retracted("i1", T3)))
+      .thenThrows("erased_party_free_text", ["reason"]);
+    given([...recorded, erased("a", T3)])
+      .when(cmd.retract(retracted("g1", T3)))
+      .thenThrows("erased_party_free_text", ["reason"]);
+    given([...recorded, left("a", T2)])
       .when(cmd.retract(retracted("i1", T3)))
       .then([retracted("i1", T3)]);
   });

@@ -163,6 +163,15 @@ function retractRecord(state: StateView, { data }: CommandOf<"RetractRecord">): 
       "recordId",
     ]);
   }
+  // Free text may name any party, and an erased member's must not come back (docs/decisions/0003).
+  const erased = data.reason === undefined ? undefined : record.parties.find((id) => state.members.get(id)?.erased);
+  if (erased !== undefined) {
+    throw new DomainError(
+      "erased_party_free_text",
+      `${record.kind} ${data.recordId} involves erased member ${erased}: retract it without a reason`,
+      ["reason"],
+    );
+  }
   return [{ type: "RecordRetracted", data }];
 }
 

@@ -20,6 +20,7 @@ describe("httpStatusFor", () => {
       duplicate_participant: 422,
       unknown_record: 422,
       record_already_retracted: 409,
+      erased_party_free_text: 422,
     });
   });
 });

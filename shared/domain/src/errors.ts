@@ -17,6 +17,7 @@ export const domainErrorCodes = [
   "duplicate_participant",
   "unknown_record",
   "record_already_retracted",
+  "erased_party_free_text",
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -43,8 +43,8 @@ describe("evolve", () => {
       erased: false,
       attributeKeys: new Set(),
     });
-    expect(state.records.get("i1")).toEqual({ kind: "interaction", retracted: false });
-    expect(state.records.get("g1")).toEqual({ kind: "gathering", retracted: false });
+    expect(state.records.get("i1")).toMatchObject({ kind: "interaction", retracted: false });
+    expect(state.records.get("g1")).toMatchObject({ kind: "gathering", retracted: false });
   });
 
   it("tracks leaving, erasure, retraction and attribute keys", () => {

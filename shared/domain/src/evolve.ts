@@ -1,14 +1,5 @@
 import type { CommunityEvent } from "./events/community-event.js";
-import type { CommunityState, RecordState, StateView } from "./state.js";
-
-// The four states a record can be in, shared: a community holds a million records without an
-// object each.
-const recordStates = {
-  interaction: Object.freeze({ kind: "interaction", retracted: false }),
-  gathering: Object.freeze({ kind: "gathering", retracted: false }),
-  retractedInteraction: Object.freeze({ kind: "interaction", retracted: true }),
-  retractedGathering: Object.freeze({ kind: "gathering", retracted: true }),
-} satisfies Record<string, RecordState>;
+import type { CommunityState, StateView } from "./state.js";
 
 /**
  * Applies a stored event. The caller owns the state: it is updated in place and returned,
@@ -59,20 +50,19 @@ export function applyEvent(state: StateView, event: CommunityEvent): void {
       return;
     }
     case "InteractionRecorded": {
-      state.records.set(event.data.interactionId, recordStates.interaction);
+      const { interactionId, from, to } = event.data;
+      state.records.set(interactionId, { kind: "interaction", retracted: false, parties: [from, ...to] });
       return;
     }
     case "GatheringHeld": {
-      state.records.set(event.data.gatheringId, recordStates.gathering);
+      const { gatheringId, participants } = event.data;
+      const parties = participants.map((participant) => participant.memberId);
+      state.records.set(gatheringId, { kind: "gathering", retracted: false, parties });
       return;
     }
     case "RecordRetracted": {
       const record = state.records.get(event.data.recordId);
-      if (record) {
-        const retracted =
-          record.kind === "interaction" ? recordStates.retractedInteraction : recordStates.retractedGathering;
-        state.records.set(event.data.recordId, retracted);
-      }
+      if (record) state.records.set(event.data.recordId, { ...record, retracted: true });
       return;
     }
     case "MemberErased": {

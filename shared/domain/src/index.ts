@@ -8,4 +8,5 @@ export * from "./errors.js";
 export * from "./events/index.js";
 export { evolve } from "./evolve.js";
 export type { Issue, IssuePath } from "./issues.js";
+export { memberIdWarnings } from "./member-id-warnings.js";
 export * from "./state.js";

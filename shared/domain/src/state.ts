@@ -15,6 +15,8 @@ export type RecordKind = "interaction" | "gathering";
 export interface RecordState {
   readonly kind: RecordKind;
   readonly retracted: boolean;
+  /** Members the record is about: free text about it is refused once one of them is erased. */
+  readonly parties: readonly string[];
 }
 
 /** The Map operations the decider and evolve use, so a batch can run on an overlay of the state. */

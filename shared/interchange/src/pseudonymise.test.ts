@@ -59,7 +59,7 @@ describe("pseudonymise", () => {
     });
   });
 
-  it("keeps catalogue values, attributes, topics, weights and both clocks; puts placeholders in required text; cuts metadata", () => {
+  it("keeps catalogue values, attributes, weights and both clocks; drops topics (free text); puts placeholders in required text; cuts metadata", () => {
     const exported = pseudonymise(log, KEY);
     const joined = exported.find((event) => event.type === "MemberJoined")!;
     expect(joined.data).toEqual({
@@ -77,7 +77,8 @@ describe("pseudonymise", () => {
       occurredAt: log[11]!.occurredAt,
     });
     const advice = exported.find((event) => event.type === "InteractionRecorded")!;
-    expect(advice.data).toMatchObject({ kind: "advice", topics: ["school lunch"], weight: 2 });
+    expect(advice.data).toMatchObject({ kind: "advice", weight: 2 });
+    expect(advice.data).not.toHaveProperty("topics");
     for (const event of exported) {
       expect(event.metadata).toEqual({ schemaVersion: 1, recordedAt: event.recordedAt });
       expect(event.position).toBe(event.revision);

@@ -7,7 +7,7 @@ import {
   LeaveCommunityRequest,
   MemberParams,
 } from "@copgraph/contract";
-import type { Command } from "@copgraph/domain";
+import { type Command, memberIdWarnings } from "@copgraph/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { routeAccess } from "../access/route-configs.js";
@@ -51,7 +51,12 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
           { type: "JoinMember", data: { ...request.body, memberId, occurredAt: request.body.occurredAt ?? now() } },
         ],
       });
-      return replyWritten(reply, result, `/v1/communities/${id}/members/${memberId}`);
+      const warnings = memberIdWarnings(memberId, request.body.displayName);
+      return replyWritten(
+        reply,
+        warnings.length === 0 ? result : { ...result, warnings },
+        `/v1/communities/${id}/members/${memberId}`,
+      );
     },
   );
 

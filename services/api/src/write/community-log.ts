@@ -1,6 +1,7 @@
 import type { CommunitySummary, WriteResult } from "@copgraph/contract";
 import { type CommunityEvent, type CommunityState, evolve, initialState } from "@copgraph/domain";
 import type { Position, RecordedEvent } from "@copgraph/event-store";
+import { idempotencyKeyHash } from "./idempotency-key.js";
 
 export const streamOf = (communityId: string) => `community-${communityId}`;
 export const communityOf = (streamId: string) => streamId.slice("community-".length);
@@ -30,6 +31,7 @@ export class CommunityLog {
   private registration?: { name: string; concern: string; description?: string; occurredAt: string };
   private counts: Counts = { members: 0, interactions: 0, gatherings: 0, retractions: 0 };
   private lastOccurredAtMs = Number.NEGATIVE_INFINITY;
+  /** Keyed writes by the hash of their Idempotency-Key. */
   private readonly keyed = new Map<string, KeyedWrite>();
 
   constructor(readonly communityId: string) {}
@@ -51,8 +53,10 @@ export class CommunityLog {
     const event = { type: recorded.type, data: recorded.data } as unknown as CommunityEvent;
     this.apply(event);
     this.position = recorded.position;
-    const key = recorded.metadata.idempotencyKey;
-    if (typeof key !== "string") return;
+    // Logs written before keys were hashed hold the key itself.
+    const { idempotencyKeyHash: hashed, idempotencyKey: raw } = recorded.metadata;
+    const key = typeof hashed === "string" ? hashed : typeof raw === "string" ? idempotencyKeyHash(raw) : undefined;
+    if (key === undefined) return;
     let entry = this.keyed.get(key);
     if (!entry) {
       const requestHash = String(recorded.metadata.requestHash ?? "");
@@ -66,11 +70,11 @@ export class CommunityLog {
 
   /** Remembers the answer of a keyed write once it is stored. */
   rememberKeyedWrite(key: string, requestHash: string, result: WriteResult): void {
-    this.keyed.set(key, { requestHash, result });
+    this.keyed.set(idempotencyKeyHash(key), { requestHash, result });
   }
 
   keyedWrite(key: string): KeyedWrite | undefined {
-    return this.keyed.get(key);
+    return this.keyed.get(idempotencyKeyHash(key));
   }
 
   summary(): CommunitySummary | undefined {

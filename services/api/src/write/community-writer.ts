@@ -6,6 +6,7 @@ import { AppendProtocol } from "./append-protocol.js";
 import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
 import { WriteMetadata } from "./event-data.js";
 import { HistoryTransaction } from "./history-transaction.js";
+import { idempotencyKeyHash } from "./idempotency-key.js";
 
 export interface WriteRequest {
   readonly communityId: string;
@@ -197,7 +198,7 @@ export class CommunityWriter {
       correlationId: request.correlationId,
       ...(request.idempotencyKey === undefined
         ? {}
-        : { idempotencyKey: request.idempotencyKey, requestHash: request.requestHash ?? "" }),
+        : { idempotencyKeyHash: idempotencyKeyHash(request.idempotencyKey), requestHash: request.requestHash ?? "" }),
     });
     const protocol = new AppendProtocol(this.personal, log.communityId, metadata);
     const eventData = protocol.stage(events, request.eventIds);

@@ -3,7 +3,7 @@
 // reach them, and joined again for readers allowed to see names.
 import { type CommunityEvent, type EventType, eventDataSchemas, eventTypes } from "./community-event.js";
 import { memberProfileFields } from "./member-profile-changed.js";
-import { personalDataFields } from "./personal-data.js";
+import { personalDataFields, personalListFields } from "./personal-data.js";
 
 /** A personal field's value: text, or `null` where a profile change clears the field. */
 export type PersonalValue = string | null;
@@ -50,7 +50,9 @@ export function splitPersonalData(event: CommunityEvent | StoredBody): SplitEven
   const data: Record<string, unknown> = {};
   const personal: Record<string, PersonalValue> = {};
   for (const [field, value] of Object.entries(event.data)) {
-    if (personalFields.includes(field) && (typeof value === "string" || value === null)) personal[field] = value;
+    if (!personalFields.includes(field)) data[field] = value;
+    else if (typeof value === "string" || value === null) personal[field] = value;
+    else if (personalListFields.has(field) && Array.isArray(value)) personal[field] = JSON.stringify(value);
     else data[field] = value;
   }
   return { body: { type: event.type, data }, personal };
@@ -63,7 +65,7 @@ export function splitPersonalData(event: CommunityEvent | StoredBody): SplitEven
  * A value already in the body (a log recorded before personal data moved out) is kept.
  */
 export function joinPersonalData(body: StoredBody, personal: PersonalValues): StoredBody {
-  const merged: Record<string, unknown> = { ...personal, ...body.data };
+  const merged: Record<string, unknown> = { ...listsOf(personal), ...body.data };
   for (const field of requiredPersonalDataFields[body.type] ?? []) merged[field] ??= ERASED_TEXT;
   // A profile change that only renamed an erased member must still change something.
   if (body.type === "MemberProfileChanged" && memberProfileFields.every((field) => merged[field] === undefined)) {
@@ -101,4 +103,22 @@ export function personalDataSubject(event: CommunityEvent | StoredBody): Persona
     default:
       return { kind: "member", id: String(data.memberId) };
   }
+}
+
+/** The values with list fields given back as lists (a value that is not a JSON list is left out). */
+function listsOf(personal: PersonalValues): Record<string, unknown> {
+  let decoded: Record<string, unknown> | undefined;
+  for (const field of personalListFields) {
+    const text = personal[field];
+    if (typeof text !== "string") continue;
+    decoded ??= { ...personal };
+    try {
+      const list: unknown = JSON.parse(text);
+      if (Array.isArray(list)) decoded[field] = list;
+      else delete decoded[field];
+    } catch {
+      delete decoded[field];
+    }
+  }
+  return decoded ?? personal;
 }

@@ -11,8 +11,11 @@ export const personalDataFields: Readonly<Record<EventType, readonly string[]>> 
   MemberJoined: ["displayName", "organisation"],
   MemberProfileChanged: ["displayName", "organisation"],
   MemberLeft: ["reason"],
-  InteractionRecorded: ["notes"],
-  GatheringHeld: ["title", "place", "notes"],
+  InteractionRecorded: ["topics", "notes"],
+  GatheringHeld: ["title", "place", "topics", "notes"],
   RecordRetracted: ["reason"],
   MemberErased: [],
 };
+
+/** Personal fields that hold a list of texts: kept as one JSON text, given back as the list. */
+export const personalListFields: ReadonlySet<string> = new Set(["topics"]);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { memberIdWarnings } from "./member-id-warnings.js";
+
+describe("memberIdWarnings", () => {
+  it("warns of an e-mail address, whitespace or the member's name in the id", () => {
+    expect(memberIdWarnings("x.v@example.org").join(" ")).toContain("'@'");
+    expect(memberIdWarnings("xanthippe vorobyeva").join(" ")).toContain("whitespace");
+    expect(memberIdWarnings("xanthippe.vorobyeva", "Xanthippe Vorobyeva").join(" ")).toContain("name");
+    expect(memberIdWarnings("vorobyeva-2", "Xanthippe Vorobyeva").join(" ")).toContain("name");
+    expect(memberIdWarnings("ZoëK", "Zoë K").join(" ")).toContain("name");
+  });
+
+  it("says nothing of an opaque id", () => {
+    expect(memberIdWarnings("m-7f3a9c", "Xanthippe Vorobyeva")).toEqual([]);
+    expect(memberIdWarnings("0b5a3b8e-58c9-4c1e-9d0f-1d1a3a5d7c01", "Al")).toEqual([]);
+    expect(memberIdWarnings("m7")).toEqual([]);
+  });
+});

@@ -61,4 +61,11 @@ describe("ISO 8601 durations", () => {
     expect(durationSteps(start, start, parseDuration("P1D")!, 200)).toEqual([start]);
     expect(durationSteps(0, 10 * 86_400_000, parseDuration("P1D")!, 5)).toHaveLength(5);
   });
+
+  it("stops a series at a step past the last date a Date can hold", () => {
+    const start = Date.UTC(2025, 0, 1);
+    const end = 8.64e15; // +275760-09-13, the last date there is
+    expect(durationSteps(start, end, parseDuration("P999999Y")!, 200)).toEqual([start]);
+    expect(durationSteps(start, end, parseDuration("P9007199254740993D")!, 200)).toEqual([start]);
+  });
 });

@@ -61,13 +61,14 @@ const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, mon
 /**
  * Dates from `start` to `end` (inclusive), `step` apart, each counted from `start` (start + k ×
  * step): month ends do not drift (Jan 31 + P1M, then + P1M again, would give Feb 28, then Mar 28).
- * At most `limit` dates.
+ * At most `limit` dates; none past the last date a Date can hold.
  */
 export function durationSteps(start: number, end: number, step: Duration, limit: number): number[] {
   const steps: number[] = [];
   for (let k = 0; steps.length < limit; k++) {
     const at = addDuration(start, times(step, k));
-    if (at > end) break;
+    // NaN: the step went past the dates a Date can hold, so past `end` too.
+    if (!(at <= end)) break;
     steps.push(at);
   }
   return steps;

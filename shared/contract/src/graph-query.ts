@@ -1,10 +1,21 @@
 import { TieLayer } from "@copgraph/domain";
 import { z } from "zod";
-import { parseDuration } from "./duration.js";
+import { durationMs, parseDuration } from "./duration.js";
 
 const dateTime = z.iso.datetime({ offset: true });
-const duration = z.string().refine((text) => parseDuration(text) !== undefined, {
-  message: "must be an ISO 8601 duration such as P90D, P6M or PT12H",
+
+/**
+ * A duration a query can compute with: longer than zero (a zero half-life or step means
+ * nothing) and with parts that are numbers (not hundreds of digits). A long one is fine: a
+ * window reaching before the community's first event starts at that event.
+ */
+export const QueryDuration = z.string().superRefine((text, context) => {
+  const duration = parseDuration(text);
+  const length = duration === undefined ? Number.NaN : durationMs(duration);
+  if (duration === undefined)
+    context.addIssue({ code: "custom", message: "must be an ISO 8601 duration such as P90D, P6M or PT12H" });
+  else if (!Number.isFinite(length)) context.addIssue({ code: "custom", message: "is too long to be a number" });
+  else if (length <= 0) context.addIssue({ code: "custom", message: "must be longer than zero" });
 });
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
@@ -24,10 +35,12 @@ export const GraphQueryFields = z.object({
     .optional()
     .meta({ description: "Transaction time: what copgraph had been told by then (default now)" }),
   from: dateTime.optional().meta({ description: "Count only what happened from this date on" }),
-  window: duration.optional().meta({ description: "Count only what happened in this duration before `at`, e.g. P90D" }),
-  halfLife: duration
-    .optional()
-    .meta({ description: "Weight ties by exponential decay with this half-life, e.g. P30D" }),
+  window: QueryDuration.optional().meta({
+    description: "Count only what happened in this duration before `at`, e.g. P90D",
+  }),
+  halfLife: QueryDuration.optional().meta({
+    description: "Weight ties by exponential decay with this half-life, e.g. P30D",
+  }),
   layers: commaList(TieLayer).optional().meta({ description: "Tie layers, comma-separated (default all)" }),
   attribute: z
     .string()

@@ -4,6 +4,7 @@ import {
   GraphQueryFields,
   IndicatorSelection,
   parseDuration,
+  QueryDuration,
   TimelineResponse,
 } from "@copgraph/contract";
 import { timelineCsv } from "@copgraph/interchange";
@@ -16,9 +17,6 @@ import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const MAX_STEPS = 200;
-const duration = z
-  .string()
-  .refine((text) => parseDuration(text) !== undefined, "must be an ISO 8601 duration such as P1M");
 
 // The series' own `from` is its first date, so a window or half-life is per date, not the series'.
 const TimelineParams = GraphQueryFields.omit({ at: true, from: true })
@@ -26,7 +24,7 @@ const TimelineParams = GraphQueryFields.omit({ at: true, from: true })
   .extend({
     from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
-    step: duration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
+    step: QueryDuration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
     format: z
       .enum(["json", "csv"])
       .default("json")

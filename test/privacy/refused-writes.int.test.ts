@@ -130,7 +130,12 @@ describe("a refused write leaves the log and the vault as they were", () => {
       const log = localLog(transactions);
       const before = dumpDataDir(t.dataDir);
       await expect(
-        importNdjsonFile(log, { file, communityId: "town", describe: (errors) => JSON.stringify(errors) }),
+        importNdjsonFile(log, {
+          file,
+          communityId: "town",
+          dryRun: false,
+          describe: (errors) => JSON.stringify(errors),
+        }),
       ).rejects.toThrow(/event id/);
       expect(dumpDataDir(t.dataDir)).toEqual(before);
     });

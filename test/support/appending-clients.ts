@@ -87,7 +87,7 @@ export interface LoggedEvent {
   readonly revision: number;
   readonly type: string;
   readonly data: { interactionId?: string; gatheringId?: string; memberId?: string };
-  readonly metadata?: { idempotencyKey?: string };
+  readonly metadata?: { idempotencyKeyHash?: string };
 }
 
 /** The community's whole event log, page by page. */

@@ -65,7 +65,7 @@ export const REDACTED = "redacted";
  * The events with every member id (memberId, from, to[], participants[].memberId) and record id
  * replaced by its pseudonym, the personal and free-text fields of `personalDataFields` removed
  * (those the schema requires hold a placeholder instead: a member's displayName becomes their
- * pseudonym, a retraction's reason "redacted"), metadata cut to schemaVersion and recordedAt, and `position` (store-wide, so it tells about other
+ * pseudonym), metadata cut to schemaVersion and recordedAt, and `position` (store-wide, so it tells about other
  * communities) set to the revision. A profile change left with nothing to say (it changed only a
  * name or organisation) is dropped. Throws on an unknown event type rather than leak its fields.
  */

@@ -43,7 +43,7 @@ const routes: WriteRoute[] = [
     method: "POST",
     url: (id) => `/v1/communities/${id}/retractions`,
     valid: (n) => ({ recordId: "seed-i", reason: `logged twice ${n}` }),
-    invalid: { recordId: "seed-i" },
+    invalid: { recordId: "seed-i", reason: "" },
     invalidPointer: "/reason",
   },
   {

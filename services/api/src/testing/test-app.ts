@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
+import { ACCESS_FILE, AccessKeyStore } from "../access/key-store.js";
 import { type App, type AppDependencies, buildApp } from "../app.js";
 import { PersonalVault } from "../personal/personal-vault.js";
 
@@ -13,22 +14,35 @@ export interface TestApp {
   readonly dataDir: string;
   readonly store: EventStore;
   readonly personalVault: PersonalVault;
+  /** With `keys: true`: the key store in the data folder (callers without a key still act as admin). */
+  readonly keys?: AccessKeyStore;
   /** Number of events in the whole log, to assert that a rejected request stored nothing. */
   countEvents(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The real app on a real SQLite log in a temporary folder, with a fixed clock (and the given HTTP limits). */
-export async function buildTestApp(options: Pick<AppDependencies, "http" | "webRoot"> = {}): Promise<TestApp> {
+export async function buildTestApp({
+  keys: withKeys = false,
+  ...options
+}: Pick<AppDependencies, "http" | "webRoot"> & { keys?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-api-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
   const personalVault = PersonalVault.inDataDir(dir);
-  const app = await buildApp({ store, personalVault, clock: () => TEST_NOW, ...options });
+  const keys = withKeys ? new AccessKeyStore(join(dir, ACCESS_FILE), () => TEST_NOW) : undefined;
+  const app = await buildApp({
+    store,
+    personalVault,
+    clock: () => TEST_NOW,
+    ...(keys ? { access: { keys, development: true } } : {}),
+    ...options,
+  });
   return {
     app,
     dataDir: dir,
     store,
     personalVault,
+    ...(keys ? { keys } : {}),
     async countEvents() {
       return (await store.readAll({ maxCount: Number.MAX_SAFE_INTEGER })).length;
     },
@@ -36,6 +50,7 @@ export async function buildTestApp(options: Pick<AppDependencies, "http" | "webR
       await app.close();
       await store.close();
       personalVault.close();
+      keys?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,7 +6,7 @@ import { field, input, textArea } from "./fields.js";
 import type { Problem } from "./form-errors.js";
 import { formShell } from "./form-shell.js";
 
-/** Records are never edited: a mistaken interaction or gathering is retracted, with a reason. */
+/** Records are never edited: a mistaken interaction or gathering is retracted, with a reason where one may be kept. */
 export function retractForm(context: RecordContext): HTMLElement {
   const { communityId } = context;
   const shell = formShell(
@@ -18,7 +18,9 @@ export function retractForm(context: RecordContext): HTMLElement {
   const recordId = field("Record id", input("recordId", { list: context.records.listId, spellcheck: false }), {
     hint: "The id shown when it was logged; this page's records are suggested.",
   });
-  const reason = field("Reason", textArea("reason", 2), { hint: "e.g. “Logged twice”." });
+  const reason = field("Reason", textArea("reason", 2), {
+    hint: "e.g. “Logged twice”. Leave it empty for a record of an erased member: no text about them is kept.",
+  });
   const date = field("Retracted on", input("date", { type: "date", max: today(), value: today() }));
   shell.body.append(h("div", { class: "rec-grid" }, recordId.element, date.element), reason.element);
   shell.errors.add("/recordId", recordId.error);
@@ -28,14 +30,13 @@ export function retractForm(context: RecordContext): HTMLElement {
   shell.onSubmit(async () => {
     const problems: Problem[] = [...dateProblems(date.control.value)];
     if (!recordId.control.value.trim()) problems.push({ pointer: "/recordId", message: "Give the id of the record." });
-    if (!reason.control.value.trim())
-      problems.push({ pointer: "/reason", message: "Say briefly why it is retracted." });
     if (problems.length > 0) return shell.errors.show(problems);
 
     const id = recordId.control.value.trim();
+    const why = reason.control.value.trim();
     await api.retract(communityId, {
       recordId: id,
-      reason: reason.control.value.trim(),
+      ...(why ? { reason: why } : {}),
       occurredAt: occurredAt(date.control.value, "record"),
     });
     shell.confirm(

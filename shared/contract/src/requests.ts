@@ -69,6 +69,10 @@ const BatchItem = z.discriminatedUnion(
         .meta({ description: "Event id; a retried import with the same ids stores nothing twice" }),
       type: z.literal(type),
       data: data[type],
+      recordedAt: z.iso.datetime({ offset: true }).optional().meta({
+        description:
+          "Its transaction time in the log it came from: kept when the community has no events yet (none may be in the future or before the one before), else the write's own time is recorded",
+      }),
     }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );

@@ -27,4 +27,5 @@ export {
 export { type LineEvent, NdjsonEventStream, type NdjsonStreamOptions } from "./ndjson-stream.js";
 export { MIN_EXPORT_KEY_LENGTH, Pseudonyms, pseudonymise, REDACTED } from "./pseudonymise.js";
 export { type DecodeResult, decodeUtf8, type LineError } from "./text.js";
+export { TransactionTimes } from "./transaction-times.js";
 export { escapeXml } from "./xml.js";

@@ -75,8 +75,10 @@ describe("NdjsonEventStream", () => {
     expect(events).toHaveLength(2);
   });
 
-  it("without validation, passes type, data and id through as read", () => {
+  it("without validation, passes type, data, id and recordedAt through as read", () => {
     const { events } = readInPieces(toNdjson(log), [50], false);
-    expect(events.map(({ event }) => event)).toEqual(log.map(({ id, type, data }) => ({ type, data, id })));
+    expect(events.map(({ event }) => event)).toEqual(
+      log.map(({ id, type, data, recordedAt }) => ({ type, data, id, recordedAt })),
+    );
   });
 });

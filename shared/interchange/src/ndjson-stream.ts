@@ -71,7 +71,8 @@ export class NdjsonEventStream {
       }
       this.lastRevision = record.revision;
       if (!this.options.validate) {
-        events.push({ event: { type: record.type, data: record.data, id: record.id } as ImportedEvent, line });
+        const { type, data, id, recordedAt } = record;
+        events.push({ event: { type, data, id, recordedAt } as ImportedEvent, line });
         continue;
       }
       if (this.options.rememberIds !== false) {

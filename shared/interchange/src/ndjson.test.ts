@@ -55,12 +55,17 @@ describe("toNdjson / parseNdjson", () => {
 });
 
 describe("importNdjson", () => {
-  it("gives { id, type, data } in revision order with the line of each", () => {
+  it("gives { id, type, data, recordedAt } in revision order with the line of each", () => {
     const shuffled = toNdjson([log[2]!, log[0]!, log[1]!]);
     const result = importNdjson(shuffled);
     expect(result).toEqual({
       ok: true,
-      events: [0, 1, 2].map((i) => ({ id: log[i]!.id, type: log[i]!.type, data: log[i]!.data })),
+      events: [0, 1, 2].map((i) => ({
+        id: log[i]!.id,
+        type: log[i]!.type,
+        data: log[i]!.data,
+        recordedAt: log[i]!.recordedAt,
+      })),
       rows: [2, 3, 1],
     });
   });

@@ -74,7 +74,12 @@ export function recordToEvent(record: LoggedEvent, line: number, errors: LineErr
       message: `schemaVersion ${record.schemaVersion} of ${record.type} is not the current ${current}`,
     });
   }
-  return { type: result.event.type, data: result.event.data, id: record.id } as ImportedEvent;
+  return {
+    type: result.event.type,
+    data: result.event.data,
+    id: record.id,
+    recordedAt: record.recordedAt,
+  } as ImportedEvent;
 }
 
 /** JSON.parse of one line and its envelope check; problems go to `errors`. */
@@ -110,8 +115,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** What the batch endpoint takes: the event with its id. */
-export type ImportedEvent = CommunityEvent & { readonly id: string };
+/**
+ * What the batch endpoint takes: the event with its id, and the transaction time it had in the
+ * log it came from (kept when a whole community is imported into an empty one).
+ */
+export type ImportedEvent = CommunityEvent & { readonly id: string; readonly recordedAt?: string };
 
 export type NdjsonImportResult =
   | {
@@ -125,8 +133,8 @@ export type NdjsonImportResult =
 
 /**
  * An NDJSON log → events to append, in revision order, each checked by the domain's parseEvent
- * and carrying its id (a UUID, as the batch endpoint requires). Schema versions other than the
- * current one are refused: there are no upcasters yet.
+ * and carrying its id (a UUID, as the batch endpoint requires) and recordedAt. Schema versions
+ * other than the current one are refused: there are no upcasters yet.
  */
 export function importNdjson(text: string): NdjsonImportResult {
   const parsed = parseNdjson(text);

@@ -2,10 +2,11 @@ import { statSync } from "node:fs";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import { IdempotencyConflictError } from "@copgraph/event-store";
-import type { LineError, LineEvent } from "@copgraph/interchange";
+import type { LineError, LineEvent, TransactionTimes } from "@copgraph/interchange";
 import type { HistoryTransaction } from "../write/history-transaction.js";
 import { SlicePipeline } from "../write/slice-pipeline.js";
 import type { LocalLog } from "./local-log.js";
+import { checkTransactionTimes, keptTransactionTimes } from "./ndjson/kept-transaction-times.js";
 import { NdjsonFileReader } from "./ndjson/ndjson-file-reader.js";
 import { Progress } from "./progress.js";
 import { InputError } from "./usage-error.js";
@@ -28,13 +29,14 @@ export interface NdjsonImport {
 export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Promise<number | undefined> {
   const { file, communityId } = options;
   const before = identity(file);
-  if (options.dryRun) return checkFile(log, options);
+  const times = await keptTransactionTimes(log, communityId);
+  if (options.dryRun) return checkFile(log, options, times);
   const history = await log.writer.beginHistory(communityId, {
     recordedBy: "cli-import",
     correlationId: `cli-import:${communityId}`,
   });
-  if (history) return importInOnePass(history, options, before);
-  const checked = await checkFile(log, options);
+  if (history) return importInOnePass(history, options, before, times);
+  const checked = await checkFile(log, options, times);
   if (checked === undefined) return checked;
   const progress = new Progress("importing", checked);
   const pipeline = new SlicePipeline((stored) => progress.update(stored));
@@ -50,6 +52,7 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
     await pipeline.add(
       log.writer.appendDecided(decided, 0, slice.length, {
         eventIds: slice.map(({ event }) => event.id),
+        recordedAts: slice.map(({ event }) => event.recordedAt),
         recordedBy: "cli-import",
         correlationId: `cli-import:${communityId}:line-${first}`,
       }),
@@ -74,7 +77,12 @@ export async function importNdjsonFile(log: LocalLog, options: NdjsonImport): Pr
 }
 
 /** Reads, checks, decides and appends in one pass; commits only a file that is valid throughout. */
-async function importInOnePass(history: HistoryTransaction, options: NdjsonImport, before: string) {
+async function importInOnePass(
+  history: HistoryTransaction,
+  options: NdjsonImport,
+  before: string,
+  times: TransactionTimes | undefined,
+) {
   const { file, describe } = options;
   const progress = new Progress("importing", undefined);
   const reader = new NdjsonFileReader(file, { validate: true, rememberIds: false });
@@ -82,6 +90,7 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
     const bytes = statSync(file).size;
     for await (const { events, read } of reader.pieces()) {
       if (reader.outOfOrder) break;
+      checkTransactionTimes(times, events, reader.errors);
       // Once a line is bad, nothing will be stored: only list the lines.
       if (reader.errors.length > 0) {
         await history.abort();
@@ -92,6 +101,7 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
         await history.add(
           events.map(({ event }) => commandForEvent(event)),
           events.map(({ event }) => event.id),
+          events.map(({ event }) => event.recordedAt),
         );
       } catch (error) {
         if (!(error instanceof DomainError) || error.index === undefined) throw error;
@@ -124,7 +134,11 @@ async function importInOnePass(history: HistoryTransaction, options: NdjsonImpor
 }
 
 /** Pass one: every line parsed and checked, the whole history decided; the number of events. */
-async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonImport): Promise<number | undefined> {
+async function checkFile(
+  log: LocalLog,
+  { file, communityId, describe }: NdjsonImport,
+  times: TransactionTimes | undefined,
+): Promise<number | undefined> {
   const session = await log.writer.decisionSession(communityId);
   const progress = new Progress("checking", undefined);
   const reader = new NdjsonFileReader(file, { validate: true });
@@ -132,6 +146,7 @@ async function checkFile(log: LocalLog, { file, communityId, describe }: NdjsonI
   const bytes = statSync(file).size;
   for await (const { events, read } of reader.pieces()) {
     if (reader.outOfOrder) return undefined;
+    checkTransactionTimes(times, events, reader.errors);
     // Once a line is bad, the rules would be checked against a history with holes: only list lines.
     if (reader.errors.length > 0) continue;
     try {

@@ -15,6 +15,7 @@ import {
 import { appendHistory, type HistoryEvent } from "../write/append-history.js";
 import { importNdjsonFile } from "./import-ndjson.js";
 import { type LocalLogUse, openLocalLog } from "./local-log.js";
+import { keptTransactionTimes } from "./ndjson/kept-transaction-times.js";
 import { Progress } from "./progress.js";
 import { InputError, UsageError } from "./usage-error.js";
 
@@ -86,6 +87,13 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (history.length === 0) throw holdsNothing(file ?? `data set ${values.dataset}`);
   const log = await openLocalLog(dataDir, use);
   try {
+    const times = lines ? await keptTransactionTimes(log, communityId) : undefined;
+    const timeErrors: LineError[] = [];
+    if (times)
+      history.forEach(({ recordedAt }, i) => recordedAt && times.check(recordedAt, lines?.[i] ?? 0, timeErrors));
+    if (timeErrors.length > 0) {
+      throw new InputError(`${file} has ${timeErrors.length} problem(s); nothing was stored\n${describe(timeErrors)}`);
+    }
     if (values["dry-run"]) {
       await log.writer.check(
         communityId,
@@ -166,7 +174,11 @@ function readHistory(
         `${file} has ${result.errors.length} problem(s); nothing was stored\n${describe(result.errors)}`,
       );
     return {
-      history: result.events.map(({ id, ...event }) => ({ event: event as HistoryEvent["event"], id })),
+      history: result.events.map(({ id, recordedAt, ...event }) => ({
+        event: event as HistoryEvent["event"],
+        id,
+        ...(recordedAt === undefined ? {} : { recordedAt }),
+      })),
       lines: result.rows,
     };
   }

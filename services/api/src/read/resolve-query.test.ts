@@ -45,8 +45,16 @@ describe("resolveQuery", () => {
       at: "2026-05-01T08:30:15.000Z",
       knownAt: "2026-05-02T00:00:01.000Z",
       from: "2026-04-01T08:30:15.000Z",
-      revision: 3,
+      // The revision known at knownAt: the history's one event, not the 3 the log has by now.
+      revision: 1,
     });
+  });
+
+  it("echoes the revision known at knownAt, not the latest", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    expect(resolveQuery({ knownAt: "2019-12-31T23:59:59Z" }, now, 1, history).resolved.revision).toBe(-1);
+    expect(resolveQuery({ knownAt: "2020-01-01T00:00:00Z" }, now, 1, history).resolved.revision).toBe(1);
+    expect(resolveQuery({}, now, 1, history).resolved.revision).toBe(1);
   });
 
   it("starts a window or `from` reaching before the history at its first fact", () => {

@@ -62,7 +62,8 @@ export function resolveQuery(
       minWeight: graphQuery.minWeight ?? 0,
       seed: options.seed,
       permutations: options.permutations,
-      revision,
+      // As known at knownAt: a past knownAt echoes the revision it saw, not the latest.
+      revision: Math.min(revision, history.revisionKnownAt(knownAt)),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { CommunityParams, EventBatchRequest } from "@copgraph/contract";
 import { type CommunityEvent, commandForEvent, DomainError } from "@copgraph/domain";
+import { type LineError, TransactionTimes } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { routeAccess } from "../access/route-configs.js";
 import { domainProblem } from "../http/error-handler.js";
@@ -7,7 +8,7 @@ import { HttpProblem } from "../http/problem.js";
 import { WriteHeaders, writeContext } from "../http/write-context.js";
 import { type RouteContext, replyWritten, writeResponses } from "./context.js";
 
-export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer }) => {
+export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer, now }) => {
   app.post(
     "/v1/communities/:id/events",
     {
@@ -26,7 +27,7 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
     },
     async (request, reply) => {
       const { id } = request.params;
-      const items = request.body.events as unknown as (CommunityEvent & { id?: string })[];
+      const items = request.body.events as unknown as (CommunityEvent & { id?: string; recordedAt?: string })[];
       items.forEach((item, index) => {
         if (item.type === "CommunityRegistered" && item.data.communityId !== id) {
           throw new HttpProblem(
@@ -37,6 +38,19 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
           );
         }
       });
+      const times = new TransactionTimes(Date.parse(now()));
+      const timeErrors: LineError[] = [];
+      items.forEach((item, index) => {
+        if (item.recordedAt !== undefined) times.check(item.recordedAt, index, timeErrors);
+      });
+      if (timeErrors.length > 0) {
+        throw new HttpProblem(
+          422,
+          "invalid_recorded_at",
+          timeErrors.map(({ line, message }) => `event ${line}: ${message}`).join("; "),
+          timeErrors.map(({ line, message }) => ({ in: "body", pointer: `/events/${line}/recordedAt`, message })),
+        );
+      }
       const ids = items.map((item) => item.id);
       const seen = new Set<string>();
       const duplicate = ids.findIndex((eventId) => {
@@ -56,6 +70,7 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
           communityId: id,
           commands: items.map(({ type, data }) => commandForEvent({ type, data } as CommunityEvent)),
           eventIds: ids,
+          recordedAts: items.map((item) => item.recordedAt),
         });
         return replyWritten(reply, result);
       } catch (error) {

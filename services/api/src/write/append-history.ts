@@ -8,6 +8,8 @@ export interface HistoryEvent {
   readonly event: CommunityEvent;
   /** Kept so that a re-import of an exported log stores nothing twice. */
   readonly id?: string;
+  /** Its transaction time in the log it came from: kept when the community is empty. */
+  readonly recordedAt?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function appendHistory(
     const end = Math.min(start + MAX_BATCH_EVENTS, history.length);
     const slice = writer.appendDecided(decided, start, end, {
       eventIds: history.slice(start, end).map(({ id }) => id),
+      recordedAts: history.slice(start, end).map(({ recordedAt }) => recordedAt),
       recordedBy: options.recordedBy,
       correlationId: `${options.recordedBy}:${communityId}:${start}`,
     });
@@ -56,6 +59,7 @@ async function appendInTransaction(
       await transaction.add(
         piece.map(({ event }) => commandForEvent(event)),
         piece.map(({ id }) => id),
+        piece.map(({ recordedAt }) => recordedAt),
       );
       onProgress?.(transaction.added);
     }

@@ -27,14 +27,28 @@ export class AppendProtocol {
     private readonly personal: PersonalData,
     readonly communityId: string,
     private readonly metadata: WriteMetadata,
+    /** The community had no events: an imported history keeps its own transaction times. */
+    private readonly keepRecordedAt = false,
   ) {}
 
-  /** The event data to append for decided events, `ids[i]` their ids (generated where missing). */
-  stage(events: readonly CommunityEvent[], ids: readonly (string | undefined)[] = []): EventData[] {
+  /**
+   * The event data to append for decided events, `ids[i]` their ids (generated where missing),
+   * `recordedAts[i]` their original transaction times (kept only into an empty community).
+   */
+  stage(
+    events: readonly CommunityEvent[],
+    ids: readonly (string | undefined)[] = [],
+    recordedAts: readonly (string | undefined)[] = [],
+  ): EventData[] {
     const erased: string[] = [];
     const eventData = events.map((event, index) => {
       const split = splitPersonalData(event);
-      const data = toEventData(split.body, ids[index], this.metadata);
+      const data = toEventData(
+        split.body,
+        ids[index],
+        this.metadata,
+        this.keepRecordedAt ? recordedAts[index] : undefined,
+      );
       if (hasValues(split.personal)) this.staged.push({ id: data.id, split });
       if (event.type === "MemberErased") erased.push(event.data.memberId);
       return data;

@@ -13,6 +13,11 @@ export interface WriteRequest {
   readonly commands: readonly Command[];
   /** Caller-chosen event ids by position; missing ones are generated. */
   readonly eventIds?: readonly (string | undefined)[];
+  /**
+   * Original transaction times by position, of events imported from another log: kept only when
+   * the community has no events yet (else the write's own time is recorded). Checked by the caller.
+   */
+  readonly recordedAts?: readonly (string | undefined)[];
   /** If-Match: the revision the caller last saw; a different current revision fails the write. */
   readonly expectedRevision?: bigint;
   readonly idempotencyKey?: string;
@@ -47,7 +52,7 @@ export interface DecidedHistory {
 }
 
 /** Who appends a slice of a decided history, and its event ids by position in the slice. */
-export type SliceRequest = Pick<WriteRequest, "eventIds" | "recordedBy" | "correlationId">;
+export type SliceRequest = Pick<WriteRequest, "eventIds" | "recordedAts" | "recordedBy" | "correlationId">;
 
 const PAGE = 10_000;
 const CONFLICT_RETRIES = 3;
@@ -108,7 +113,7 @@ export class CommunityWriter {
     if (log.revision !== expected) {
       throw new WrongExpectedVersionError(streamOf(history.communityId), expected, log.revision);
     }
-    return this.appendEvents(log, history.events.slice(from, to), request);
+    return this.appendEvents(log, history.events.slice(from, to), request, history.baseRevision === -1n);
   }
 
   /**
@@ -138,6 +143,7 @@ export class CommunityWriter {
           recordedBy: request.recordedBy,
           correlationId: request.correlationId,
         }),
+        log.revision === -1n,
       ),
       // The cached state does not hold the history: read it afresh next time.
       onEnd: () => this.logs.delete(communityId),
@@ -183,14 +189,18 @@ export class CommunityWriter {
       throw new PreconditionFailedError(request.expectedRevision, log.revision);
     }
     const events = decideBatch(log.state, request.commands, { now: this.clock() });
-    return this.appendEvents(log, events, request);
+    return this.appendEvents(log, events, request, log.revision === -1n);
   }
 
-  /** Stages the events (personal values out), advances the in-memory state, and appends. */
+  /**
+   * Stages the events (personal values out), advances the in-memory state, and appends; events
+   * of a history begun on an empty community keep their original transaction times.
+   */
   private appendEvents(
     log: CommunityLog,
     events: readonly CommunityEvent[],
     request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
+    intoEmptyCommunity: boolean,
   ): Promise<WriteResult> {
     const metadata = new WriteMetadata({
       recordedAt: this.clock().toISOString(),
@@ -200,8 +210,8 @@ export class CommunityWriter {
         ? {}
         : { idempotencyKeyHash: idempotencyKeyHash(request.idempotencyKey), requestHash: request.requestHash ?? "" }),
     });
-    const protocol = new AppendProtocol(this.personal, log.communityId, metadata);
-    const eventData = protocol.stage(events, request.eventIds);
+    const protocol = new AppendProtocol(this.personal, log.communityId, metadata, intoEmptyCommunity);
+    const eventData = protocol.stage(events, request.eventIds, request.recordedAts);
     const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
     const firstRevision = log.revision + 1n;
     // The write model holds what the log holds, so it is the same before and after a restart.

@@ -21,12 +21,21 @@ export class WriteMetadata {
   }
 }
 
-/** An event body (personal values already taken out) as the store appends it. */
-export function toEventData(event: StoredBody, id: string | undefined, metadata: WriteMetadata): EventData {
+/**
+ * An event body (personal values already taken out) as the store appends it; `recordedAt`, when
+ * given, is the transaction time it keeps from the log it was imported from.
+ */
+export function toEventData(
+  event: StoredBody,
+  id: string | undefined,
+  metadata: WriteMetadata,
+  recordedAt?: string,
+): EventData {
+  const shared = metadata.of(event.type);
   return {
     id: id ?? newEventId(),
     type: event.type,
     data: event.data as unknown as JsonObject,
-    metadata: metadata.of(event.type),
+    metadata: recordedAt === undefined ? shared : { ...shared, recordedAt },
   };
 }

@@ -34,15 +34,20 @@ export class HistoryTransaction {
   constructor(private readonly parts: HistoryTransactionParts) {}
 
   /**
-   * Decides `commands` after those added before and starts appending them. Throws DomainError with
+   * Decides `commands` after those added before and starts appending them (with their original
+   * transaction times, if the community was empty). Throws DomainError with
    * the index counted from the first command of the history; rejects with the store's error of an
    * earlier piece.
    */
-  async add(commands: readonly Command[], eventIds: readonly (string | undefined)[]): Promise<void> {
+  async add(
+    commands: readonly Command[],
+    eventIds: readonly (string | undefined)[],
+    recordedAts: readonly (string | undefined)[] = [],
+  ): Promise<void> {
     const { session, protocol, transaction } = this.parts;
     const decided = session.decide(commands);
     this.added += decided.length;
-    const eventData = protocol.stage(decided, eventIds);
+    const eventData = protocol.stage(decided, eventIds, recordedAts);
     // Values go to the vault many pieces at a time (one fsync), always before the commit.
     if (protocol.unfiled >= PERSONAL_BATCH) await protocol.keepStaged();
     const appended = transaction.append(eventData);

@@ -1,6 +1,7 @@
 import type { CommunityEvent } from "@copgraph/domain";
 import { MemberTimeline } from "./member-timeline.js";
 import type { GatheringRecord, InteractionRecord } from "./records.js";
+import { RevisionsByTime } from "./revisions-by-time.js";
 import { type Dated, type ReadonlySortedFacts, SortedFacts } from "./sorted-facts.js";
 import type { StoredEvent } from "./stored-event.js";
 
@@ -23,6 +24,7 @@ export class CommunityHistory {
   readonly #interactions = new SortedFacts<InteractionRecord>();
   readonly #gatherings = new SortedFacts<GatheringRecord>();
   readonly #retractions = new Map<string, number>();
+  readonly #revisions = new RevisionsByTime();
   #version = 0;
 
   /** A history holding `events`, in the order given (log order). */
@@ -37,10 +39,16 @@ export class CommunityHistory {
     return this.#version;
   }
 
+  /** The community's latest revision known at `knownAt` (epoch ms); -1 when none was. */
+  revisionKnownAt(knownAt: number): number {
+    return this.#revisions.knownAt(knownAt);
+  }
+
   /** Appends one stored event. Stored events are facts: an odd one is kept as far as it makes sense, never refused. */
   apply(stored: StoredEvent): void {
     this.#version += 1;
     const { event, recordedAt, revision } = stored;
+    this.#revisions.add(recordedAt, revision);
     if (event.type === "RecordRetracted") {
       // Whatever its own occurredAt, a retraction counts from when copgraph learned it.
       const known = this.#retractions.get(event.data.recordId);

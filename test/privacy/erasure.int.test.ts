@@ -29,11 +29,6 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
   expect(response.statusCode, `${path}: ${response.body.slice(0, 200)}`).toBe(200);
   return response.body;
 };
-const post = async (path: string, payload: object) => {
-  const response = await test.app.inject({ method: "POST", url: path, payload });
-  expect(response.statusCode, `${path}: ${response.body.slice(0, 300)}`).toBe(201);
-  return response;
-};
 
 /** Every GET a reader can make about the community (names, analytics, exports, log pages). */
 const readPaths = [

@@ -107,12 +107,9 @@ export const ResolvedQuery = z
     minWeight: z.number(),
     seed: z.number().int(),
     permutations: z.number().int(),
-    revision: z
-      .number()
-      .int()
-      .meta({
-        description: "The community revision known at knownAt, which the result was computed from (-1: none yet)",
-      }),
+    revision: z.number().int().meta({
+      description: "The community revision known at knownAt, which the result was computed from (-1: none yet)",
+    }),
   })
   .meta({ id: "ResolvedQuery" });
 export type ResolvedQuery = z.infer<typeof ResolvedQuery>;

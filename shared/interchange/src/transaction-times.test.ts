@@ -13,7 +13,9 @@ describe("TransactionTimes", () => {
       "2024-12-31T23:59:59Z",
       "2027-01-01T00:00:00Z",
     ];
-    lines.forEach((recordedAt, index) => times.check(recordedAt, index + 1, errors));
+    lines.forEach((recordedAt, index) => {
+      times.check(recordedAt, index + 1, errors);
+    });
     expect(errors.map(({ line, message }) => `${line}: ${message}`)).toEqual([
       "3: recordedAt 'yesterday' is not a date-time",
       "4: recordedAt 2024-12-31T23:59:59Z is before the previous event's 2025-01-01T00:00:00.000Z",

@@ -89,8 +89,9 @@ export async function importCommand(argv: string[]): Promise<number> {
   try {
     const times = lines ? await keptTransactionTimes(log, communityId) : undefined;
     const timeErrors: LineError[] = [];
-    if (times)
-      history.forEach(({ recordedAt }, i) => recordedAt && times.check(recordedAt, lines?.[i] ?? 0, timeErrors));
+    history.forEach(({ recordedAt }, i) => {
+      if (times && recordedAt !== undefined) times.check(recordedAt, lines?.[i] ?? 0, timeErrors);
+    });
     if (timeErrors.length > 0) {
       throw new InputError(`${file} has ${timeErrors.length} problem(s); nothing was stored\n${describe(timeErrors)}`);
     }

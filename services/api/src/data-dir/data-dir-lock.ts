@@ -151,9 +151,22 @@ function stillRuns(holder: LockHolder): boolean {
   if (Date.parse(holder.startedAt) < Date.now() - uptime() * 1000) return false;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(holder.pid);
+}
+
+/**
+ * A killed process whose parent never collects it (an orphan where PID 1 does not reap, as in
+ * some containers) still answers kill(pid, 0), but it runs no more: Linux shows it as state Z.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,6 @@
 // Every route × every caller: the status each role gets. A route added without a row here fails
-// the first test, so no route is left open by accident.
+// the first test, so no route is left open by accident. Every API answer is no-store, and a key
+// is the same caller however its header's scheme is spelled.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { A, type AccessTestApp, B, buildAccessTestApp, type CallerName, callers } from "../testing/access-app.js";
 
@@ -255,6 +256,14 @@ describe("access: every route × every role", () => {
         got[who] = response.statusCode;
         if (response.statusCode === 401 || response.statusCode === 403) {
           expect(response.headers["content-type"]).toMatch(/^application\/problem\+json/);
+        }
+        // Answers of the API may name people: no cache keeps them, refusals included.
+        if (url.startsWith("/v1/")) expect(response.headers["cache-control"], `${who} ${url}`).toBe("no-store");
+        // However the scheme is spelled, a key is the same caller (and the same rate-limit budget).
+        if (method === "GET" && who !== "anonymous") {
+          const secret = t.headers[who].authorization?.slice("Bearer ".length);
+          const respelled = await t.app.inject({ method, url, headers: { authorization: `BEARER  ${secret}` } });
+          expect(respelled.statusCode, `${who} ${url} as 'BEARER  <key>'`).toBe(response.statusCode);
         }
       }
       expect(got).toEqual(row.expected);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzzRuns } from "../testing/fuzz-runs.js";
 import { buildTestApp, seedCommunity, type TestApp } from "../testing/test-app.js";
 import { jsonWriteRoutes, type WriteRoute } from "../testing/write-routes.js";
 
@@ -9,7 +10,7 @@ import { jsonWriteRoutes, type WriteRoute } from "../testing/write-routes.js";
 
 const PLAIN_LIMIT = 16 * 1024;
 const BULK_LIMIT = 64 * 1024;
-const RUNS = 25;
+const RUNS = fuzzRuns(25);
 
 let t: TestApp;
 let base: string;

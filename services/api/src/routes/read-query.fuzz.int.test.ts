@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { A, type AccessTestApp, buildAccessTestApp, type CallerName } from "../testing/access-app.js";
+import { fuzzRuns } from "../testing/fuzz-runs.js";
 
 // Every query parameter of every read route, with arbitrary and edge-case values, as the admin,
 // a researcher and an agency (each role reads through its own code path): never a 5xx, and a
@@ -8,7 +9,7 @@ import { A, type AccessTestApp, buildAccessTestApp, type CallerName } from "../t
 // by default, so `npm test` stays fast; e.g. COPGRAPH_FUZZ_RUNS=2000 for a deliberate run).
 // The change stream is left out: it answers with a stream that stays open.
 
-const RUNS = Number(process.env.COPGRAPH_FUZZ_RUNS ?? 20);
+const RUNS = fuzzRuns(20);
 
 /** Durations that are zero, negative, too long for any date, or not durations at all. */
 const edgeDurations = [

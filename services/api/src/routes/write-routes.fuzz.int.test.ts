@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fuzzRuns } from "../testing/fuzz-runs.js";
 import { buildTestApp, seedCommunity, type TestApp } from "../testing/test-app.js";
 import { jsonWriteRoutes } from "../testing/write-routes.js";
 
@@ -65,7 +66,7 @@ describe.each(jsonWriteRoutes)("$method $url under random input", (route) => {
         expect(response.statusCode, response.body).toBeLessThan(500);
         expect(await t.countEvents()).toBe(before);
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(40) },
     );
   });
 
@@ -77,7 +78,7 @@ describe.each(jsonWriteRoutes)("$method $url under random input", (route) => {
         expect(response.statusCode, response.body).toBeLessThan(500);
         if (response.statusCode >= 400) expect(await t.countEvents()).toBe(before);
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(40) },
     );
   });
 
@@ -94,7 +95,7 @@ describe.each(jsonWriteRoutes)("$method $url under random input", (route) => {
           expect(await t.countEvents()).toBe(before);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: fuzzRuns(30) },
     );
   });
 });

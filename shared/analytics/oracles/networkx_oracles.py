@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reference values for the network, silo and diversity indicators of @copgraph/analytics.
 
-Reads the data sets in ../../../../shared/datasets (beside the repository), builds networkx graphs
+Reads the data sets shipped in shared/interchange/datasets, builds networkx graphs
 directly from the files (no copgraph code involved) and writes networkx-oracles.json beside this
 script. Regenerate from the repository root:
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import networkx as nx
 
 HERE = Path(__file__).resolve().parent
-DATASETS = HERE.parents[3] / "shared" / "datasets"
+DATASETS = HERE.parents[1] / "interchange" / "datasets"
 OUT = HERE / "networkx-oracles.json"
 
 

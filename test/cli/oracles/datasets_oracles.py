@@ -2,18 +2,18 @@
 
 Each relation is the DiGraph of its arcs (undirected data: both arcs) over all members; the
 attribute is the one named below (karate: README.KARATE's factions, member 9 with the officer).
+Reads the copy shipped in shared/interchange/datasets.
 Run from the repository: python3 test/cli/oracles/datasets_oracles.py  (networkx 3.6.1).
 """
 import csv
 import json
-import os
 import re
 from pathlib import Path
 
 import networkx as nx
 
 HERE = Path(__file__).resolve().parent
-DATASETS = Path(os.environ.get("COPGRAPH_DATASETS", HERE.parents[3] / "shared" / "datasets"))
+DATASETS = HERE.parents[2] / "shared" / "interchange" / "datasets"
 
 
 def ei(G, attr):

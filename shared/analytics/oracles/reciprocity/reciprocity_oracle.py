@@ -2,7 +2,7 @@
 
 Regenerate (from the repository root, with networkx 3.6.1):
     python3 shared/analytics/oracles/reciprocity/reciprocity_oracle.py [datasets-dir]
-datasets-dir defaults to $COPGRAPH_DATASETS or ../shared/datasets (beside the repository).
+datasets-dir defaults to the copy shipped in shared/interchange/datasets.
 Writes reciprocity_oracle.json next to this script. Directed graphs analysed as directed.
 """
 
@@ -15,11 +15,7 @@ import networkx as nx
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
-DATASETS = (
-    sys.argv[1]
-    if len(sys.argv) > 1
-    else os.environ.get("COPGRAPH_DATASETS", os.path.join(REPO, "..", "shared", "datasets"))
-)
+DATASETS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "shared", "interchange", "datasets")
 
 
 def read_dyads(path):

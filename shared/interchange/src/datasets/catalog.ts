@@ -23,7 +23,7 @@ export interface DatasetRelationInfo {
 export interface DatasetInfo {
   readonly name: DatasetName;
   readonly title: string;
-  /** Folder under shared/datasets holding the files. */
+  /** Folder under shared/interchange/datasets holding the files as shipped. */
   readonly folder: string;
   /** File names, as keys of `importDataset`'s `files`. */
   readonly files: readonly string[];

@@ -10,10 +10,10 @@ import { toGraphml } from "../graphml.js";
 import { type DatasetName, datasetCatalog, datasetInfo } from "./catalog.js";
 import { attributeKey } from "./events.js";
 import { importDataset } from "./import.js";
+import { shippedDatasetFolder } from "./shipped.js";
 
-const root = new URL("../../../../../shared/datasets/", import.meta.url);
 const filesOf = (name: DatasetName): Record<string, string> => {
-  const folder = new URL(`${datasetInfo(name).folder}/`, root);
+  const folder = shippedDatasetFolder(name);
   return Object.fromEntries(readdirSync(folder).map((file) => [file, readFileSync(new URL(file, folder), "utf8")]));
 };
 const options = { communityId: "demo", occurredAt: "2024-01-01T00:00:00Z" };
@@ -30,7 +30,7 @@ const member = (events: CommunityEvent[], id: string) =>
 const pairs = (events: EventOf<"InteractionRecorded">[]) =>
   new Set(events.map(({ data }) => [data.from, data.to[0]].sort().join("|"))).size;
 
-/** Published sizes (shared/datasets/README.md): members and arcs (directed) or edges (undirected) per relation. */
+/** Published sizes (shared/interchange/datasets/README.md): members and arcs (directed) or edges (undirected) per relation. */
 const published: Record<DatasetName, { members: number; ties: Record<string, number> }> = {
   krackhardt: { members: 21, ties: { advice: 190, friendship: 102 } },
   lazega: { members: 71, ties: { advice: 892, friendship: 575, "co-work": 1104 } },

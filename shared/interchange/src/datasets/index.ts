@@ -9,3 +9,4 @@ export {
 export { attributeKey, type NetworkEventOptions } from "./events.js";
 export { importDataset, readDataset } from "./import.js";
 export type { DatasetMember, DatasetNetwork, DatasetRelation, DatasetTie } from "./network.js";
+export { shippedDatasetFolder } from "./shipped.js";

@@ -10,7 +10,7 @@ function values(snapshot: ReturnType<typeof karate>, attribute: string): Record<
   return counts;
 }
 
-describe("data set loaders (read from /work/shared/datasets at test time)", () => {
+describe("data set loaders (read from shared/interchange/datasets at test time)", () => {
   it("Krackhardt advice and friendship: 21 managers, 190 and 102 arcs, LEVEL and DEPT as strings", () => {
     const advice = krackhardt("advice");
     const friendship = krackhardt("friendship");

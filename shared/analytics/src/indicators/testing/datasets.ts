@@ -1,5 +1,5 @@
-// Loaders for the published data sets in /work/shared/datasets (beside the repository; in CI a
-// copy of shared/ sits beside the clone the same way). Each builds a CommunitySnapshot directly
+// Loaders for the published data sets shipped in shared/interchange/datasets (the copy
+// `copgraph import --dataset` reads). Each builds a CommunitySnapshot directly
 // (a graphology DirectedGraph; undirected data get both arcs), read at test time, unchanged.
 // The same graphs are built independently in oracles/networkx_oracles.py.
 //
@@ -14,10 +14,11 @@ import { readFileSync } from "node:fs";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import { snapshotOf, type TestMember } from "./snapshot.js";
 
-const datasets = new URL("../../../../../../shared/datasets/", import.meta.url);
+/** The shipped data sets' folder; a file URL (analytics does not depend on interchange, so a path). */
+export const datasetsFolder = new URL("../../../../interchange/datasets/", import.meta.url);
 
 function read(path: string): string {
-  return readFileSync(new URL(path, datasets), "utf8");
+  return readFileSync(new URL(path, datasetsFolder), "utf8");
 }
 
 function csvRows(text: string): string[][] {

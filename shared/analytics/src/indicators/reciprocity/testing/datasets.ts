@@ -1,18 +1,17 @@
-// Test helper: the classic directed data sets as CommunityGraphs (read from /work/shared/datasets,
-// or $COPGRAPH_DATASETS), and the networkx oracle values in oracles/reciprocity/.
+// Test helper: the classic directed data sets as CommunityGraphs (read from the copy shipped in
+// shared/interchange/datasets), and the networkx oracle values in oracles/reciprocity/.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DirectedGraph } from "graphology";
 import type { CommunityGraph, MemberAttributes, TieAttributes } from "../../../projection/community-snapshot.js";
 import type { TieLayer } from "../../../projection/query.js";
+import { datasetsFolder } from "../../testing/datasets.js";
 
-const datasetsDir =
-  process.env.COPGRAPH_DATASETS ?? fileURLToPath(new URL("../../../../../../../shared/datasets/", import.meta.url));
 const oracleFile = fileURLToPath(new URL("../../../../oracles/reciprocity/reciprocity_oracle.json", import.meta.url));
 
 /** A full dyad list `ego,alter,value` as a graph: every node; an arc of weight `value` where value > 0. */
 export function readDyadList(relativePath: string, layer: TieLayer = "advice"): CommunityGraph {
-  const lines = readFileSync(`${datasetsDir}/${relativePath}`, "utf8").trim().split(/\r?\n/).slice(1);
+  const lines = readFileSync(new URL(relativePath, datasetsFolder), "utf8").trim().split(/\r?\n/).slice(1);
   const graph = new DirectedGraph<MemberAttributes, TieAttributes>();
   for (const line of lines) {
     const [ego, alter, value] = line.split(",") as [string, string, string];

@@ -1,7 +1,7 @@
 import { chmodSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { datasetsDir, runCli } from "../support/cli-process.js";
+import { runCli } from "../support/cli-process.js";
 import { startServerProcess } from "../support/server-process.js";
 import { suiteDataDir } from "../support/suite-data-dir.js";
 
@@ -33,10 +33,7 @@ const loosen = (dir: string) => {
 };
 
 const importKarate = (dataDir: string, community: string) =>
-  runCli([
-    ...["import", "--dataset", "karate", "--from", join(datasetsDir, "zachary_karate")],
-    ...["--community", community, "--data-dir", dataDir],
-  ]);
+  runCli(["import", "--dataset", "karate", "--community", community, "--data-dir", dataDir]);
 
 describe("the data folder's modes", () => {
   it("a server creates its folder 0700 and every file 0600, the lock and WAL files included", async () => {

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { shippedDatasetFolder } from "@copgraph/interchange";
 import { afterAll, describe, expect, it } from "vitest";
-import { datasetsDir, runCli } from "../support/cli-process.js";
+import { runCli } from "../support/cli-process.js";
 
 // Each classic data set through the CLI (import → export NDJSON → replay), against networkx
-// values computed from the raw files by oracles/datasets_oracles.py.
+// values computed from the raw files by oracles/datasets_oracles.py. The import reads the copy
+// shipped in shared/interchange/datasets; --from names another folder.
 
 type Oracle = Record<string, number>;
 const oracles = JSON.parse(readFileSync(new URL("oracles/datasets-oracles.json", import.meta.url), "utf8")) as Record<
@@ -17,11 +19,11 @@ const dir = mkdtempSync(join(tmpdir(), "copgraph-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sets = [
-  { name: "krackhardt", folder: "krackhardt_hightech", attribute: "LEVEL" },
-  { name: "lazega", folder: "lazega_lawfirm", attribute: "office" },
-  { name: "karate", folder: "zachary_karate", attribute: "faction" },
-  { name: "florentine", folder: "padgett_florentine", attribute: "NumberPriorates" },
-  { name: "mcfarland", folder: "mcfarland_s641", attribute: undefined },
+  { name: "krackhardt", attribute: "LEVEL" },
+  { name: "lazega", attribute: "office" },
+  { name: "karate", attribute: "faction" },
+  { name: "florentine", attribute: "NumberPriorates" },
+  { name: "mcfarland", attribute: undefined },
 ];
 
 const close = (actual: unknown, expected: number) => {
@@ -29,20 +31,10 @@ const close = (actual: unknown, expected: number) => {
   expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9);
 };
 
-describe.each(sets)("copgraph import --dataset $name", ({ name, folder, attribute }) => {
+describe.each(sets)("copgraph import --dataset $name", ({ name, attribute }) => {
   it("imports, exports and replays to the networkx values", async () => {
     const dataDir = join(dir, name);
-    const imported = await runCli([
-      "import",
-      "--dataset",
-      name,
-      "--from",
-      join(datasetsDir, folder),
-      "--community",
-      name,
-      "--data-dir",
-      dataDir,
-    ]);
+    const imported = await runCli(["import", "--dataset", name, "--community", name, "--data-dir", dataDir]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/imported \d+ events/);
     const logFile = join(dir, `${name}.ndjson`);
@@ -75,6 +67,22 @@ describe.each(sets)("copgraph import --dataset $name", ({ name, folder, attribut
         close(got["silo.modularity"].value, want.modularity!);
       }
     }
+  });
+});
+
+describe("copgraph import --dataset --from <folder>", () => {
+  it("reads the data set's files from that folder instead of the shipped copy", async () => {
+    const folder = join(dir, "karate-less-one-tie");
+    cpSync(shippedDatasetFolder("karate"), folder, { recursive: true });
+    const edges = readFileSync(join(folder, "zachary.txt"), "utf8").trimEnd().split("\n");
+    writeFileSync(join(folder, "zachary.txt"), `${edges.slice(0, -1).join("\n")}\n`);
+    const dryRun = ["--community", "k", "--dry-run", "--data-dir", join(dir, "from")];
+    const shipped = await runCli(["import", "--dataset", "karate", ...dryRun]);
+    expect(shipped.code, shipped.stderr).toBe(0);
+    expect(shipped.stdout).toContain("113 events are valid"); // registration, 34 members, 78 ties
+    const other = await runCli(["import", "--dataset", "karate", "--from", folder, ...dryRun]);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stdout).toContain("112 events are valid");
   });
 });
 

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasetsDir, runCli } from "../support/cli-process.js";
+import { runCli } from "../support/cli-process.js";
 import { type ServerProcess, startServerProcess } from "../support/server-process.js";
 import { suiteDataDir } from "../support/suite-data-dir.js";
 
@@ -189,7 +189,7 @@ describe("a lock left by a process that is gone", () => {
   it("is recovered by an import, with a message", async () => {
     const pid = leaveStaleLock("copgraph serve");
     const result = await runCli([
-      ...["import", "--dataset", "karate", "--from", join(datasetsDir, "zachary_karate")],
+      ...["import", "--dataset", "karate"],
       ...["--community", "karate", "--data-dir", dataDir],
     ]);
     expect(result.code, result.stderr).toBe(0);

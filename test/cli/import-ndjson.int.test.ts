@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { datasetsDir, runCli } from "../support/cli-process.js";
+import { runCli } from "../support/cli-process.js";
 
 // `copgraph import log.ndjson`: a log in revision order is read once as a stream, appended in one
 // store transaction; one out of order is read whole and sorted. Either way, all or nothing.
@@ -39,7 +39,7 @@ const write = (name: string, content: string[]) => {
 beforeAll(async () => {
   const source = join(dir, "source");
   const imported = await runCli([
-    ...["import", "--dataset", "karate", "--from", join(datasetsDir, "zachary_karate")],
+    ...["import", "--dataset", "karate"],
     ...["--community", "karate", "--data-dir", source],
   ]);
   expect(imported.code, imported.stderr).toBe(0);

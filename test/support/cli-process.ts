@@ -33,5 +33,3 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
     child.once("exit", (code) => resolve({ code, stdout, stderr }));
   });
 }
-
-export const datasetsDir = fileURLToPath(new URL("../../../shared/datasets/", import.meta.url));

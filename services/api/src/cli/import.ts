@@ -1,16 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import {
   type CsvKind,
   csvKinds,
+  type DatasetName,
   datasetNames,
   importDataset,
   importNdjson,
   type LineError,
   parseCsvImport,
+  shippedDatasetFolder,
 } from "@copgraph/interchange";
 import { appendHistory, type HistoryEvent } from "../write/append-history.js";
 import { importNdjsonFile } from "./import-ndjson.js";
@@ -20,7 +23,7 @@ import { Progress } from "./progress.js";
 import { InputError, UsageError } from "./usage-error.js";
 
 export const importHelp = `copgraph import <file> --community <id> [options]
-copgraph import --dataset <name> --from <folder> --community <id>
+copgraph import --dataset <name> --community <id> [--from <folder>]
 
 Import into the event log, all or nothing: every bad row is listed with its line and nothing
 is stored unless the whole file is valid. An event log is read once and stored in one
@@ -29,8 +32,8 @@ the data folder it refuses (exit 1) and says how to send the file to the server 
 
   <file>              a CSV file (.csv, needs --kind) or a copgraph event log (.ndjson)
   --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}
-  --dataset <name>    a classic data set: ${datasetNames.join(", ")}
-  --from <folder>     the folder holding the data set's files
+  --dataset <name>    a classic data set, shipped with copgraph: ${datasetNames.join(", ")}
+  --from <folder>     read the data set's files from this folder instead of the shipped copy
   --community <id>    the community to import into (a data set or log registers it)
   --dry-run           check everything, store nothing
   --data-dir <dir>    folder of the event log (env COPGRAPH_DATA_DIR, default ./data)
@@ -156,13 +159,13 @@ function readHistory(
     if (!datasetNames.includes(values.dataset as never)) {
       throw new UsageError(`unknown data set '${values.dataset}'; known: ${datasetNames.join(", ")}`);
     }
-    if (!values.from) throw new UsageError("name the data set's folder with --from <folder>");
-    const folder = values.from;
+    const name = values.dataset as DatasetName;
+    const folder = values.from ?? fileURLToPath(shippedDatasetFolder(name));
     const files = Object.fromEntries(
-      readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), "utf8")]),
+      readdirSync(folder).map((fileName) => [fileName, readFileSync(join(folder, fileName), "utf8")]),
     );
     const occurredAt = "2000-01-01T00:00:00.000Z";
-    const events = importDataset(values.dataset as (typeof datasetNames)[number], files, { communityId, occurredAt });
+    const events = importDataset(name, files, { communityId, occurredAt });
     return { history: events.map((event) => ({ event })) };
   }
   if (!file) throw new UsageError("name a file to import, or --dataset");

@@ -61,7 +61,7 @@ const BUCKETS: readonly [string, (frame: CallFrame, ancestors: () => CallFrame[]
   ["request: zod validation", (f) => /\/zod\/|fastify-type-provider-zod/.test(f.url)],
   ["request: JSON.parse", (f) => f.url.includes("secure-json-parse")],
   ["decider (shared/domain)", (f) => f.url.includes("shared/domain/src")],
-  ["CommunityWriter / CommunityLog", (f) => f.url.includes("services/api/src/write")],
+  ["CommunityWriter / CommunityLog", (f) => f.url.includes("services/community/src/write")],
   ["route handlers + write context", (f) => /services\/api\/src\/(routes|http|app)/.test(f.url)],
   [
     "event ids: newEventId (one randomFillSync syscall per id)",

@@ -42,7 +42,7 @@ let lastMs = -1;
 let sequence = 0;
 
 /**
- * A time-ordered UUIDv7 (RFC 9562) like the API's own event ids (services/api/src/write/event-id.ts):
+ * A time-ordered UUIDv7 (RFC 9562) like the API's own event ids (services/community/src/write/event-id.ts):
  * 48-bit milliseconds, a 12-bit counter within the millisecond, the rest random.
  */
 export function uuidV7(now = Date.now()): string {

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CommunityWriter, PersonalData } from "@copgraph/community";
 import type { CommunityEvent } from "@copgraph/domain";
 import type { EventStore } from "@copgraph/event-store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importNdjsonFile } from "../../services/api/src/cli/import-ndjson.js";
 import type { LocalLog } from "../../services/api/src/cli/local-log.js";
-import { PersonalData } from "../../services/api/src/personal/personal-data.js";
 import { dumpDataDir, refuseAppends } from "../../services/api/src/testing/data-dir-dump.js";
 import { buildTestApp, seedCommunity, TEST_NOW, type TestApp } from "../../services/api/src/testing/test-app.js";
-import { CommunityWriter } from "../../services/api/src/write/community-writer.js";
 
 // A refused write changes neither the event log nor the personal-data vault, on every write path:
 // a sorted dump of every row of both files is the same before and after.

@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CommunityWriter, PersonalData, PersonalVault } from "@copgraph/community";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../services/api/src/app.js";
 import { importNdjsonFile } from "../../services/api/src/cli/import-ndjson.js";
 import type { LocalLog } from "../../services/api/src/cli/local-log.js";
-import { PersonalData } from "../../services/api/src/personal/personal-data.js";
-import { PersonalVault } from "../../services/api/src/personal/personal-vault.js";
-import { CommunityWriter } from "../../services/api/src/write/community-writer.js";
 
 // Transaction time survives an export and an import into an empty community: every knownAt
 // query answers the same on the copy as on the original, and echoes the revision known then.

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { type Communities, openCommunities, PersonalVault } from "@copgraph/community";
 import type { EventStore } from "@copgraph/event-store";
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AccessOptions, installAccess } from "./access/access-plugin.js";
 import { AuditLog } from "./access/audit-log.js";
+import { registerRateLimit } from "./access/rate-limit.js";
 import { loggerWithoutUrlSecrets } from "./access/url-secrets.js";
 import { applyBodyLimits } from "./http/body-limits.js";
 import { registerCors } from "./http/cors.js";
@@ -11,15 +13,8 @@ import { installErrorHandler } from "./http/error-handler.js";
 import { continueOnlyWithinBodyLimit } from "./http/expect-continue.js";
 import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
 import { registerNoStore } from "./http/no-store.js";
-import { registerOpenApi } from "./http/openapi.js";
-import { registerRateLimit } from "./http/rate-limit.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { acceptOnlyUtf8Json } from "./http/utf8-json.js";
-import { registerWebApp } from "./http/web-app.js";
-import { PersonalData } from "./personal/personal-data.js";
-import { PersonalVault } from "./personal/personal-vault.js";
-import { CommunityHistories } from "./read/community-histories.js";
-import { CommunityReader } from "./read/community-reader.js";
 import { auditRoutes } from "./routes/audit.js";
 import { changesRoutes } from "./routes/changes.js";
 import { communityRoutes } from "./routes/communities.js";
@@ -33,9 +28,10 @@ import { healthRoutes } from "./routes/health.js";
 import { meRoutes } from "./routes/me.js";
 import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
+import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
 import { timelineRoutes } from "./routes/timeline.js";
-import { CommunityWriter } from "./write/community-writer.js";
+import { registerWebApp } from "./routes/web-app.js";
 
 export interface AppDependencies {
   readonly store: EventStore;
@@ -48,6 +44,8 @@ export interface AppDependencies {
   readonly webRoot?: string;
   /** Names and free text, kept out of the event log (default: an in-memory vault that closes with the app). */
   readonly personalVault?: PersonalVault;
+  /** The application core, when the caller opened it (a server seeds its demo with it); else opened here. */
+  readonly communities?: Communities;
   /** API keys and roles; without it the app runs open and every caller acts as admin (tests, local use). */
   readonly access?: AccessOptions;
   /** CORS origins (default: same-origin only), rate limit (default: none), body limits (default: 1 MiB, bulk 32 MiB). */
@@ -89,16 +87,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await registerOpenApi(app);
   await registerWebApp(app, deps.webRoot);
 
-  const vault = deps.personalVault ?? PersonalVault.inMemory();
-  if (!deps.personalVault) app.addHook("onClose", () => vault.close());
-  const personal = new PersonalData(vault, deps.store);
-  // Values and erasures a crash left half done are settled before anything can be read.
-  await personal.recover();
-  const writer = new CommunityWriter(deps.store, clock, personal);
-  const histories = new CommunityHistories(deps.store);
-  histories.start();
-  app.addHook("onClose", () => histories.stop());
-  const reader = new CommunityReader(writer, histories, clock);
+  const communities = deps.communities ?? (await openOwnCommunities(app, deps, clock));
+  const { writer, histories, reader, personal } = communities;
   const context = { store: deps.store, writer, histories, reader, personal, now: () => clock().toISOString() };
   await app.register(healthRoutes, context);
   await app.register(meRoutes);
@@ -120,4 +110,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     streamsPerKey: deps.http?.streamsPerKey ?? servedDefaults.streamsPerKey,
   });
   return app;
+}
+
+/** The core over the app's store and vault (an in-memory one by default), closed with the app. */
+async function openOwnCommunities(app: App, deps: AppDependencies, clock: () => Date): Promise<Communities> {
+  const vault = deps.personalVault ?? PersonalVault.inMemory();
+  if (!deps.personalVault) app.addHook("onClose", () => vault.close());
+  // Values and erasures a crash left half done are settled before anything can be read.
+  const communities = await openCommunities(deps.store, vault, clock);
+  app.addHook("onClose", () => communities.close());
+  return communities;
 }

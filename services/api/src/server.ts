@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openCommunities, PersonalVault, seedDemo } from "@copgraph/community";
 import { openEventStore } from "@copgraph/event-store";
 import { developmentMode } from "./access/access-settings.js";
 import { ACCESS_FILE, AccessKeyStore } from "./access/key-store.js";
@@ -9,10 +10,6 @@ import { DataDirLock, SERVER_COMMAND } from "./data-dir/data-dir-lock.js";
 import { preparePrivateDataDir, tightenDataFiles } from "./data-dir/private-files.js";
 import { closeGracefully } from "./http/close-gracefully.js";
 import { applyServerTimeouts } from "./http/server-timeouts.js";
-import { PersonalData } from "./personal/personal-data.js";
-import { PersonalVault } from "./personal/personal-vault.js";
-import { CommunityWriter } from "./write/community-writer.js";
-import { seedDemo } from "./write/seed-demo.js";
 
 export interface RunningServer {
   readonly app: App;
@@ -56,13 +53,15 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
   });
   // Names and free text live beside the log in a file of their own (also with EventStoreDB).
   const personalVault = PersonalVault.inDataDir(config.dataDir);
-  const writer = new CommunityWriter(store, () => new Date(), new PersonalData(personalVault, store));
   const keys = new AccessKeyStore(join(config.dataDir, ACCESS_FILE));
   tightenDataFiles(config.dataDir);
-  const seeded = config.demo ? await seedDemo(store, writer, new Date()) : [];
+  // The core is wired once: the demo seed and the app share its writer and read model.
+  const communities = await openCommunities(store, personalVault, () => new Date());
+  const seeded = config.demo ? await seedDemo(store, communities.writer, new Date()) : [];
   const app = await buildApp({
     store,
     personalVault,
+    communities,
     logger: { level: config.logLevel },
     logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
@@ -83,6 +82,7 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     close: () => {
       closing ??= (async () => {
         await closeGracefully(app, config.http.shutdownGraceMs);
+        await communities.close();
         await store.close();
         personalVault.close();
         keys.close();

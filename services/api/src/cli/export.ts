@@ -1,7 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type ExportFormat, ExportKeyError, exportCommunity, exportFormats } from "../read/export-community.js";
-import { readCommunityLog } from "../read/logged-event.js";
+import {
+  type ExportFormat,
+  ExportKeyError,
+  exportCommunity,
+  exportFormats,
+  readCommunityLog,
+} from "@copgraph/community";
 import { openLocalLog } from "./local-log.js";
 import { queryHelp, queryOptions, readQuery } from "./query-options.js";
 import { InputError, UsageError } from "./usage-error.js";

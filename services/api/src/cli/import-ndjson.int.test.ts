@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CommunityWriter, PersonalData, PersonalVault } from "@copgraph/community";
 import type { CommunityEvent } from "@copgraph/domain";
 import { type EventStore, openSqliteEventStore, StreamNotFoundError } from "@copgraph/event-store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PersonalData } from "../personal/personal-data.js";
-import { PersonalVault } from "../personal/personal-vault.js";
 import { ndjsonLines } from "../testing/ndjson-lines.js";
-import { CommunityWriter } from "../write/community-writer.js";
 import { importNdjsonFile } from "./import-ndjson.js";
 import type { LocalLog } from "./local-log.js";
 import { InputError } from "./usage-error.js";

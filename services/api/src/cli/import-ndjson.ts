@@ -1,10 +1,9 @@
 import { statSync } from "node:fs";
+import { type HistoryTransaction, SlicePipeline } from "@copgraph/community";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import { IdempotencyConflictError } from "@copgraph/event-store";
 import type { LineError, LineEvent, TransactionTimes } from "@copgraph/interchange";
-import type { HistoryTransaction } from "../write/history-transaction.js";
-import { SlicePipeline } from "../write/slice-pipeline.js";
 import type { LocalLog } from "./local-log.js";
 import { checkTransactionTimes, keptTransactionTimes } from "./ndjson/kept-transaction-times.js";
 import { NdjsonFileReader } from "./ndjson/ndjson-file-reader.js";

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { appendHistory, type HistoryEvent } from "@copgraph/community";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
 import { commandForEvent, DomainError } from "@copgraph/domain";
 import {
@@ -15,7 +16,6 @@ import {
   parseCsvImport,
   shippedDatasetFolder,
 } from "@copgraph/interchange";
-import { appendHistory, type HistoryEvent } from "../write/append-history.js";
 import { importNdjsonFile } from "./import-ndjson.js";
 import { type LocalLogUse, openLocalLog } from "./local-log.js";
 import { keptTransactionTimes } from "./ndjson/kept-transaction-times.js";

@@ -1,9 +1,7 @@
+import { type CommunityWriter, openCommunities, type PersonalData, PersonalVault } from "@copgraph/community";
 import { type EventStore, openEventStore } from "@copgraph/event-store";
 import { DataDirBusyError, DataDirLock, type LockHolder, SERVER_COMMAND } from "../data-dir/data-dir-lock.js";
 import { preparePrivateDataDir, tightenDataFiles } from "../data-dir/private-files.js";
-import { PersonalData } from "../personal/personal-data.js";
-import { PersonalVault } from "../personal/personal-vault.js";
-import { CommunityWriter } from "../write/community-writer.js";
 
 export interface LocalLog {
   readonly store: EventStore;
@@ -34,14 +32,16 @@ export async function openLocalLog(dataDir: string, use: LocalLogUse): Promise<L
     const store = await openEventStore({ dataDir, ...(connection ? { eventStoreConnectionString: connection } : {}) });
     const vault = PersonalVault.inDataDir(dataDir);
     tightenDataFiles(dataDir);
-    const personal = new PersonalData(vault, store);
     // Only the folder's holder settles what a crash left half done: a server did so at its start,
     // and values it has filed for appends still in flight must not be taken for leftovers.
-    if (lock) await personal.recover();
+    const { writer, personal } = await openCommunities(store, vault, () => new Date(), {
+      recover: lock !== undefined,
+      readModel: false,
+    });
     if ("reader" in use) lock?.release();
     return {
       store,
-      writer: new CommunityWriter(store, () => new Date(), personal),
+      writer,
       personal,
       async close() {
         await store.close();

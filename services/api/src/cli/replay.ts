@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { indicatorsOf } from "@copgraph/community";
 import { parseNdjson } from "@copgraph/interchange";
-import { indicatorsOf } from "../read/export-community.js";
 import { queryHelp, queryOptions, readQuery } from "./query-options.js";
 import { InputError, UsageError } from "./usage-error.js";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
+import { appendHistory } from "@copgraph/community";
 import { simulateMany } from "@copgraph/simulator";
-import { appendHistory } from "../write/append-history.js";
 import { openLocalLog } from "./local-log.js";
 import { Progress } from "./progress.js";
 import { UsageError } from "./usage-error.js";

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { isMainThread } from "node:worker_threads";
+import { VAULT_FILE } from "@copgraph/community";
 import { ACCESS_FILE } from "../access/key-store.js";
-import { VAULT_FILE } from "../personal/personal-vault.js";
 import { LOCK_FILE } from "./data-dir-lock.js";
 
 /** The event log in a data folder (the event store opens it itself, by this name). */

@@ -1,9 +1,15 @@
+import {
+  CommunityNotFound,
+  IdempotencyKeyReusedError,
+  PreconditionFailedError,
+  ReadModelBehind,
+  UnknownIndicator,
+} from "@copgraph/community";
 import type { FieldError } from "@copgraph/contract";
 import { DomainError, httpStatusFor } from "@copgraph/domain";
 import { IdempotencyConflictError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { IdempotencyKeyReusedError, PreconditionFailedError } from "../write/community-writer.js";
 import { bodyTooLarge } from "./body-limits.js";
 import { RetryLater } from "./deadline.js";
 import { HttpProblem, pointer, problemBody, sendProblem } from "./problem.js";
@@ -49,6 +55,10 @@ export function installErrorHandler(app: FastifyInstance): void {
 function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   if (error instanceof DomainError) return domainProblem(error, "");
+  if (error instanceof CommunityNotFound) return new HttpProblem(404, "community_not_found", error.message);
+  if (error instanceof UnknownIndicator) return new HttpProblem(400, "unknown_indicator", error.message);
+  if (error instanceof ReadModelBehind)
+    return new RetryLater("read_model_behind", error.message, error.retryAfterSeconds);
   if (error instanceof PreconditionFailedError) {
     return new HttpProblem(412, "revision_mismatch", `${error.message}; read the community again and retry`);
   }

@@ -1,6 +1,11 @@
 import type { BodyLimits } from "./body-limits.js";
-import type { RateLimit } from "./rate-limit.js";
 import type { ServerTimeouts } from "./server-timeouts.js";
+
+/** At most `max` requests per caller in each window of `windowMs`. */
+export interface RateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
 
 /** How the HTTP side protects itself: who may call from a browser, how much, how big, how long. */
 export interface HttpSettings {

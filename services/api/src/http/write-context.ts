@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import type { WriteRequest } from "@copgraph/community";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { WriteRequest } from "../write/community-writer.js";
 
 /** Headers every write route accepts: optimistic concurrency and safe retries. */
 export const WriteHeaders = z.object({

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { communityOf, type PersonalData } from "@copgraph/community";
 import { CommunityList, CommunityParams, CommunitySummary, RegisterCommunityRequest } from "@copgraph/contract";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -8,8 +9,6 @@ import { mayAccess } from "../access/roles.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { etag, WriteHeaders, writeContext } from "../http/write-context.js";
-import type { PersonalData } from "../personal/personal-data.js";
-import { communityOf } from "../write/community-log.js";
 import { problemResponses, type RouteContext, replyWritten, writeResponses } from "./context.js";
 
 export const communityRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, personal, now }) => {

@@ -1,9 +1,9 @@
+import type { CommunityView } from "@copgraph/community";
 import { CompareResponse, GraphQueryFields, IndicatorSelection, withGraphQueryRules } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
 import { minGroupSizeFor } from "../access/audience.js";
-import type { CommunityView } from "../read/community-reader.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const CompareParams = withGraphQueryRules(

@@ -1,11 +1,8 @@
+import type { CommunityHistories, CommunityReader, CommunityWriter, PersonalData } from "@copgraph/community";
 import { Problem, WriteResult } from "@copgraph/contract";
 import type { EventStore } from "@copgraph/event-store";
 import type { FastifyReply } from "fastify";
 import { etag } from "../http/write-context.js";
-import type { PersonalData } from "../personal/personal-data.js";
-import type { CommunityHistories } from "../read/community-histories.js";
-import type { CommunityReader } from "../read/community-reader.js";
-import type { CommunityWriter } from "../write/community-writer.js";
 
 export interface RouteContext {
   readonly store: EventStore;

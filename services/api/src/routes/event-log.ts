@@ -1,11 +1,10 @@
+import { streamOf, toLoggedEvent } from "@copgraph/community";
 import { CommunityParams, EventPage, EventPageQuery } from "@copgraph/contract";
 import { pseudonymise } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pseudonymKeyFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
-import { toLoggedEvent } from "../read/logged-event.js";
-import { streamOf } from "../write/community-log.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const NDJSON = "application/x-ndjson";

@@ -1,3 +1,4 @@
+import { ExportKeyError, exportCommunity, exportFormats, readCommunityLog } from "@copgraph/community";
 import { CommunityParams, GraphQueryFields, withGraphQueryRules } from "@copgraph/contract";
 import { pseudonymise } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -5,8 +6,6 @@ import { z } from "zod";
 import { pseudonymKeyFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
-import { ExportKeyError, exportCommunity, exportFormats } from "../read/export-community.js";
-import { readCommunityLog } from "../read/logged-event.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const ExportQuery = withGraphQueryRules(

@@ -1,3 +1,4 @@
+import { exportCommunity, graphBody, readCommunityLog } from "@copgraph/community";
 import {
   CommunityParams,
   GraphFormat,
@@ -12,9 +13,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
 import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
 import { asksForFile, routeAccess } from "../access/route-configs.js";
-import { exportCommunity } from "../read/export-community.js";
-import { graphBody } from "../read/graph-body.js";
-import { readCommunityLog } from "../read/logged-event.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 /** Bodies sent as JSON text already (see CommunityReader.serialised). */

@@ -1,10 +1,10 @@
+import { graphBody } from "@copgraph/community";
 import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
 import type { PersonalValues } from "@copgraph/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pseudonymousViewFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
-import { graphBody } from "../read/graph-body.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, personal }) => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PersonalVault } from "@copgraph/community";
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { ACCESS_FILE, AccessKeyStore } from "../access/key-store.js";
 import { type App, type AppDependencies, buildApp } from "../app.js";
-import { PersonalVault } from "../personal/personal-vault.js";
 
 export const TEST_NOW = new Date("2026-06-01T12:00:00.000Z");
 

@@ -1,5 +1,6 @@
 import type { LoggedEvent } from "@copgraph/contract";
 import {
+  type CommunityEvent,
   type EventType,
   erasureSubjects,
   eventTypes,
@@ -9,7 +10,7 @@ import {
   type SplitEvent,
 } from "@copgraph/domain";
 import type { EventStore } from "@copgraph/event-store";
-import { readCommunityLog } from "../read/logged-event.js";
+import { decodeEvent, readCommunityStream } from "../stream/community-stream.js";
 import type { PersonalVault, VaultEntry } from "./personal-vault.js";
 
 const knownTypes: ReadonlySet<string> = new Set(eventTypes);
@@ -70,11 +71,10 @@ export class PersonalData {
    */
   async forget(communityId: string, memberIds: readonly string[]): Promise<number> {
     if (memberIds.length === 0) return 0;
-    const log = await readCommunityLog(this.store, communityId);
-    const subjects = erasureSubjects(
-      log.map((event) => ({ type: event.type as EventType, data: event.data })),
-      memberIds,
-    );
+    const events: CommunityEvent[] = [];
+    for await (const page of readCommunityStream(this.store, communityId))
+      for (const e of page) events.push(decodeEvent(e));
+    const subjects = erasureSubjects(events, memberIds);
     const forgotten = this.vault.forget(communityId, subjects);
     this.vault.finishErasing(communityId, memberIds);
     return forgotten;
@@ -110,7 +110,8 @@ export class PersonalData {
   async recover(): Promise<{ discarded: number; erased: number }> {
     let discarded = 0;
     for (const [communityId, eventIds] of this.vault.unsettled()) {
-      const stored = new Set((await readCommunityLog(this.store, communityId)).map((event) => event.id));
+      const stored = new Set<string>();
+      for await (const page of readCommunityStream(this.store, communityId)) for (const e of page) stored.add(e.id);
       const refused = eventIds.filter((id) => !stored.has(id));
       this.vault.discard(communityId, refused);
       this.vault.settle(

@@ -2,6 +2,7 @@ import { CommunityHistory, computeIndicators, projectSnapshot, type StoredEvent 
 import type { GraphQueryParams, IndicatorsResponse, LoggedEvent } from "@copgraph/contract";
 import type { CommunityEvent } from "@copgraph/domain";
 import { indicatorsCsv, MIN_EXPORT_KEY_LENGTH, pseudonymise, toGexf, toGraphml, toNdjson } from "@copgraph/interchange";
+import { decodeEvent } from "../stream/community-stream.js";
 import { resolveQuery } from "./resolve-query.js";
 
 export const exportFormats = ["ndjson", "research", "gexf", "graphml", "indicators-csv"] as const;
@@ -37,7 +38,7 @@ export function historyOf(events: readonly LoggedEvent[]): CommunityHistory {
   return CommunityHistory.fromEvents(
     events.map(
       (event): StoredEvent => ({
-        event: { type: event.type, data: event.data } as unknown as CommunityEvent,
+        event: decodeEvent(event),
         recordedAt: Date.parse(event.recordedAt),
         revision: event.revision,
       }),

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PersonalVault } from "@copgraph/community";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { buildApp } from "../app.js";
-import { seedCommunity, TEST_NOW } from "../testing/test-app.js";
-import { PersonalVault } from "./personal-vault.js";
+import { buildApp } from "../../services/api/src/app.js";
+import { seedCommunity, TEST_NOW } from "../../services/api/src/testing/test-app.js";
 
 // An erasure is noted in the vault before MemberErased is appended; if the process dies before the
 // values are deleted, the next start deletes them before anything can be read.

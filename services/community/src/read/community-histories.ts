@@ -1,9 +1,7 @@
 import { CommunityHistory } from "@copgraph/analytics";
 import type { CommunityEvent } from "@copgraph/domain";
 import type { AllSubscription, EventStore, RecordedEvent } from "@copgraph/event-store";
-import { communityOf } from "../write/community-log.js";
-
-const PREFIX = "community-";
+import { communityOf, decodeEvent, isCommunityStream } from "../stream/community-stream.js";
 
 export interface ProjectedCommunity {
   readonly history: CommunityHistory;
@@ -86,7 +84,7 @@ export class CommunityHistories {
   }
 
   private apply(recorded: RecordedEvent): void {
-    if (!recorded.streamId.startsWith(PREFIX)) return;
+    if (!isCommunityStream(recorded.streamId)) return;
     const communityId = communityOf(recorded.streamId);
     let community = this.communities.get(communityId);
     if (!community) {
@@ -98,7 +96,7 @@ export class CommunityHistories {
     if (revision <= community.revision) return;
     const recordedAt = Date.parse(String(recorded.metadata.recordedAt ?? "")) || recorded.created.getTime();
     community.history.apply({
-      event: { type: recorded.type, data: recorded.data } as unknown as CommunityEvent,
+      event: decodeEvent(recorded),
       recordedAt,
       revision,
     });

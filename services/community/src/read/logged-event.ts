@@ -1,6 +1,6 @@
 import type { LoggedEvent } from "@copgraph/contract";
 import type { EventStore, RecordedEvent } from "@copgraph/event-store";
-import { streamOf } from "../write/community-log.js";
+import { readCommunityStream } from "../stream/community-stream.js";
 
 /** A stored event as the API and exports show it: envelope, both clocks, data. */
 export function toLoggedEvent(event: RecordedEvent): LoggedEvent {
@@ -21,16 +21,7 @@ export function toLoggedEvent(event: RecordedEvent): LoggedEvent {
 /** Every event of a community, in revision order (an empty list for an unknown community). */
 export async function readCommunityLog(store: EventStore, communityId: string): Promise<LoggedEvent[]> {
   const events: LoggedEvent[] = [];
-  for (let from = 0n; ; ) {
-    let page: RecordedEvent[];
-    try {
-      page = await store.readStream(streamOf(communityId), { fromRevision: from, maxCount: 10_000 });
-    } catch (error) {
-      if (error instanceof Error && error.name === "StreamNotFoundError") return events;
-      throw error;
-    }
+  for await (const page of readCommunityStream(store, communityId))
     for (const event of page) events.push(toLoggedEvent(event));
-    if (page.length < 10_000) return events;
-    from = (page.at(-1)?.revision ?? from) + 1n;
-  }
+  return events;
 }

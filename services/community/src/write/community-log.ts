@@ -1,10 +1,8 @@
 import type { CommunitySummary, WriteResult } from "@copgraph/contract";
 import { type CommunityEvent, type CommunityState, evolve, initialState } from "@copgraph/domain";
 import type { Position, RecordedEvent } from "@copgraph/event-store";
+import { decodeEvent } from "../stream/community-stream.js";
 import { idempotencyKeyHash } from "./idempotency-key.js";
-
-export const streamOf = (communityId: string) => `community-${communityId}`;
-export const communityOf = (streamId: string) => streamId.slice("community-".length);
 
 /** The answer a keyed write gave, rebuilt from the events' metadata so it survives restarts. */
 interface KeyedWrite {
@@ -50,7 +48,7 @@ export class CommunityLog {
 
   /** Applies a stored event read back from the log, including the Idempotency-Key index. */
   applyRecorded(recorded: RecordedEvent): void {
-    const event = { type: recorded.type, data: recorded.data } as unknown as CommunityEvent;
+    const event = decodeEvent(recorded);
     this.apply(event);
     this.position = recorded.position;
     // Logs written before keys were hashed hold the key itself.

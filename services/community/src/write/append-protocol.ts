@@ -2,7 +2,7 @@ import { type CommunityEvent, type SplitEvent, splitPersonalData } from "@copgra
 import { type EventData, IdempotencyConflictError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { PersonalValuesConflictError } from "../personal/personal-vault.js";
-import { streamOf } from "./community-log.js";
+import { streamOf } from "../stream/community-stream.js";
 import { toEventData, type WriteMetadata } from "./event-data.js";
 
 /**

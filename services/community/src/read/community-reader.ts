@@ -8,10 +8,10 @@ import {
   SnapshotCache,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
-import { RetryLater, withDeadline } from "../http/deadline.js";
-import { HttpProblem } from "../http/problem.js";
+import { CommunityNotFound, ReadModelBehind, UnknownIndicator } from "../errors.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
+import { withDeadline } from "./deadline.js";
 import { type Resolved, resolveQuery } from "./resolve-query.js";
 import { SerialisedBodies } from "./serialised-bodies.js";
 
@@ -52,7 +52,7 @@ export class CommunityReader {
     return { communityId, name, snapshot, history: projected.history, ...resolved };
   }
 
-  /** Indicators of a view, by id (all when `ids` is undefined); unknown ids are a 400. */
+  /** Indicators of a view, by id (all when `ids` is undefined); throws UnknownIndicator for an id not in the catalogue. */
   indicators(view: CommunityView, ids?: readonly string[]): IndicatorValues {
     const key = resultKey(view, ids);
     let cached = this.results.get(view.communityId);
@@ -62,7 +62,7 @@ export class CommunityReader {
     try {
       values = computeIndicators(view.snapshot, view.options, ids);
     } catch (error) {
-      if (error instanceof RangeError) throw new HttpProblem(400, "unknown_indicator", error.message);
+      if (error instanceof RangeError) throw new UnknownIndicator(error.message);
       throw error;
     }
     if (!cached) {
@@ -85,20 +85,15 @@ export class CommunityReader {
   private async projected(communityId: string): Promise<{ projected: ProjectedCommunity; name: string }> {
     const log = await this.writer.current(communityId);
     const summary = log.summary();
-    if (!summary) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
+    if (!summary) throw new CommunityNotFound(communityId);
     // The read model follows the log within milliseconds; a long wait means it is stuck (or still
-    // reading a large log at start): answer 503 rather than keep the request waiting.
+    // reading a large log at start): refuse rather than keep the caller waiting.
     const projected = await withDeadline(
       CATCH_UP_DEADLINE_MS,
-      () =>
-        new RetryLater(
-          "read_model_behind",
-          `the server's view of '${communityId}' has not reached its revision ${summary.revision} within ${CATCH_UP_DEADLINE_MS / 1000} s; retry later`,
-          CATCH_UP_RETRY_AFTER_S,
-        ),
+      () => new ReadModelBehind(communityId, summary.revision, CATCH_UP_DEADLINE_MS / 1000, CATCH_UP_RETRY_AFTER_S),
       (signal) => this.histories.at(communityId, summary.revision, signal),
     );
-    if (!projected) throw new HttpProblem(404, "community_not_found", `no community '${communityId}'`);
+    if (!projected) throw new CommunityNotFound(communityId);
     return { projected, name: summary.name };
   }
 }

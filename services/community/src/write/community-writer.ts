@@ -1,9 +1,10 @@
 import type { WriteResult } from "@copgraph/contract";
 import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
-import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";
+import { type EventData, type EventStore, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
+import { readCommunityStream, streamOf } from "../stream/community-stream.js";
 import { AppendProtocol } from "./append-protocol.js";
-import { CommunityLog, describeEvent, streamOf } from "./community-log.js";
+import { CommunityLog, describeEvent } from "./community-log.js";
 import { WriteMetadata } from "./event-data.js";
 import { HistoryTransaction } from "./history-transaction.js";
 import { idempotencyKeyHash } from "./idempotency-key.js";
@@ -54,7 +55,6 @@ export interface DecidedHistory {
 /** Who appends a slice of a decided history, and its event ids by position in the slice. */
 export type SliceRequest = Pick<WriteRequest, "eventIds" | "recordedAts" | "recordedBy" | "correlationId">;
 
-const PAGE = 10_000;
 const CONFLICT_RETRIES = 3;
 
 /**
@@ -268,19 +268,9 @@ export class CommunityWriter {
   }
 
   private async catchUp(log: CommunityLog): Promise<CommunityLog> {
-    for (;;) {
-      let page: Awaited<ReturnType<EventStore["readStream"]>>;
-      try {
-        page = await this.store.readStream(streamOf(log.communityId), {
-          fromRevision: log.revision + 1n,
-          maxCount: PAGE,
-        });
-      } catch (error) {
-        if (error instanceof StreamNotFoundError) return log;
-        throw error;
-      }
+    for await (const page of readCommunityStream(this.store, log.communityId, log.revision + 1n)) {
       for (const recorded of page) if (recorded.revision > log.revision) log.applyRecorded(recorded);
-      if (page.length < PAGE) return log;
     }
+    return log;
   }
 }

@@ -1,13 +1,8 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { LOCAL_DEVELOPER } from "../access/roles.js";
-import { HttpProblem } from "./problem.js";
-
-/** At most `max` requests per key in each window of `windowMs`. */
-export interface RateLimit {
-  readonly max: number;
-  readonly windowMs: number;
-}
+import type { RateLimit } from "../http/http-settings.js";
+import { HttpProblem } from "../http/problem.js";
+import { LOCAL_DEVELOPER } from "./roles.js";
 
 /** Probes of load balancers and orchestrators are never limited. */
 const unlimitedPaths = new Set(["/healthz", "/readyz"]);

@@ -1,0 +1,55 @@
+import type { EventStore } from "@copgraph/event-store";
+import { PersonalData } from "./personal/personal-data.js";
+import type { PersonalVault } from "./personal/personal-vault.js";
+import { CommunityHistories } from "./read/community-histories.js";
+import { CommunityReader } from "./read/community-reader.js";
+import { CommunityWriter } from "./write/community-writer.js";
+
+export interface CommunitiesOptions {
+  /**
+   * Settle what a crash left half done (unsettled personal values, unfinished erasures) before
+   * anything is read. Only the data folder's holder may: a command beside a running server must
+   * not take the server's appends in flight for leftovers. Default true.
+   */
+  readonly recover?: boolean;
+  /** Follow the log into the read model (a server); commands that only write leave it off. Default true. */
+  readonly readModel?: boolean;
+}
+
+/** The application core over one event log and its vault, wired once. */
+export interface Communities {
+  readonly store: EventStore;
+  /** The one door to names and free text. */
+  readonly personal: PersonalData;
+  /** Decides and appends, through the one write protocol. */
+  readonly writer: CommunityWriter;
+  /** The read model: each community's bitemporal history, followed from the log. */
+  readonly histories: CommunityHistories;
+  /** Answers read queries (views, indicators) over the read model. */
+  readonly reader: CommunityReader;
+  /** Stops following the log; the store and the vault stay the caller's to close. */
+  close(): Promise<void>;
+}
+
+/** Wires writer, vault access, read model and reader over `store` and `vault`, with one clock. */
+export async function openCommunities(
+  store: EventStore,
+  vault: PersonalVault,
+  clock: () => Date,
+  options: CommunitiesOptions = {},
+): Promise<Communities> {
+  const personal = new PersonalData(vault, store);
+  if (options.recover ?? true) await personal.recover();
+  const writer = new CommunityWriter(store, clock, personal);
+  const histories = new CommunityHistories(store);
+  if (options.readModel ?? true) histories.start();
+  const reader = new CommunityReader(writer, histories, clock);
+  return {
+    store,
+    personal,
+    writer,
+    histories,
+    reader,
+    close: () => histories.stop(),
+  };
+}

@@ -1,5 +1,9 @@
 // @copgraph/analytics: a community's events → its relationship graph as of any date → indicators.
 // Pure: no I/O, no clock (time comes in the query).
+export * from "./indicators/catalogue.js";
+export * from "./indicators/description.js";
 export * from "./indicators/indicator.js";
+export * from "./indicators/reference.js";
 export * from "./indicators/registry.js";
+export * from "./indicators/unknown-indicator.js";
 export * from "./projection/index.js";

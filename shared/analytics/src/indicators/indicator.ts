@@ -1,4 +1,5 @@
 import type { CommunitySnapshot } from "../projection/community-snapshot.js";
+import type { IndicatorDescription, IndicatorFamilyDescription } from "./description.js";
 
 /** Options every indicator receives; each reads what it needs. */
 export interface IndicatorOptions {
@@ -27,11 +28,11 @@ export interface IndicatorResult {
   readonly details?: unknown;
 }
 
-export interface Indicator {
-  /** Stable id, e.g. `silo.ei`. */
-  readonly id: string;
-  /** Bumped whenever the definition changes. */
-  readonly version: number;
-  readonly title: string;
+/** An indicator: its description and its computation, side by side. */
+export interface Indicator extends IndicatorDescription {
   compute(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult;
+}
+
+export interface IndicatorFamily extends IndicatorFamilyDescription {
+  readonly indicators: readonly Indicator[];
 }

@@ -1,21 +1,25 @@
 import type { CommunitySnapshot } from "../projection/community-snapshot.js";
-import { activityIndicators } from "./activity/index.js";
-import { diversityIndicators } from "./diversity/index.js";
-import type { Indicator, IndicatorOptions, IndicatorResult } from "./indicator.js";
-import { networkIndicators } from "./network/index.js";
-import { reciprocityIndicators } from "./reciprocity/index.js";
-import { rolesIndicators } from "./roles/index.js";
-import { siloIndicators } from "./silo/index.js";
+import { activityFamily } from "./activity/index.js";
+import { diversityFamily } from "./diversity/index.js";
+import type { Indicator, IndicatorFamily, IndicatorOptions, IndicatorResult } from "./indicator.js";
+import { networkFamily } from "./network/index.js";
+import { reciprocityFamily } from "./reciprocity/index.js";
+import { rolesFamily } from "./roles/index.js";
+import { siloFamily } from "./silo/index.js";
+import { UnknownIndicatorError } from "./unknown-indicator.js";
+
+/** Every family of indicators copgraph serves, in the order of its reference. */
+export const indicatorFamilies: readonly IndicatorFamily[] = [
+  networkFamily,
+  diversityFamily,
+  siloFamily,
+  reciprocityFamily,
+  rolesFamily,
+  activityFamily,
+];
 
 /** Every indicator copgraph serves, by family. Ids are API: never reuse one for another definition. */
-export const indicators: readonly Indicator[] = [
-  ...networkIndicators,
-  ...diversityIndicators,
-  ...siloIndicators,
-  ...reciprocityIndicators,
-  ...rolesIndicators,
-  ...activityIndicators,
-];
+export const indicators: readonly Indicator[] = indicatorFamilies.flatMap((family) => family.indicators);
 
 export const indicatorById: ReadonlyMap<string, Indicator> = new Map(
   indicators.map((indicator) => [indicator.id, indicator]),
@@ -23,7 +27,7 @@ export const indicatorById: ReadonlyMap<string, Indicator> = new Map(
 
 export type IndicatorValues = Record<string, IndicatorResult & { version: number }>;
 
-/** Computes the named indicators (all by default) of one snapshot. Throws RangeError for an unknown id. */
+/** Computes the named indicators (all by default) of one snapshot. Throws UnknownIndicatorError for an unknown id. */
 export function computeIndicators(
   snapshot: CommunitySnapshot,
   options: IndicatorOptions,
@@ -32,7 +36,7 @@ export function computeIndicators(
   const values: IndicatorValues = {};
   for (const id of ids) {
     const indicator = indicatorById.get(id);
-    if (!indicator) throw new RangeError(`unknown indicator '${id}'; known: ${[...indicatorById.keys()].join(", ")}`);
+    if (!indicator) throw new UnknownIndicatorError(id, [...indicatorById.keys()]);
     values[id] = { ...indicator.compute(snapshot, options), version: indicator.version };
   }
   return values;

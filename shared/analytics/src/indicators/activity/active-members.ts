@@ -1,10 +1,3 @@
-// activity.active_members, version 1.
-//   value = |members with at least one interaction (source or recipient, any kind) or gathering
-//   participation in the window [from, at]|.
-// A count: an empty window gives 0 (nobody was active), a true zero, not an undefined value.
-// byMember: each active member's number of activity events (facts they took part in).
-// details.activeShare: active members in the graph / members in the graph (null for an empty
-// graph); details.interactions, details.gatherings: the window's fact counts.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { memberEventTimes } from "./events.js";
@@ -33,5 +26,13 @@ export const activeMembersIndicator: Indicator = {
   id: "activity.active_members",
   version: 1,
   title: "Active members",
+  unit: "count",
+  options: [],
+  formula: "`|members with at least one activity event in [from, at]|`.",
+  source: "standard.",
+  returns:
+    "`value`: the count (a true 0 for an empty window); `byMember`: each active member's number of events; `details`: `activeShare` (active graph members / graph members, null for an empty graph), `interactions`, `gatherings`.",
+  reading:
+    '"27 active in the last 90 days, two thirds of the members." The per-member counts are for the member panel, not for a "least active" list.',
   compute: (snapshot) => computeActiveMembers(snapshot),
 };

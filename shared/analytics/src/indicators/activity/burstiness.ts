@@ -1,14 +1,5 @@
-// activity.burstiness, version 1. Goh & Barabási (2008) burstiness of inter-event times:
-//   B = (σ − μ) / (σ + μ),   μ, σ the mean and (population) standard deviation of the gaps
-//   τ_k = t_{k+1} − t_k between consecutive events in time order.
-// −1: perfectly regular; ≈ 0: Poisson (random); → 1: bursty.
-// Community events: every interaction and gathering of the window, once each. Events at the same
-// instant are kept: they give gaps of 0 (a fact is an event, however coarse its timestamp).
-// Defined with at least 3 events (2 gaps) and σ + μ > 0; null otherwise (an empty window,
-// everything at one instant).
-// byMember: B over each member's activity events (activity.active_members' definition), for
-// members with at least 3 events; null for other active members.
-// Source: K.-I. Goh & A.-L. Barabási, "Burstiness and memory in complex systems", EPL 81 (2008).
+// Events at the same instant are kept: they give gaps of 0 (a fact is an event, however coarse its
+// timestamp).
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { factTimes, memberEventTimes } from "./events.js";
@@ -51,6 +42,16 @@ export function computeBurstiness(snapshot: CommunitySnapshot): IndicatorResult 
 export const burstinessIndicator: Indicator = {
   id: "activity.burstiness",
   version: 1,
-  title: "Burstiness of activity (Goh–Barabási)",
+  title: "Burstiness",
+  unit: "index",
+  options: [],
+  formula:
+    "`B = (σ − μ) / (σ + μ)`, μ and σ the mean and population sd of the gaps between consecutive events (each interaction and gathering once; equal times give gaps of 0).",
+  source: "Goh & Barabási, *EPL* 81 (2008).",
+  baseline: "built in: ≈ 0 for random (Poisson) timing; −1 perfectly regular.",
+  returns:
+    "`value` in [−1, 1), null with fewer than 3 events or all at one instant; `byMember`: B over a member's own events (null below 3); `details`: `events`, `meanGapDays`, `sdGapDays`.",
+  reading:
+    '"0.4: activity comes in bursts around gatherings and projects, with long quiet spells between; a monthly meeting and nothing else would give close to −1."',
   compute: (snapshot) => computeBurstiness(snapshot),
 };

@@ -1,11 +1,4 @@
-// activity.by_period, version 1.
-// Active members (activity.active_members' definition) per period of the window's period grid
-// (events.ts): periods of P = options.periodMs (default 30 days) anchored at `at`, period k back
-// covering (at − (k+1)P, at − kP], the oldest cut at the window start (query.from, or the earliest
-// fact or join time).
-// value: active members in the latest period (at − P, at]; null when there is no grid (no
-// query.from and nothing in the window).
-// details.periods: oldest first, { start, end, partial, active, events }; details.periodMs.
+// The window's period grid: events.ts.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult } from "../indicator.js";
 import { activeByPeriod, periodGrid } from "./events.js";
@@ -28,5 +21,12 @@ export const activityByPeriodIndicator: Indicator = {
   id: "activity.by_period",
   version: 1,
   title: "Active members per period",
+  unit: "count",
+  options: ["periodMs"],
+  formula: "active members per period of the grid above.",
+  source: "standard.",
+  returns:
+    "`value`: active members in the latest period `(at − P, at]`; null when there is no grid (no `from`, no fact and no join). `details`: `periodMs`, `periods` oldest first with `start`, `end` (ms), `partial`, `active`, `events`.",
+  reading: '"12 in the last 30 days, after 15 and 18 in the two months before: participation is easing off."',
   compute: computeActivityByPeriod,
 };

@@ -1,11 +1,4 @@
-// activity.churn, version 1.
-// A member churned when active in the window but not during the last τ before `at`:
-//   churned ⇔ at − (last activity time) ≥ τ,   τ = options.churnAfterMs (default 90 days),
-// activity as in activity.active_members (so a last event exactly τ before `at` counts as churned).
-//   value = churned members / members active in the window; null when nobody was active.
 // Only the window's facts are seen: with query.from, "ever active" means active since `from`.
-// byMember: 1 churned, 0 not, for members active in the window.
-// details.daysSinceLastActivity per member, details.churnAfterMs.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { memberEventTimes } from "./events.js";
@@ -36,6 +29,15 @@ export function computeChurn(snapshot: CommunitySnapshot, options: IndicatorOpti
 export const churnIndicator: Indicator = {
   id: "activity.churn",
   version: 1,
-  title: "Churn (active members gone quiet for τ)",
+  title: "Churn",
+  unit: "share",
+  options: ["churnAfterMs"],
+  formula:
+    "a member active in the window churned when `at − last activity ≥ τ`, τ = 90 days; `value = churned / active in the window`.",
+  source: 'metrics.md ("no activity for τ").',
+  returns:
+    "`value` in [0, 1], null when nobody was active; `byMember`: 1 churned, 0 not; `details`: `churnAfterMs`, `everActive`, `churned`, `daysSinceLastActivity`.",
+  reading:
+    '"0.25: a quarter of the people active in the window have been quiet for three months or more." With a `window` shorter than τ nobody can count as churned; use a long window or none.',
   compute: computeChurn,
 };

@@ -1,14 +1,5 @@
-// activity.retention, version 1 (copgraph's definition of cohort retention).
-// Periods: the window's period grid (events.ts; P = options.periodMs, default 30 days, anchored at
-// `at`). Cohort c: the members whose join time (snapshot.joinedAt, valid time) falls in period c.
-// Next-period retention of cohort c: the share of its members active (activity.active_members'
-// definition) in period c + 1. Cohorts of the latest period have no next period and are left out.
-//   value = Σ_c retained_c / Σ_c size_c over cohorts with a next period (pooled); null when no
-//   member joined in a period that has a next one (e.g. an empty window).
-// byGroup: each such cohort's retention, keyed by its period's start as an ISO 8601 instant.
-// details.cohorts: oldest first, { start, end, size, retention[] }, retention[k] the share active
-// in period c + 1 + k (the cohort's retention curve up to the latest period).
-// Members who left before `at` are not in snapshot.joinedAt, hence in no cohort.
+// details.cohorts[].retention[k]: the share active in period c + 1 + k. Members who left before
+// `at` are not in snapshot.joinedAt, hence in no cohort.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { activeByPeriod, periodGrid } from "./events.js";
@@ -49,6 +40,14 @@ export function computeRetention(snapshot: CommunitySnapshot, options: Indicator
 export const retentionIndicator: Indicator = {
   id: "activity.retention",
   version: 1,
-  title: "Cohort retention (active in the period after joining)",
+  title: "Cohort retention",
+  unit: "share",
+  options: ["periodMs"],
+  formula:
+    "cohort c: members whose join time falls in period c; `value = Σ_c (cohort members active in period c + 1) / Σ_c cohort size`, over cohorts that have a next period.",
+  source: "copgraph's own definition of cohort retention.",
+  returns:
+    "`value` in [0, 1], null when no one joined in a period with a next one; `byGroup` keyed by **cohort** (its period's start, ISO 8601): that cohort's next-period retention; `details`: `periodMs`, `cohorts` with `start`, `end`, `size`, `retention[]` (share active in each later period).",
+  reading: '"0.6: of the members who joined in a month, 60% took part in something the following month."',
   compute: computeRetention,
 };

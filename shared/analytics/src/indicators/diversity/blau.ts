@@ -1,8 +1,3 @@
-// diversity.blau v1: Blau's heterogeneity index (Gini–Simpson) of the members' attribute values
-//   D = 1 − Σ_k p_k²,  p_k = n_k / N   (Blau 1977, Inequality and Heterogeneity)
-// over members with a value (others left out). 0 = everyone in one category; max 1 − 1/K.
-// value: D; null with no member having a value. details: n, counts, K (catalogue size for
-// sector / occupationalLayer / learningEnvironment, else observed categories), max = 1 − 1/K.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { blauOf, memberComposition } from "./composition.js";
@@ -16,5 +11,14 @@ export const blauIndicator: Indicator = {
   id: "diversity.blau",
   version: 1,
   title: "Blau diversity",
+  unit: "index",
+  options: ["attribute"],
+  formula: "`D = 1 − Σ_k p_k²` (Gini–Simpson).",
+  source: "Blau (1977), *Inequality and Heterogeneity*.",
+  baseline: "none; `details.max = 1 − 1/K` is the most even spread possible.",
+  returns:
+    "`value` in [0, 1 − 1/K]; null when no member has a value. `details`: `n`, `counts`, `k`, `kSource` (`catalogue` | `observed`), `max`.",
+  reading:
+    '"0.72 for sector (at most 0.875 with the 8 sectors): members come from several sectors; 0 would mean everyone is from one."',
   compute: (snapshot, options) => blauResult(snapshot.graph, options.attribute),
 };

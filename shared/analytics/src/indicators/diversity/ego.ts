@@ -1,11 +1,4 @@
-// diversity.ego v1: ego-network diversity, Blau over each member's neighbours
-//   D_i = 1 − Σ_k p_ik²,  p_ik = share of i's neighbours (predecessors ∪ successors, i excluded,
-//   each neighbour once) in category k   (Blau 1977 applied to ego networks; Burt 1984)
-// Neighbours without a value are left out; the ego's own value is not needed (it is about alters).
-// byMember: D_i for every member; null when i has no neighbour with a value (isolates included).
-// value: mean of the non-null D_i; null when all are null.
-// details.weighted: the weighted variant per member, each neighbour weighted by the interaction
-// volume between them (w_ij + w_ji, tie weights); details.weightedMean: its mean.
+// The ego's own value is not needed (it is about alters).
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { groupOf, meanOf } from "../support/graph.js";
@@ -52,5 +45,14 @@ export const egoDiversityIndicator: Indicator = {
   id: "diversity.ego",
   version: 1,
   title: "Ego-network diversity (mean)",
+  unit: "index",
+  options: ["attribute"],
+  formula:
+    "`D_i = 1 − Σ_k p_ik²`, p_ik the share of i's neighbours (predecessors ∪ successors, each once, i excluded, those without a value left out) in category k. Weighted variant: each neighbour j weighted by the volume `w_ij + w_ji` (tie weights).",
+  source: "Blau (1977) applied to ego networks (Burt 1984).",
+  returns:
+    "`byMember`: D_i, null when i has no neighbour with a value (isolates included); `value`: mean of the non-null D_i (null if none); `details.weighted` (per member), `details.weightedMean`.",
+  reading:
+    "\"Mean 0.35: a typical member's contacts come from few sectors, although the community as a whole is diverse (`diversity.blau` 0.72).\" A member's value describes the mix around them.",
   compute: (snapshot, options) => egoDiversityResult(snapshot.graph, options.attribute),
 };

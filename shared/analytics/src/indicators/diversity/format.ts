@@ -1,9 +1,3 @@
-// diversity.format v1: diversity of meeting formats (the source material stresses varied places
-// and styles). Blau over the formats of the snapshot's gatherings, each gathering counted once:
-//   D = 1 − Σ_f p_f²   (Blau 1977)
-// K = the fixed gathering-format catalogue (8), for details.iqv = K/(K − 1)·D (Agresti &
-// Agresti 1978) and details.evenness = H / ln K.
-// value: D; null when the snapshot has no gathering. details: n, counts, K, iqv, evenness.
 import { catalogues } from "@copgraph/domain";
 import type { GatheringFact } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
@@ -28,5 +22,14 @@ export const formatDiversityIndicator: Indicator = {
   id: "diversity.format",
   version: 1,
   title: "Gathering format diversity",
+  unit: "index",
+  options: [],
+  formula:
+    "`D = 1 − Σ_f p_f²` over the formats of the window's gatherings, each gathering once; K = 8 formats (workshop, meeting, makerspace, online, site-visit, conference, informal, other).",
+  source: "Blau (1977); metrics.md (the source material stresses varied places and styles).",
+  returns:
+    "`value` in [0, 0.875]; null without gatherings. `details`: `n`, `counts`, `k`, `iqv` (K/(K−1)·D), `evenness` (H / ln 8).",
+  reading:
+    '"0: every gathering in the window was online. Varying places and styles raises it; 0.875 would be all eight formats used equally."',
   compute: (snapshot) => formatDiversityResult(snapshot.gatherings),
 };

@@ -1,5 +1,5 @@
 // Diversity (composition) indicators: who is in the community, and around each member.
-import type { Indicator } from "../indicator.js";
+import type { Indicator, IndicatorFamily } from "../indicator.js";
 import { blauIndicator } from "./blau.js";
 import { egoDiversityIndicator } from "./ego.js";
 import { formatDiversityIndicator } from "./format.js";
@@ -20,3 +20,11 @@ export const diversityIndicators: readonly Indicator[] = [
   egoDiversityIndicator,
   formatDiversityIndicator,
 ];
+
+export const diversityFamily: IndicatorFamily = {
+  id: "diversity",
+  title: "Diversity",
+  about:
+    "Who is in the community, and around each member. For the member composition, p_k = n_k / N over members with a value for `attribute`.",
+  indicators: diversityIndicators,
+};

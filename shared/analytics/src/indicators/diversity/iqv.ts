@@ -1,9 +1,3 @@
-// diversity.iqv v1: Agresti's index of qualitative variation, Blau normalised to [0, 1]
-//   IQV = K/(K − 1) · (1 − Σ_k p_k²)   (Agresti & Agresti 1978)
-// K from the FIXED catalogue for sector / occupationalLayer / learningEnvironment (so values
-// compare across communities and windows); for organisation and custom attributes K = number of
-// observed categories. Members without a value are left out.
-// value: IQV; null with no member having a value, or K < 2. details: n, counts, K, kSource.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { iqvOf, memberComposition } from "./composition.js";
@@ -17,5 +11,13 @@ export const iqvIndicator: Indicator = {
   id: "diversity.iqv",
   version: 1,
   title: "Diversity (IQV, normalised Blau)",
+  unit: "index",
+  options: ["attribute"],
+  formula: "`IQV = K/(K − 1) · (1 − Σ_k p_k²)`.",
+  source: "Agresti & Agresti (1978).",
+  baseline: "none (1 is the even spread over all K categories).",
+  returns: "`value` in [0, 1]; null when no member has a value or K < 2. `details`: `n`, `counts`, `k`, `kSource`.",
+  reading:
+    '"0.82: the sector mix reaches 82% of the most even spread the catalogue allows. Sectors not represented at all pull it down."',
   compute: (snapshot, options) => iqvResult(snapshot.graph, options.attribute),
 };

@@ -1,11 +1,4 @@
-// network.betweenness v1: Freeman betweenness (Freeman 1977; Brandes 2001 algorithm) of each
-// member on the DIRECTED, UNWEIGHTED graph, normalised by 1/((N − 1)(N − 2)) — the same values as
-// networkx `betweenness_centrality(G)` on a DiGraph (graphology-metrics, getEdgeWeight: null).
-//   c_B(v) = Σ_{s ≠ v ≠ t} σ_st(v) / σ_st  /  ((N − 1)(N − 2))
-// byMember: every member's c_B. value: the MAXIMUM over members (the strongest broker);
-// details: the mean and the members reaching the maximum.
-// Null (value and byMember) when N < 3: no member can lie between two others and the
-// normalisation is undefined. Self-loops do not change shortest paths.
+// Self-loops do not change shortest paths.
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
@@ -28,5 +21,15 @@ export const betweennessIndicator: Indicator = {
   id: "network.betweenness",
   version: 1,
   title: "Betweenness (max)",
+  unit: "index",
+  options: [],
+  formula:
+    "`c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((N − 1)(N − 2))`, σ_st the number of shortest directed paths s → t, σ_st(v) those through v; directed, unweighted.",
+  source:
+    "Freeman (1977), Brandes (2001) algorithm (graphology-metrics, `getEdgeWeight: null`); = networkx `betweenness_centrality(G)` on a DiGraph.",
+  returns:
+    '`byMember`: c_B per member, in [0, 1]; `value`: the maximum over members; `details.mean`. All null when N < 3. No list of "top" members: the values describe positions, they do not rank people.',
+  reading:
+    '"0.45: one position lies on almost half of the shortest paths between other members; connections between parts of the community run through very few people." A member\'s value says how much they bridge, not how much they are worth.',
   compute: (snapshot) => betweennessResult(snapshot.graph),
 };

@@ -1,7 +1,3 @@
-// network.components v1: number of weakly connected components (arc direction ignored; an
-// isolate is a component of its own; 0 for an empty graph). Details: component sizes, largest
-// first. Source: standard (Wasserman & Faust 1994 §4.3; networkx
-// `number_weakly_connected_components`).
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator } from "../indicator.js";
 
@@ -29,6 +25,12 @@ export const componentsIndicator: Indicator = {
   id: "network.components",
   version: 1,
   title: "Connected components",
+  unit: "count",
+  options: [],
+  formula: "number of weakly connected components (direction ignored; an isolate is one).",
+  source: "Wasserman & Faust (1994) §4.3; = networkx `number_weakly_connected_components`.",
+  returns: "`value` (0 for an empty graph); `details.sizes`: component sizes, largest first.",
+  reading: '"3, sizes [38, 1, 1]: one connected body, and two members not tied to it yet."',
   compute: (snapshot) => {
     const components = weakComponents(snapshot.graph);
     return { value: components.length, details: { sizes: components.map((c) => c.length) } };

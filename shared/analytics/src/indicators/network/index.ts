@@ -1,5 +1,5 @@
 // Supporting network measures: size, density, connectivity, centrality, communities.
-import type { Indicator } from "../indicator.js";
+import type { Indicator, IndicatorFamily } from "../indicator.js";
 import { betweennessIndicator } from "./betweenness.js";
 import { componentsIndicator } from "./components.js";
 import { densityIndicator } from "./density.js";
@@ -25,3 +25,11 @@ export const networkIndicators: readonly Indicator[] = [
   betweennessIndicator,
   louvainIndicator,
 ];
+
+export const networkFamily: IndicatorFamily = {
+  id: "network",
+  title: "Network",
+  about:
+    "The network behind the other readings. Directed graph, unweighted, self-loops ignored (the projection never makes them). N members, L ties (arcs).",
+  indicators: networkIndicators,
+};

@@ -1,12 +1,4 @@
-// network.louvain v1: communities found by Louvain modularity maximisation (Blondel et al. 2008),
-// directed variant (Dugué & Perez 2015; graphology-communities-louvain), on the UNWEIGHTED
-// directed graph (every arc counts 1, like the silo indicators), self-loops ignored.
-// Seeded: the node order comes from mulberry32(options.seed), so a seed gives one partition.
-//   directed modularity Q = (1/L) Σ_ij (A_ij − k_i^out k_j^in / L) δ(c_i, c_j)
-// value: number of communities (isolates are communities of one).
-// details: { modularity, partition: member → community index, communities: members per
-// community }, communities numbered in order of first member in the graph's node order.
-// Null (value and details) when there is no tie: modularity is then undefined.
+// Every arc counts 1, like the silo indicators; without a tie modularity is undefined (null).
 import louvain from "graphology-communities-louvain";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
@@ -56,5 +48,14 @@ export const louvainIndicator: Indicator = {
   id: "network.louvain",
   version: 1,
   title: "Communities (Louvain)",
+  unit: "count",
+  options: ["seed"],
+  formula:
+    "partition maximising directed modularity `Q = (1/L) Σ_ij (A_ij − k_i^out k_j^in / L) δ(c_i, c_j)`, unweighted; node order from `mulberry32(seed)`, so a seed gives one partition.",
+  source: "Blondel et al. (2008); directed variant Dugué & Perez (2015); graphology-communities-louvain.",
+  returns:
+    "`value`: number of communities (isolates are communities of one); `details.modularity` (directed Q of the partition found), `details.partition` (member → index, numbered by first member in node order), `details.communities`. Null (value and details) without ties.",
+  reading:
+    '"5 clusters, modularity 0.42: the network falls into fairly distinct clusters; `silo.clusters` says whether they follow sectors."',
   compute: (snapshot, options) => louvainResult(snapshot.graph, options.seed),
 };

@@ -1,11 +1,4 @@
-// reciprocity.by_layer, version 1. Edge reciprocity within each tie layer:
-//   r_ℓ = (arcs i→j in ℓ whose reverse j→i is also in ℓ) / (arcs in ℓ),
-// an arc being "in ℓ" when its weight in layer ℓ is positive. Self-loops are left out.
-// byGroup: r_ℓ for every layer present on at least one arc (interaction kinds, `led`,
-// `co-attendance`). Mutual layers (`collaboration`, `co-attendance`) are symmetric by construction.
-// value: the pooled within-layer reciprocity over the directed layers (the non-mutual interaction
-// kinds and `led`): Σ_ℓ reciprocated_ℓ / Σ_ℓ arcs_ℓ; null when no directed layer has an arc.
-// Source: edge reciprocity (networkx `overall_reciprocity`) on each layer's subgraph.
+// Self-loops are left out.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { countArcs, directedLayers, edgeReciprocity, presentLayers } from "./arcs.js";
@@ -34,6 +27,15 @@ export function computeReciprocityByLayer(snapshot: CommunitySnapshot): Indicato
 export const reciprocityByLayerIndicator: Indicator = {
   id: "reciprocity.by_layer",
   version: 1,
-  title: "Reciprocity within each layer (advice, mentoring, …)",
+  title: "Reciprocity within each layer",
+  unit: "share",
+  options: [],
+  formula:
+    "`r_ℓ = (arcs in ℓ whose reverse is also in ℓ) / (arcs in ℓ)`, an arc being in ℓ when its weight in ℓ is positive. `value` pools the directed layers (advice, knowledge-sharing, mentoring, feedback, introduction, led): `Σ_ℓ reciprocated_ℓ / Σ_ℓ arcs_ℓ`.",
+  source: "edge reciprocity (networkx `overall_reciprocity`) on each layer's subgraph.",
+  returns:
+    "`byGroup` keyed by **layer**: r_ℓ for every layer present (`collaboration` and `co-attendance` are two-way by construction, so 1 unless `minWeight` dropped one direction); `value`, null when no directed layer has an arc; `details`: `arcsByLayer`, `directedLayers`.",
+  reading:
+    '"advice 0.1, knowledge-sharing 0.5: advice mostly flows one way (natural between mentors and newcomers), knowledge is shared both ways."',
   compute: (snapshot) => computeReciprocityByLayer(snapshot),
 };

@@ -1,14 +1,4 @@
-// reciprocity.cross_layer, version 1 (copgraph's definition). Reciprocity across layers:
-// "A advises B, and B returns it in another way (shares knowledge with A)".
-// Units: pairs (arc A→B, layer ℓ) with ℓ a directed layer (a non-mutual interaction kind or `led`)
-// and positive weight of A→B in ℓ. A unit is
-//   same-layer reciprocated   if B→A has positive weight in ℓ;
-//   cross-layer reciprocated  if not, but B→A has positive weight in some other directed layer ℓ' ≠ ℓ;
-//   unreciprocated            otherwise (mutual layers — collaboration, co-attendance — never count).
-// value = cross-layer reciprocated units / units; null without units. Self-loops are left out.
-// byGroup: the same share among the units of each directed layer ℓ present.
-// details.matrix[ℓ][ℓ']: cross-layer units of ℓ that layer ℓ' returns (a unit may count under
-// several ℓ'); details.sameLayer, crossLayer, unreciprocated, units: the counts.
+// Self-loops are left out.
 import type { CommunitySnapshot, TieAttributes } from "../../projection/community-snapshot.js";
 import type { TieLayer } from "../../projection/query.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
@@ -68,6 +58,15 @@ export function computeCrossLayerReciprocity(snapshot: CommunitySnapshot): Indic
 export const crossLayerReciprocityIndicator: Indicator = {
   id: "reciprocity.cross_layer",
   version: 1,
-  title: "Reciprocity across layers (returned in another way)",
+  title: "Reciprocity across layers",
+  unit: "share",
+  options: [],
+  formula:
+    "units: (arc A→B, directed layer ℓ with positive weight). A unit is returned *in kind* if B→A is in ℓ, *in another way* if not but B→A is in another directed layer, else unreturned. `value = units returned in another way / all units`.",
+  source: 'copgraph\'s own definition ("A advises B, B shares knowledge with A", metrics.md).',
+  returns:
+    "`value`, null without units; `byGroup` keyed by directed **layer**: the same share among its units; `details`: `units`, `sameLayer`, `crossLayer`, `unreciprocated`, `matrix[ℓ][ℓ']` (units of ℓ returned by ℓ'; a unit may count under several ℓ').",
+  reading:
+    '"0.2: one in five things given comes back in a different form, advice answered by shared knowledge for instance; read it with `reciprocity.by_layer` (returns in kind)."',
   compute: (snapshot) => computeCrossLayerReciprocity(snapshot),
 };

@@ -1,8 +1,4 @@
-// reciprocity.dyadic, version 1. Dyadic reciprocity: the share of connected dyads that are mutual,
-//   M / (M + A)   (M mutual dyads {i,j} with i→j and j→i, A asymmetric dyads with one arc).
-// Source: Wasserman & Faust (1994), ch. 13; UCINET "dyad method". Self-loops are left out.
-// Baseline: ā / (2 − ā) with ā = L / (N(N−1)), the expected value when every arc is present
-// independently with probability ā (mutual ā², asymmetric 2ā(1−ā)). Null without arcs.
+// Self-loops are left out.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { countArcs, density } from "./arcs.js";
@@ -23,6 +19,14 @@ export function computeDyadicReciprocity(snapshot: CommunitySnapshot): Indicator
 export const dyadicReciprocityIndicator: Indicator = {
   id: "reciprocity.dyadic",
   version: 1,
-  title: "Dyadic reciprocity (share of connected pairs that are mutual)",
+  title: "Dyadic reciprocity",
+  unit: "share",
+  options: [],
+  formula: "`M / (M + A)`: share of connected pairs that are mutual.",
+  source: 'Wasserman & Faust (1994) ch. 13; UCINET "dyad method".',
+  baseline: "`ā / (2 − ā)`: every arc present independently with probability ā (mutual ā², asymmetric 2ā(1 − ā)).",
+  returns: "`value` in [0, 1], null without arcs; `details`: `mutualDyads`, `asymmetricDyads`.",
+  reading:
+    '"0.31 with a baseline of 0.29: three connected pairs in ten help each other both ways, about what chance gives at this density."',
   compute: (snapshot) => computeDyadicReciprocity(snapshot),
 };

@@ -1,4 +1,4 @@
-import type { Indicator } from "../indicator.js";
+import type { Indicator, IndicatorFamily } from "../indicator.js";
 import { reciprocityByLayerIndicator } from "./by-layer.js";
 import { crossLayerReciprocityIndicator } from "./cross-layer.js";
 import { dyadicReciprocityIndicator } from "./dyadic.js";
@@ -22,3 +22,11 @@ export const reciprocityIndicators: readonly Indicator[] = [
   returnedWithinIndicator,
   timeToReturnIndicator,
 ];
+
+export const reciprocityFamily: IndicatorFamily = {
+  id: "reciprocity",
+  title: "Reciprocity",
+  about:
+    "Does help flow both ways? L arcs, `ā = L / (N(N − 1))` the density; M mutual dyads (both arcs), A asymmetric dyads (one arc). The structural indicators read the graph (so `layers` matters); the temporal ones read the interactions.",
+  indicators: reciprocityIndicators,
+};

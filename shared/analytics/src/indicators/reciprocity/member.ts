@@ -1,8 +1,3 @@
-// reciprocity.member, version 1. Per-member reciprocity (networkx `reciprocity(G, nodes)`):
-//   r_i = 2 |pred(i) ∩ succ(i)| / (|pred(i)| + |succ(i)|),  null for an isolate (no arc in or out).
-// value: the mean of r_i over members where it is defined (null if none).
-// details.balance: give/receive balance per member, (s_out − s_in) / (s_out + s_in) with s the
-// weighted out-/in-strength (sum of tie weights): +1 only gives, −1 only receives; null for isolates.
 // Self-loops are left out.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
@@ -44,5 +39,14 @@ export const memberReciprocityIndicator: Indicator = {
   id: "reciprocity.member",
   version: 1,
   title: "Member reciprocity and give/receive balance",
+  unit: "share",
+  options: [],
+  formula:
+    "`r_i = 2 |pred(i) ∩ succ(i)| / (|pred(i)| + |succ(i)|)`; balance `(s_out − s_in) / (s_out + s_in)`, s the weighted out-/in-strength.",
+  source: "= networkx `reciprocity(G, nodes)`; balance from metrics.md.",
+  returns:
+    "`byMember`: r_i, null for isolates; `value`: mean of the defined r_i; `details.balance`: per member, +1 only gives, −1 only receives, null for isolates.",
+  reading:
+    '"Mean 0.44: on average, somewhat less than half of a member\'s contacts run both ways." A balance of +1 describes a position (a mentor, a host), not a merit.',
   compute: (snapshot) => computeMemberReciprocity(snapshot),
 };

@@ -1,10 +1,4 @@
-// reciprocity.returned_within, version 1 (copgraph's definition of reciprocity over time).
-//   value = |{observed arcs A→B at t with an interaction arc B→A in (t, t+Δ]}| / |observed arcs|
-// Arcs: one per directed interaction and recipient (mutual kinds left out); "observed" means
-// t + Δ ≤ query.at, so every counted arc had its full Δ to be returned (right-censoring rule).
-// A return at the same instant t does not count. Δ = options.returnWithinMs (default 30 days).
-// byMember: the same share over the arcs each member sent (null for a member who sent none).
-// Null when there is no observed arc (an empty window, or one shorter than Δ).
+// A return at the same instant t does not count.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { returnWithinMs } from "./options.js";
@@ -37,5 +31,14 @@ export const returnedWithinIndicator: Indicator = {
   id: "reciprocity.returned_within",
   version: 1,
   title: "Interactions returned within Δ",
+  unit: "share",
+  options: ["returnWithinMs"],
+  formula:
+    "arcs: one per directed interaction (not `collaboration`) and recipient, at time t. Observed arcs: `t + Δ ≤ at` (right-censoring: recent ones are left out). `value = observed arcs A→B with an interaction B→A in (t, t + Δ] / observed arcs`; Δ = 30 days.",
+  source: 'copgraph\'s own definition (metrics.md "over time").',
+  returns:
+    "`value` in [0, 1], null without observed arcs (empty window, or shorter than Δ); `byMember`: the share over the arcs a member gave (only members who gave); `details`: `returnWithinMs`, `observedArcs`, `returnedArcs`, `censoredArcs`.",
+  reading: '"0.25: a quarter of the help given was returned by its recipient within a month."',
+  note: "reads the interactions of every directed kind whatever `layers`; gatherings do not count.",
   compute: computeReturnedWithin,
 };

@@ -1,9 +1,3 @@
-// reciprocity.rho, version 1. Garlaschelli & Loffredo (2004) reciprocity, comparable across densities:
-//   ρ = (r − ā) / (1 − ā),   r = edge reciprocity, ā = L / (N(N−1)) (density, self-loops left out).
-// ρ > 0: more reciprocal than chance; ρ < 0: anti-reciprocal; ρ = 0: as a random graph.
-// Source: Garlaschelli & Loffredo, Phys. Rev. Lett. 93, 268701 (2004).
-// Baseline: 0, the ρ of a random graph of the same density (details keep r and ā).
-// Null without arcs, with fewer than two members, or for a complete graph (ā = 1).
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { countArcs, density, edgeReciprocity } from "./arcs.js";
@@ -20,5 +14,15 @@ export const rhoIndicator: Indicator = {
   id: "reciprocity.rho",
   version: 1,
   title: "Reciprocity adjusted for density (Garlaschelli–Loffredo ρ)",
+  unit: "index",
+  options: [],
+  formula: "`ρ = (r − ā) / (1 − ā)`, r = edge reciprocity.",
+  source: "Garlaschelli & Loffredo, *Phys. Rev. Lett.* 93, 268701 (2004).",
+  baseline:
+    "0, the ρ of a random network of the same density (`details.density` holds ā, the r expected by chance, and `details.r` the observed r).",
+  returns:
+    "`value` in [−ā/(1 − ā), 1]: > 0 more reciprocal than chance, 0 as chance, < 0 anti-reciprocal; null without arcs, with N < 2, or for a complete graph (ā = 1). `details`: `r`, `density`.",
+  reading:
+    '"0.04: hardly more reciprocal than a random network of the same density; 0.27 would mean clearly more returns than chance." (Krackhardt\'s advice and friendship networks.) This is the one to compare across communities of different density.',
   compute: (snapshot) => computeRho(snapshot),
 };

@@ -1,9 +1,3 @@
-// reciprocity.time_to_return, version 1 (copgraph's definition).
-//   value = median over returned arcs of (t' − t) in days, t' the first interaction arc B→A after an
-//   arc A→B at t. "Returned arcs" are exactly those reciprocity.returned_within counts as returned:
-//   directed interaction arcs, observed (t + Δ ≤ query.at), with a return in (t, t+Δ].
-// Median of an even count: the mean of the two middle delays. Δ = options.returnWithinMs.
-// byMember: the median delay of the returned arcs each member sent. Null when no arc was returned.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { DAY_MS, returnWithinMs } from "./options.js";
@@ -30,5 +24,13 @@ export const timeToReturnIndicator: Indicator = {
   id: "reciprocity.time_to_return",
   version: 1,
   title: "Median time to return (days)",
+  unit: "days",
+  options: ["returnWithinMs"],
+  formula:
+    "median of `t' − t` in days over the arcs `reciprocity.returned_within` counts as returned, t' the first return; an even count takes the mean of the two middle delays.",
+  source: "copgraph's own definition.",
+  returns:
+    "`value` in (0, 30] days, null when nothing was returned; `byMember`: the median over the returned arcs a member gave; `details`: `returnWithinMs`, `returnedArcs`.",
+  reading: '"6.5: when help is returned within the month, it typically comes back within a week."',
   compute: computeTimeToReturn,
 };

@@ -1,7 +1,3 @@
-// reciprocity.weighted, version 1. Weighted reciprocity (Squartini et al. 2013):
-//   r_w = Σ_{i≠j} min(w_ij, w_ji) / Σ_{i≠j} w_ij,   w_ij = tie weight i→j (0 without a tie).
-// The share of the total tie weight that is returned. Null when the total weight is 0.
-// Source: Squartini, Picciolo, Ruzzenenti & Garlaschelli, Sci. Rep. 3, 2729 (2013).
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 
@@ -24,6 +20,12 @@ export function computeWeightedReciprocity(snapshot: CommunitySnapshot): Indicat
 export const weightedReciprocityIndicator: Indicator = {
   id: "reciprocity.weighted",
   version: 1,
-  title: "Weighted reciprocity (share of tie weight returned)",
+  title: "Weighted reciprocity",
+  unit: "share",
+  options: [],
+  formula: "`r_w = Σ_{i≠j} min(w_ij, w_ji) / Σ_{i≠j} w_ij`, w the tie weights (counts, or decayed with `halfLife`).",
+  source: "Squartini, Picciolo, Ruzzenenti & Garlaschelli, *Sci. Rep.* 3, 2729 (2013).",
+  returns: "`value` in [0, 1], null when the total weight is 0; `details`: `totalWeight`, `reciprocatedWeight`.",
+  reading: '"0.3: 30% of all interaction volume is matched by volume flowing back; the rest flows one way."',
   compute: (snapshot) => computeWeightedReciprocity(snapshot),
 };

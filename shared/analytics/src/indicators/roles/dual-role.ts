@@ -1,13 +1,5 @@
-// roles.dual_role_share, version 1 (copgraph's own definition).
-// A member gave in the window if they held a giver-class role (facilitator, presenter, host,
-// mentor) in a gathering or were the source of a directed interaction (a non-mutual kind, with a
-// recipient other than themselves); they received if they held a receiver-class role (learner,
-// mentee, observer) or were a recipient of a directed interaction. Peer roles and mutual
-// interactions (collaboration) are neither.
-//   value = |members who both gave and received| / |active members|,
-// active members being those with any interaction (source or recipient, any kind) or gathering
-// participation in the window. Null when nobody was active.
-// byMember: 1 for a member who did both, 0 for another active member.
+// A directed interaction is a non-mutual kind with a recipient other than its source. Peer roles
+// and mutual interactions (collaboration) are neither giving nor receiving.
 import { isMutualKind, roleClass } from "@copgraph/domain";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import { activeMembers } from "../activity/events.js";
@@ -50,5 +42,14 @@ export const dualRoleShareIndicator: Indicator = {
   id: "roles.dual_role_share",
   version: 1,
   title: "Members who both gave and received",
+  unit: "share",
+  options: [],
+  formula:
+    "gave = held a giver role in a gathering or was the source of a directed interaction; received = held a receiver role or was a recipient of one. `value = |gave ∧ received| / |active|`, active = any interaction (any kind) or gathering participation in the window.",
+  source: "copgraph's own definition.",
+  returns:
+    "`value` in [0, 1], null when nobody was active; `byMember`: 1 (both) or 0, for active members; `details`: `active`, `givers`, `receivers`, `dual`.",
+  reading:
+    '"0.35: a third of active members both gave (facilitated, presented, advised) and received (learned, were mentored)."',
   compute: (snapshot) => computeDualRoleShare(snapshot),
 };

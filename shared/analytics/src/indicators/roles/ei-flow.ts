@@ -1,14 +1,4 @@
-// roles.ei_flow, version 1 (copgraph's own definition): role-aware silo index, "does knowledge
-// flow across groups?". Krackhardt & Stern's E-I index on giver→receiver pairs only:
-//   EI = (E − I) / (E + I),
-// over the distinct ordered (giver, receiver) pairs of the window (see facts.ts), both members in
-// the graph with a value for options.attribute (default sector); E = pairs across groups,
-// I = pairs within. −1: knowledge flows only inside groups; +1: only across. Null without pairs.
-// baseline: E[EI] = 1 − 2π_in, π_in = Σ_g n_g(n_g − 1) / (N(N − 1)) over the graph's members with
-// a value (as silo.ei); null when N < 2.
-// p, z: seeded permutation of the attribute values among those members (options.permutations
-// times), pairs fixed; p two-sided.
-// byGroup: E-I over the pairs with at least one end in the group (one end: E, both: I).
+// Giver→receiver pairs: facts.ts.
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { groupSizes, groupsOf } from "../support/graph.js";
@@ -87,6 +77,18 @@ export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOpt
 export const eiFlowIndicator: Indicator = {
   id: "roles.ei_flow",
   version: 1,
-  title: "E-I index of knowledge flows (giver → receiver)",
+  title: "E-I index of knowledge flows",
+  unit: "index",
+  options: ["attribute", "seed", "permutations"],
+  formula:
+    "`EI = (E − I)/(E + I)` over the **distinct** ordered (giver, receiver) pairs of the window, both members in the graph with a value for `attribute` (default sector).",
+  source: "copgraph's own definition, after Krackhardt & Stern (1988).",
+  baseline:
+    "`1 − 2 π_in` over the graph's members with a value (as `silo.ei`), null when N < 2; `p`, `z`: seeded label permutation, pairs fixed, two-sided.",
+  returns:
+    "`value` in [−1, 1], null without pairs; `byGroup`: E-I over pairs with at least one end in the group (groups with pairs only); `details`: `pairs`, `external`, `internal`, `attribute`.",
+  reading:
+    '"−0.4 with a baseline of 0.2: knowledge flows mostly within sectors, though the mix of members would let it cross far more often."',
+  differsFromMetrics: "counts distinct pairs (not every arc) and any attribute, and includes directed interactions.",
   compute: computeEiFlow,
 };

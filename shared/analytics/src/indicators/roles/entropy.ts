@@ -1,12 +1,4 @@
-// roles.entropy, version 1 (copgraph's own definition: no standard exists).
-// Normalised role entropy of member i over the roles of their gathering participations:
-//   H_i = −Σ_r p_i(r) ln p_i(r) / ln |R|,   p_i(r) = share of i's participations in role r,
-// |R| = 9, the size of the fixed role catalogue (so values compare across communities): 0 = always
-// the same role, 1 = every catalogue role equally often.
-// Participations: one per (gathering, distinct member) in the window. Only members with at least
-// n_min participations (options.minParticipations, default 3) get a value; others are null.
-// byMember: H_i for the graph's members and anyone in the window's facts.
-// value: the mean of H_i over members with a value; null when none.
+// ln 9, the size of the fixed role catalogue, so that values compare across communities.
 import { participantRoles } from "@copgraph/domain";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
@@ -53,6 +45,15 @@ export function roleEntropy(participations: readonly Participation[]): number {
 export const roleEntropyIndicator: Indicator = {
   id: "roles.entropy",
   version: 1,
-  title: "Role entropy (how varied each member's roles are)",
+  title: "Role entropy",
+  unit: "index",
+  options: ["minParticipations"],
+  formula:
+    "`H_i = −Σ_r p_i(r) ln p_i(r) / ln 9`, p_i(r) the share of i's participations in role r, 9 the size of the role catalogue; only members with ≥ 3 participations.",
+  source: "copgraph's own definition (Shannon entropy, normalised by the catalogue).",
+  returns:
+    "`byMember` (the graph's members and anyone named in the window's facts): H_i in [0, 1], null below 3 participations; `value`: mean over members with a value, null if none; `details`: `minParticipations`, `eligible`.",
+  reading:
+    '"0.3: regular members mostly keep one or two roles (two roles half and half give 0.32); 1 would be every role of the catalogue equally often."',
   compute: (snapshot, options) => perEligibleMember(snapshot, options, roleEntropy),
 };

@@ -1,14 +1,4 @@
-// roles.hierarchy_inversion, version 1 (copgraph's own definition).
-// Giver→receiver arcs: in each episode (see facts.ts: a gathering, or a directed interaction read
-// as its source giving to its recipients), every (giver-class, receiver-class) pair of distinct
-// participants; the same pair in two episodes is two arcs. Ranked arcs: both members are in the
-// graph with a ranked occupational layer (student 0 < professional 1 < management 2 <
-// director 3; `other` has no rank) — the layer valid at the query's `at` — and the ranks differ.
-//   value = |ranked arcs with rank(giver) < rank(receiver)| / |ranked arcs|
-// (the student teaches the director); null without ranked arcs.
-// Baseline (seeded, options.permutations times): the role classes of each episode are permuted
-// among its participants (for an interaction: which of its members is the giver), and the value
-// recomputed; baseline = mean, p two-sided, z. details.difference = value − baseline.
+// Episodes and their giver→receiver arcs: facts.ts.
 import { layerRank, type OccupationalLayer } from "@copgraph/domain";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
@@ -136,6 +126,18 @@ export function computeHierarchyInversion(snapshot: CommunitySnapshot, options: 
 export const hierarchyInversionIndicator: Indicator = {
   id: "roles.hierarchy_inversion",
   version: 1,
-  title: "Hierarchy inversion (lower layers teaching higher ones)",
+  title: "Hierarchy inversion",
+  unit: "share",
+  options: ["seed", "permutations"],
+  formula:
+    "ranked arcs: giver→receiver arcs (one per pair per episode) whose members have different ranked occupational layers at `at` (student 0 < professional 1 < management 2 < director 3; `other` unranked). `value = arcs with rank(giver) < rank(receiver) / ranked arcs`. Always by `occupationalLayer`, whatever `attribute`.",
+  source: "copgraph's own definition.",
+  baseline:
+    "seeded: the role classes of each episode are permuted among its participants (for a one-to-one interaction: a fair coin for who gives); `baseline` = mean of the permuted values.",
+  returns:
+    "`value` in [0, 1], null without ranked arcs; `baseline`, `p`, `z` (null with `permutations` = 0); `details`: `arcs`, `rankedArcs`, `invertedArcs`, `difference` (value − baseline).",
+  reading:
+    '"0.3 with a baseline of 0.5: in 30% of the giving across layers, the lower layer gave (a student led a session for directors); with roles shuffled within each gathering it would be half."',
+  differsFromMetrics: "directed interactions count as episodes too, not gatherings only.",
   compute: computeHierarchyInversion,
 };

@@ -1,14 +1,4 @@
-// roles.reversal, version 1 (copgraph's own definition): dyadic role reversal.
-// Giver→receiver arcs: from each gathering, every (giver-class, receiver-class) pair of distinct
-// participants at the gathering's time; from each directed interaction, source → each recipient.
-// A dyad {A,B} is reversed when it has an arc A→B at t₁ and an arc B→A at t₂ > t₁ (either way
-// round): the giver later received from the same person. Arcs at the same instant never reverse
-// each other (neither comes first).
-//   value = reversed dyads / dyads with at least one giver→receiver arc; null when there is none.
-// byMember: the same share over the dyads a member is in.
-// Baseline (seeded, options.permutations times): every arc keeps its dyad and time and gets a random
-// direction (A→B or B→A, probability ½ each); baseline = mean of the value, p two-sided, z.
-// Note: a dyad is reversed exactly when it has arcs both ways and they do not all share one
+// The null model: a dyad is reversed exactly when it has arcs both ways and they do not all share one
 // instant, so shuffling times, or directions keeping each dyad's count per direction, would leave
 // the value unchanged; hence the independent directions. Under them a dyad with k arcs at two or
 // more instants is reversed exactly when both directions occur, with probability q = 1 − 2^(1−k)
@@ -114,6 +104,19 @@ export function computeReversal(snapshot: CommunitySnapshot, options: IndicatorO
 export const reversalIndicator: Indicator = {
   id: "roles.reversal",
   version: 1,
-  title: "Dyadic role reversal (the giver later receives)",
+  title: "Dyadic role reversal",
+  unit: "share",
+  options: ["seed", "permutations"],
+  formula:
+    "a dyad {A, B} with giver→receiver arcs is reversed when it has A→B at t₁ and B→A at t₂ > t₁ (either way round; arcs at one instant never reverse). `value = reversed dyads / dyads with an arc`.",
+  source: "copgraph's own definition.",
+  baseline:
+    "seeded null (`permutations` draws): each arc keeps its dyad and time and gets a random direction; a dyad with k arcs at ≥ 2 instants is then reversed with probability `1 − 2^(1−k)`. `baseline` = mean of the draws; `details.expected` the exact mean.",
+  returns:
+    "`value` in [0, 1], null without arcs; `baseline`, `p`, `z` (null with `permutations` = 0); `byMember`: the share over the dyads a member is in; `details`: `dyads`, `reversed`, `arcs`, `expected`, `permutations`.",
+  reading:
+    '"0.15 with a baseline of 0.3: in 15% of the pairs where one led or helped the other, the roles later reversed, half what random directions would give: help tends to keep one direction."',
+  differsFromMetrics:
+    "which proposed shuffling timestamps or directions within dyads: both leave the value unchanged, hence independent random directions.",
   compute: computeReversal,
 };

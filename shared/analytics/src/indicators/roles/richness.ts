@@ -1,9 +1,3 @@
-// roles.richness, version 1 (copgraph's own definition).
-// Role richness of member i: the number of distinct catalogue roles (facilitator, presenter, host,
-// mentor, participant, co-creator, learner, mentee, observer) i held in the window's gatherings,
-// 1 … 9. Same eligibility as roles.entropy: only members with at least n_min participations
-// (options.minParticipations, default 3) get a value; others are null.
-// byMember: richness; value: its mean over members with a value; null when none.
 import type { Indicator } from "../indicator.js";
 import { perEligibleMember } from "./entropy.js";
 import type { Participation } from "./facts.js";
@@ -15,6 +9,14 @@ export function roleRichness(participations: readonly Participation[]): number {
 export const roleRichnessIndicator: Indicator = {
   id: "roles.richness",
   version: 1,
-  title: "Role richness (distinct roles per member)",
+  title: "Role richness",
+  unit: "mean count",
+  options: ["minParticipations"],
+  formula:
+    "number of distinct roles a member held in the window's gatherings, 1 … 9; same eligibility (≥ 3 participations).",
+  source: "copgraph's own definition.",
+  returns:
+    "`byMember` (as `roles.entropy`), null below 3 participations; `value`: mean, null if none; `details`: `minParticipations`, `eligible`.",
+  reading: '"1.8: a regular member held about two different roles in the window."',
   compute: (snapshot, options) => perEligibleMember(snapshot, options, roleRichness),
 };

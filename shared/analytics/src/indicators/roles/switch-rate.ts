@@ -1,13 +1,4 @@
-// roles.switch_rate, version 1 (copgraph's own definition).
-// Each member's gathering participations in the window, in time order (same-instant ones ordered
-// by class giver, peer, receiver, then role, then gathering id: see facts.ts), give transitions
-// between consecutive participations; a transition is a switch when the role class changes.
-//   value = Σ_i switches_i / Σ_i transitions_i   (pooled over members); null without transitions.
-// byMember: switches_i / transitions_i for members with at least max(2, n_min) participations
-// (options.minParticipations, default 3); null otherwise.
-// details.counts[a][b]: pooled transitions from class a to class b (rows and columns in the order
-// giver, peer, receiver); details.probabilities: each row divided by its total (null for an
-// empty row): the class transition matrix.
+// A member's own rate needs max(2, minParticipations) participations (one transition at least).
 import { roleClasses } from "@copgraph/domain";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
@@ -49,6 +40,15 @@ export function computeSwitchRate(snapshot: CommunitySnapshot, options: Indicato
 export const switchRateIndicator: Indicator = {
   id: "roles.switch_rate",
   version: 1,
-  title: "Role switch rate between consecutive participations",
+  title: "Role switch rate",
+  unit: "share",
+  options: ["minParticipations"],
+  formula:
+    "transitions between a member's consecutive participations; a switch when the class (giver, peer, receiver) changes. `value = Σ_i switches_i / Σ_i transitions_i`, pooled.",
+  source: "copgraph's own definition.",
+  returns:
+    "`value` in [0, 1], null without transitions (every member's transitions count, whatever their number of participations); `byMember` (as `roles.entropy`): own rate for members with ≥ 3 participations, else null; `details`: `classes`, `counts[a][b]` (pooled transitions), `probabilities` (row-normalised, null for an empty row), `transitions`, `switches`, `minParticipations`.",
+  reading:
+    '"0.2: at one participation in five, a member came in a different kind of role than the time before — a learner now hosting, a facilitator now learning."',
   compute: computeSwitchRate,
 };

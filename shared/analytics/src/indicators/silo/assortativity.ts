@@ -1,12 +1,4 @@
-// silo.assortativity v1: Newman's (2003) assortativity coefficient for a categorical attribute,
-// on the DIRECTED mixing matrix, unweighted (each arc once; self-loops and arcs with an end
-// lacking a value left out):
-//   e_kl = share of arcs from group k to group l,  a_k = Σ_l e_kl,  b_k = Σ_l e_lk
-//   r = (Σ_k e_kk − Σ_k a_k b_k) / (1 − Σ_k a_k b_k)
-// = networkx `attribute_assortativity_coefficient` on the DiGraph. For undirected data given as
-// both arcs it equals the undirected value. Computed from integer counts, so the null case is
-// exact: value null without arcs, or when 1 − Σ a_k b_k = 0 (every arc inside one group).
-// details: groups and the mixing counts (rows: source group, columns: target group).
+// Computed from integer counts, so the null case (1 − Σ a_k b_k = 0) is exact.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { arcsOf, groupsOf } from "../support/graph.js";
@@ -60,5 +52,16 @@ export const assortativityIndicator: Indicator = {
   id: "silo.assortativity",
   version: 1,
   title: "Assortativity (Newman, directed)",
+  unit: "index",
+  options: ["attribute"],
+  formula:
+    "e_kl = share of arcs from group k to group l, a_k = Σ_l e_kl, b_k = Σ_l e_lk, `r = (Σ_k e_kk − Σ_k a_k b_k) / (1 − Σ_k a_k b_k)` on the **directed** mixing matrix.",
+  source:
+    "Newman (2003); = networkx `attribute_assortativity_coefficient` on the DiGraph (for two-way data it equals the undirected value).",
+  baseline: "none reported; 0 is random mixing.",
+  returns:
+    "`value` ≤ 1; null without arcs or when every arc is inside one single group (1 − Σ a b = 0). `details`: `groups` (sorted) and `counts[k][l]` (rows: source group).",
+  reading:
+    '"0.45: ties run within sectors clearly more than chance; 0 is random mixing, negative values mean people tie mostly across sectors."',
   compute: (snapshot, options) => assortativityResult(snapshot.graph, options.attribute),
 };

@@ -1,14 +1,4 @@
-// silo.brokerage v1: Gould & Fernandez (1989) brokerage roles, counted over open two-paths
-// a → b → c with a ≠ c and no arc a → c; b is the broker. With g(·) the attribute value:
-//   coordinator     g(a) = g(b) = g(c)
-//   itinerant       g(a) = g(c) ≠ g(b)          (consultant)
-//   representative  g(a) = g(b) ≠ g(c)
-//   gatekeeper      g(b) = g(c) ≠ g(a)
-//   liaison         g(a), g(b), g(c) all different
-// Unweighted, self-loops ignored; two-paths touching a member without a value are not counted.
-// Raw counts, as UCINET / statnet `brokerage` report them (no normalisation).
-// byMember: total brokered two-paths per member (null for members without a value).
-// value: total over all members. details: { byMember: per-role counts, totals: per role }.
+// Itinerant is also called consultant. Two-paths touching a member without a value are not counted.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { groupsOf } from "../support/graph.js";
@@ -71,5 +61,14 @@ export const brokerageIndicator: Indicator = {
   id: "silo.brokerage",
   version: 1,
   title: "Brokerage (Gould–Fernandez)",
+  unit: "count",
+  options: ["attribute"],
+  formula:
+    "over open two-paths a → b → c (a ≠ c, no arc a → c), broker b: coordinator g(a)=g(b)=g(c); itinerant g(a)=g(c)≠g(b); representative g(a)=g(b)≠g(c); gatekeeper g(b)=g(c)≠g(a); liaison all different. Raw counts, unweighted.",
+  source: "Gould & Fernandez (1989); raw counts as UCINET / statnet `brokerage`.",
+  returns:
+    "`value`: total brokered two-paths (a true 0 when none); `byMember`: a member's total (null without a value); `details.byMember[m]`: counts per role; `details.totals`: per role.",
+  reading:
+    '"120 brokered paths, 70 of them liaison: many connections between two sectors pass through someone from a third." A member\'s counts describe the kind of bridge they are.',
   compute: (snapshot, options) => brokerageResult(snapshot.graph, options.attribute),
 };

@@ -1,14 +1,4 @@
-// silo.clusters v1: silo clusters — Louvain communities (seeded, as network.louvain) whose
-// members mostly share one attribute value (Blondel et al. 2008 for detection; the share rule
-// is copgraph's own, after metrics.md "Silo clusters").
-//   share_c   = (members of c with the dominant value) / (members of c with a value)
-//   leaving_c = arcs with exactly one end in c / arcs with at least one end in c
-// A cluster is a silo cluster when share_c ≥ clusterShare (default 0.8) and it has at least
-// clusterMinSize (default 3) members with a value — a pair or a lone isolate is not a silo.
 // Members without a value are left out of the share (and of the size that is checked).
-// value: number of silo clusters; null when Louvain is undefined (no tie).
-// details: { clusterShare, clusterMinSize, modularity, clusters: every cluster with members,
-// dominant group (ties: alphabetically first), share, leaving (null without ties), silo flag }.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { louvainPartition } from "../network/louvain.js";
@@ -81,6 +71,16 @@ export const siloClustersIndicator: Indicator = {
   id: "silo.clusters",
   version: 1,
   title: "Silo clusters",
+  unit: "count",
+  options: ["attribute", "seed", "clusterShare", "clusterMinSize"],
+  formula:
+    "Louvain clusters (as `network.louvain`, same seed). For cluster c: `share_c` = members with the dominant value / members with a value; `leaving_c` = arcs with exactly one end in c / arcs with at least one end in c. A silo cluster has `share_c ≥ 0.8` and at least 3 members with a value.",
+  source: "Blondel et al. (2008) for detection; the share rule is copgraph's own, after metrics.md.",
+  returns:
+    "`value`: number of silo clusters; null without ties. `details`: `clusterShare`, `clusterMinSize`, `modularity`, and every cluster with `members`, `dominant` (ties: alphabetically first), `share`, `leaving` (null without ties), `silo`.",
+  reading:
+    '"2: two tightly knit clusters are each at least 80% one sector; one of them sends only 10% of its ties outside (`leaving` 0.1)."',
+  differsFromMetrics: "adds the minimum size (3) so that a pair or an isolate is no silo.",
   compute: (snapshot, options: IndicatorOptions & ClusterOptions) =>
     siloClustersResult(snapshot.graph, options.attribute, options.seed, options),
 };

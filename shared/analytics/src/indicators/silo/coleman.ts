@@ -1,12 +1,3 @@
-// silo.coleman v1: Coleman's (1958) homophily index per group, as R netseg `coleman` (directed):
-//   D_g = ties sent by members of g,  W_g = of them, ties to members of g,
-//   E_g = D_g (n_g − 1) / (N − 1)   (expected within-group ties under random choice)
-//   H_g = (W_g − E_g) / (D_g − E_g)  if W_g > E_g,  else (W_g − E_g) / E_g
-// In [−1, 1]: 1 = all of g's ties stay in g, 0 = as random, −1 = none does.
-// Arcs counted once, unweighted; members without a value (not in N, n_g) and their arcs left out.
-// byGroup: H_g; null when it is 0/0 (g sends no tie, or g has a single member so E_g = 0 = W_g)
-// or N < 2. value: the unweighted mean of the defined H_g (null if none).
-// details: D, W, E per group.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { arcsOf, groupSizes, groupsOf, meanOf } from "../support/graph.js";
@@ -58,5 +49,15 @@ export const colemanIndicator: Indicator = {
   id: "silo.coleman",
   version: 1,
   title: "Coleman homophily (mean over groups)",
+  unit: "index",
+  options: ["attribute"],
+  formula:
+    "D_g ties sent by g, W_g of them to g, `E_g = D_g (n_g − 1)/(N − 1)`; `H_g = (W_g − E_g)/(D_g − E_g)` if W_g > E_g, else `(W_g − E_g)/E_g`. In [−1, 1].",
+  source: "Coleman (1958); as R netseg `coleman` (directed).",
+  baseline: "built in: 0 = as random choice (E_g).",
+  returns:
+    "`byGroup`: H_g, null when 0/0 (g sends no tie, or has one member) or N < 2; `value`: unweighted mean of the defined H_g; `details[g]`: `sent`, `within`, `expected`, `index`.",
+  reading:
+    '"health 0.6, business −0.2: members from health choose each other far more than chance would; business members tie inside their sector a little less than chance."',
   compute: (snapshot, options) => colemanResult(snapshot.graph, options.attribute),
 };

@@ -1,9 +1,3 @@
-// silo.cross_share v1: share of ties that cross groups
-//   s = E / (E + I) = (EI + 1) / 2   (Krackhardt & Stern 1988, rescaled to [0, 1])
-// Arcs counted once, unweighted; members without a value and their arcs left out.
-// value: s; null without ties. baseline: 1 − π_in, the share under random mixing.
-// byGroup: per group over ties with at least one end in it; byMember: over each member's arcs
-// in and out (null without such arcs or without a value).
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { crossShareOf, eiCounts, perGroup, perMember, withinPairShare } from "./ei-counts.js";
@@ -24,5 +18,13 @@ export const crossShareIndicator: Indicator = {
   id: "silo.cross_share",
   version: 1,
   title: "Share of cross-group ties",
+  unit: "share",
+  options: ["attribute"],
+  formula: "`s = E / (E + I) = (EI + 1) / 2`.",
+  source: "Krackhardt & Stern (1988), rescaled to [0, 1].",
+  baseline: "`1 − π_in`, the share under random mixing.",
+  returns: "`value`, null without ties; `byGroup` and `byMember` as in `silo.ei`; `details`: `external`, `internal`.",
+  reading:
+    '"0.2 with a baseline of 0.55: one tie in five crosses sectors, where random mixing would give more than half."',
   compute: (snapshot, options) => crossShareResult(snapshot.graph, options.attribute),
 };

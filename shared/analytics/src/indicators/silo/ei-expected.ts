@@ -1,10 +1,3 @@
-// silo.ei_expected v1: the E-I index expected under random mixing
-//   π_in = Σ_g n_g (n_g − 1) / (N (N − 1)),   E[EI] = 1 − 2 π_in
-// π_in is the chance that an arc between two distinct members joins two of the same group when
-// labels are random; E[EI] is also the exact mean of EI under label permutation (silo.ei_p).
-// (Krackhardt & Stern 1988 compare EI with this expectation; UCINET reports it.)
-// N and n_g count members with a value for the attribute. value: E[EI]; null when N < 2.
-// details: π_in. Also reported as `baseline` of silo.ei.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { groupsOf } from "../support/graph.js";
@@ -19,5 +12,13 @@ export const eiExpectedIndicator: Indicator = {
   id: "silo.ei_expected",
   version: 1,
   title: "E-I expected under random mixing",
+  unit: "index",
+  options: ["attribute"],
+  formula: "`1 − 2 π_in`.",
+  source: "Krackhardt & Stern (1988); UCINET reports it.",
+  baseline: "this is the baseline of `silo.ei`.",
+  returns: "`value`; null when fewer than two members have a value. `details.piIn`.",
+  reading:
+    '"0.1: if people chose contacts whatever their sector, 55% of ties would cross sectors." It is low when one sector dominates, about 0.75 with eight sectors of equal size.',
   compute: (snapshot, options) => expectedEiResult(snapshot.graph, options.attribute),
 };

@@ -1,9 +1,4 @@
-// silo.ei_p v1: permutation p-value of the E-I index, ONE-SIDED toward silo:
-//   p = (1 + #{permutations with EI ≤ EI_obs}) / (R + 1)
-// R = options.permutations label permutations seeded by options.seed (see ei-permutation.ts;
-// UCINET's practice, Krackhardt & Stern 1988). Small p: fewer cross-group ties than random
-// mixing would give. value = p; also p, z, baseline = E[EI]. details: the whole test
-// (observed, expected, mean, sd, permutations, tail). Null without ties or with R < 1.
+// The permutation test: ei-permutation.ts.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { eiPermutationTest } from "./ei-permutation.js";
@@ -22,5 +17,15 @@ export const eiPIndicator: Indicator = {
   id: "silo.ei_p",
   version: 1,
   title: "E-I permutation p-value (toward silo)",
+  unit: "p-value",
+  options: ["attribute", "seed", "permutations"],
+  formula:
+    "`p = (1 + #{r : EI_r ≤ EI_obs}) / (R + 1)`, R = `permutations` shuffles of the attribute values among members with a value (Fisher–Yates, `mulberry32(seed)`), ties fixed. **One-sided, toward silo**; never 0 (Phipson & Smyth 2010).",
+  source: "Krackhardt & Stern (1988); UCINET's permutation practice.",
+  baseline: "`E[EI]`, the baseline of EI (not of p), as in `silo.ei`.",
+  returns:
+    '`value` = `p` in (0, 1]; also `z` (as `silo.ei_z`), `baseline`; `details`: `observed`, `expected`, `mean`, `sd`, `permutations`, `tail: "lower"`, `p`, `z`. `value`, `p`, `z` null without ties between members with values or with `permutations` = 0.',
+  reading:
+    '"0.001 (1,000 permutations): no random re-labelling of sectors kept as many ties inside sectors as observed; the silo is not an accident of group sizes. Near 1: ties cross sectors at least as often as chance."',
   compute: (snapshot, options) => eiPResult(snapshot.graph, options.attribute, options.seed, options.permutations),
 };

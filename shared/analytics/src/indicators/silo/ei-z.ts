@@ -1,9 +1,4 @@
-// silo.ei_z v1: permutation z-score of the E-I index
-//   z = (EI_obs − mean of permuted EI) / sd of permuted EI   (sample sd)
-// R = options.permutations label permutations seeded by options.seed (see ei-permutation.ts).
-// Negative: more internal ties than random mixing gives (toward silo). value = z; also p
-// (one-sided toward silo), z, baseline = E[EI]. Null without ties, with R < 2, or when every
-// permutation gives the same EI.
+// The permutation test: ei-permutation.ts.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { eiPermutationTest } from "./ei-permutation.js";
@@ -22,5 +17,14 @@ export const eiZIndicator: Indicator = {
   id: "silo.ei_z",
   version: 1,
   title: "E-I permutation z-score",
+  unit: "z-score",
+  options: ["attribute", "seed", "permutations"],
+  formula: "`z = (EI_obs − mean_r EI_r) / sd_r EI_r` (sample sd, R − 1), same permutations as `silo.ei_p`.",
+  source: "as `silo.ei_p`.",
+  baseline: "`E[EI]`, the baseline of EI (z's own chance level is 0).",
+  returns:
+    "`value` = `z`; also `p` (one-sided toward silo), `baseline`, `details` as `silo.ei_p`. Null without ties, with R < 2, or when every permutation gives the same EI (one group).",
+  reading:
+    '"−4.2: the E-I index lies four standard deviations below what random mixing gives, a clear tendency to stay inside sectors. Around 0: as chance; positive: more crossing than chance."',
   compute: (snapshot, options) => eiZResult(snapshot.graph, options.attribute, options.seed, options.permutations),
 };

@@ -1,5 +1,5 @@
 // Silo / homophily indicators: do ties stay inside groups, compared with random mixing?
-import type { Indicator } from "../indicator.js";
+import type { Indicator, IndicatorFamily } from "../indicator.js";
 import { assortativityIndicator } from "./assortativity.js";
 import { brokerageIndicator } from "./brokerage.js";
 import { siloClustersIndicator } from "./clusters.js";
@@ -43,3 +43,11 @@ export const siloIndicators: readonly Indicator[] = [
   constraintIndicator,
   effectiveSizeIndicator,
 ];
+
+export const siloFamily: IndicatorFamily = {
+  id: "silo",
+  title: "Silo",
+  about:
+    "Do ties stay inside groups (sectors by default), compared with random mixing? Arcs counted once, unweighted; members without a value and their arcs left out. E = ties between groups, I = ties within, N and n_g count members with a value, and\n\n`π_in = Σ_g n_g (n_g − 1) / (N (N − 1))` — the chance that a tie falls inside a group when groups are random.",
+  indicators: siloIndicators,
+};

@@ -1,12 +1,3 @@
-// silo.modularity v1: Newman–Girvan modularity (Newman & Girvan 2004; Newman 2006) of the
-// partition of members by attribute value, on the UNDIRECTED, UNWEIGHTED graph (a pair is one
-// edge if an arc runs either way; self-loops ignored):
-//   Q = Σ_g [ m_g / m − (d_g / 2m)² ]
-// m = edges, m_g = edges inside g, d_g = sum of degrees in g. = networkx
-// `modularity(G.to_undirected(), parts, weight=None)` (networkx weights by default: not here).
-// Members without a value are left out: Q is taken on the subgraph of members with a value.
-// value: Q; null when that subgraph has no edge. byGroup: each group's term.
-// details: m and, per group, m_g and d_g.
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { arcsOf, groupsOf } from "../support/graph.js";
@@ -49,5 +40,16 @@ export const attributeModularityIndicator: Indicator = {
   id: "silo.modularity",
   version: 1,
   title: "Modularity of the attribute partition",
+  unit: "index",
+  options: ["attribute"],
+  formula:
+    "`Q = Σ_g [ m_g/m − (d_g / 2m)² ]` on the **undirected, unweighted** graph (a pair is one edge if a tie runs either way), m edges, m_g inside g, d_g sum of degrees in g; members without a value left out.",
+  source:
+    "Newman & Girvan (2004); Newman (2006); = networkx `modularity(G.to_undirected(), parts, weight=None)` (networkx weights by default; copgraph does not).",
+  baseline: "none reported; ≈ 0 for random mixing.",
+  returns:
+    "`value`, null when there is no edge among members with a value; `byGroup`: each group's term; `details`: `edges` and per group `edges`, `degree`.",
+  reading:
+    '"0.3: the sectors form fairly separate blocks of the network; near 0 as random, negative when ties run mostly across sectors." Not the same number as Louvain\'s `details.modularity`, which is directed and for the detected clusters.',
   compute: (snapshot, options) => attributeModularityResult(snapshot.graph, options.attribute),
 };

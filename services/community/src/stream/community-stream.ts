@@ -1,7 +1,7 @@
 // One community's stream in the event store: how it is named, how its stored events become
 // domain events, and how it is read page by page. Every part of the core goes through here.
-import type { CommunityEvent } from "@copgraph/domain";
-import { type EventStore, type RecordedEvent, StreamNotFoundError } from "@copgraph/event-store";
+import type { CommunityEvent, StoredBody } from "@copgraph/domain";
+import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFoundError } from "@copgraph/event-store";
 
 const PREFIX = "community-";
 /** Events a read asks the store for at once. */
@@ -18,6 +18,11 @@ export const isCommunityStream = (streamId: string) => streamId.startsWith(PREFI
  */
 export function decodeEvent(recorded: { readonly type: string; readonly data: object }): CommunityEvent {
   return { type: recorded.type, data: recorded.data } as unknown as CommunityEvent;
+}
+
+/** A decided event body (personal values already taken out) as the store keeps its data. */
+export function encodeData(body: StoredBody): JsonObject {
+  return body.data as JsonObject;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { WriteResult } from "@copgraph/contract";
 import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
 import { type EventData, type EventStore, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
-import { readCommunityStream, streamOf } from "../stream/community-stream.js";
+import { decodeEvent, readCommunityStream, streamOf } from "../stream/community-stream.js";
 import { AppendProtocol } from "./append-protocol.js";
 import { CommunityLog, describeEvent } from "./community-log.js";
 import { WriteMetadata } from "./event-data.js";
@@ -215,7 +215,7 @@ export class CommunityWriter {
     const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
     const firstRevision = log.revision + 1n;
     // The write model holds what the log holds, so it is the same before and after a restart.
-    for (const { type, data } of eventData) log.apply({ type, data } as unknown as CommunityEvent);
+    for (const event of eventData) log.apply(decodeEvent(event));
     return this.append(log, protocol, eventData, expectedRevision, firstRevision, request);
   }
 

@@ -1,5 +1,6 @@
 import { type EventType, eventSchemaVersions, type StoredBody } from "@copgraph/domain";
 import type { EventData, JsonObject } from "@copgraph/event-store";
+import { encodeData } from "../stream/community-stream.js";
 import { newEventId } from "./event-id.js";
 
 /**
@@ -35,7 +36,7 @@ export function toEventData(
   return {
     id: id ?? newEventId(),
     type: event.type,
-    data: event.data as unknown as JsonObject,
+    data: encodeData(event),
     metadata: recordedAt === undefined ? shared : { ...shared, recordedAt },
   };
 }

@@ -1,6 +1,14 @@
 import { resolve } from "node:path";
-import { type AccessSettings, AccessSettingsError, readAccessSettings } from "./access/access-settings.js";
-import { type HttpSettings, HttpSettingsError, readHttpSettings } from "./http/http-settings.js";
+import { type HttpSettings, httpSettingsOf } from "./http/http-settings.js";
+import { readSettings, type SettingFlags } from "./settings/read-settings.js";
+import type { AuthSetting } from "./settings/settings-schema.js";
+
+export interface AccessSettings {
+  /** COPGRAPH_AUTH (auto: keys required unless bound to loopback). */
+  readonly auth: AuthSetting;
+  /** COPGRAPH_MIN_GROUP_SIZE: agencies see no value of a smaller group. */
+  readonly minGroupSize: number;
+}
 
 export interface ServerConfig {
   readonly port: number;
@@ -14,46 +22,26 @@ export interface ServerConfig {
   readonly logRequests: boolean;
   /** Record the demo communities on an empty log. */
   readonly demo: boolean;
-  /** COPGRAPH_AUTH (auto: keys required unless bound to loopback) and COPGRAPH_MIN_GROUP_SIZE. */
   readonly access?: AccessSettings;
-  /** CORS, rate limit, body limits, timeouts and shutdown grace (COPGRAPH_* variables, see `serve --help`). */
+  /** CORS, rate limit, body limits, timeouts and shutdown grace. */
   readonly http: HttpSettings;
 }
 
-export class ConfigError extends Error {}
-
-/** Reads PORT, HOST, COPGRAPH_DATA_DIR, EVENTSTORE_CONNECTION_STRING and LOG_LEVEL; flags win over the environment. */
-export function readConfig(
-  env: NodeJS.ProcessEnv,
-  flags: Partial<Record<"port" | "host" | "data-dir", string>> & { "no-demo"?: boolean } = {},
-): ServerConfig {
-  const portText = flags.port ?? env.PORT ?? "3000";
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not '${portText}'`);
-  }
-  const connection = env.EVENTSTORE_CONNECTION_STRING?.trim();
-  const access = settingsOf(() => readAccessSettings(env), AccessSettingsError);
-  const http = settingsOf(() => readHttpSettings(env), HttpSettingsError);
+/**
+ * The server's configuration from every setting of settings/settings-schema.ts; flags win over the
+ * environment. Throws one SettingsError naming every wrong setting.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, flags: SettingFlags = {}): ServerConfig {
+  const settings = readSettings(env, flags);
   return {
-    port,
-    host: flags.host ?? env.HOST ?? "127.0.0.1",
-    dataDir: resolve(flags["data-dir"] ?? env.COPGRAPH_DATA_DIR ?? "data"),
-    ...(connection ? { eventStoreConnectionString: connection } : {}),
-    logLevel: env.LOG_LEVEL ?? "info",
-    logRequests: ["1", "true", "yes"].includes(env.LOG_REQUESTS?.toLowerCase() ?? ""),
-    http,
-    access,
-    demo: !(flags["no-demo"] ?? ["0", "false", "no"].includes(env.COPGRAPH_DEMO?.toLowerCase() ?? "")),
+    port: settings.port,
+    host: settings.host,
+    dataDir: resolve(settings.dataDir),
+    ...(settings.eventStoreConnectionString ? { eventStoreConnectionString: settings.eventStoreConnectionString } : {}),
+    logLevel: settings.logLevel,
+    logRequests: settings.logRequests,
+    demo: settings.demo,
+    access: { auth: settings.auth, minGroupSize: settings.minGroupSize },
+    http: httpSettingsOf(settings),
   };
-}
-
-/** What `read` returns; its own error for a bad value becomes a ConfigError (exit code 2). */
-function settingsOf<T>(read: () => T, settingsError: new (message: string) => Error): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof settingsError) throw new ConfigError(error.message);
-    throw error;
-  }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, HTTPMethods, RouteOptions } from "fastify";
 import { serveOnlyLocalPages } from "../http/host-check.js";
 import { HttpProblem } from "../http/problem.js";
+import { settingsSchema } from "../settings/settings-schema.js";
 import type { AccessRule, AuditRule } from "./access-rule.js";
 import type { AuditLog } from "./audit-log.js";
 import { bearerSecret } from "./key-secret.js";
@@ -9,7 +10,7 @@ import { permission } from "./permission.js";
 import { requestedCommunities } from "./requested-communities.js";
 import { type Caller, LOCAL_DEVELOPER } from "./roles.js";
 
-export const DEFAULT_MIN_GROUP_SIZE = 5;
+export const DEFAULT_MIN_GROUP_SIZE = settingsSchema.minGroupSize.default;
 
 export interface AccessOptions {
   readonly keys: AccessKeyStore;

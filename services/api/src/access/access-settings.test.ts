@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AccessSettingsError, developmentMode, isLoopback, readAccessSettings } from "./access-settings.js";
+import { isLoopback } from "../settings/loopback.js";
+import { SettingsError } from "../settings/settings-error.js";
+import { developmentMode } from "./access-settings.js";
 
 describe("local development mode", () => {
   it("is on by default only on loopback", () => {
@@ -17,16 +19,6 @@ describe("local development mode", () => {
 
   it("refuses to run open on a network address", () => {
     expect(developmentMode("127.0.0.1", "off")).toBe(true);
-    expect(() => developmentMode("0.0.0.0", "off")).toThrow(AccessSettingsError);
-  });
-
-  it("reads COPGRAPH_AUTH and COPGRAPH_MIN_GROUP_SIZE", () => {
-    expect(readAccessSettings({})).toEqual({ auth: "auto", minGroupSize: 5 });
-    expect(readAccessSettings({ COPGRAPH_AUTH: "ON", COPGRAPH_MIN_GROUP_SIZE: "10" })).toEqual({
-      auth: "on",
-      minGroupSize: 10,
-    });
-    expect(() => readAccessSettings({ COPGRAPH_AUTH: "maybe" })).toThrow(/auto, on or off/);
-    expect(() => readAccessSettings({ COPGRAPH_MIN_GROUP_SIZE: "0" })).toThrow(/at least 1/);
+    expect(() => developmentMode("0.0.0.0", "off")).toThrow(SettingsError);
   });
 });

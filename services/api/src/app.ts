@@ -25,6 +25,7 @@ import { eventLogRoutes } from "./routes/event-log.js";
 import { exportRoutes } from "./routes/export.js";
 import { graphRoutes } from "./routes/graph.js";
 import { healthRoutes } from "./routes/health.js";
+import { indicatorCatalogueRoutes } from "./routes/indicator-catalogue.js";
 import { meRoutes } from "./routes/me.js";
 import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(timelineRoutes, context);
   await app.register(memberViewRoutes, context);
   await app.register(compareRoutes, context);
+  await app.register(indicatorCatalogueRoutes);
   await app.register(changesRoutes, {
     ...context,
     heartbeatMs: deps.changesHeartbeatMs ?? 15_000,

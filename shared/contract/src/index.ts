@@ -3,6 +3,7 @@ export * from "./duration.js";
 export * from "./event-log.js";
 export * from "./graph.js";
 export * from "./graph-query.js";
+export * from "./indicator-catalogue.js";
 export * from "./indicators.js";
 export * from "./problem.js";
 export * from "./requests.js";

@@ -148,6 +148,7 @@ const rows: Row[] = [
     request: on("/v1/imports/csv/members/template"),
     expected: signedIn(200),
   },
+  { route: "GET /v1/indicators", request: on("/v1/indicators"), expected: signedIn(200) },
   { route: "GET /v1/communities/:id/events", request: on(`/v1/communities/${A}/events`), expected: membersOfA(200) },
   {
     route: "GET /v1/communities/:id/export",

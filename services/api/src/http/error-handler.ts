@@ -1,3 +1,4 @@
+import { UnknownIndicatorError } from "@copgraph/analytics";
 import {
   CommunityNotFound,
   IdempotencyKeyReusedError,
@@ -56,7 +57,9 @@ function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   if (error instanceof DomainError) return domainProblem(error, "");
   if (error instanceof CommunityNotFound) return new HttpProblem(404, "community_not_found", error.message);
-  if (error instanceof UnknownIndicator) return new HttpProblem(400, "unknown_indicator", error.message);
+  if (error instanceof UnknownIndicator || error instanceof UnknownIndicatorError) {
+    return new HttpProblem(400, "unknown_indicator", error.message);
+  }
   if (error instanceof ReadModelBehind)
     return new RetryLater("read_model_behind", error.message, error.retryAfterSeconds);
   if (error instanceof PreconditionFailedError) {

@@ -190,6 +190,7 @@ const readRoutes: ReadRoute[] = [
   { url: `/v1/communities/${A}`, params: {} },
   { url: "/v1/me", params: {} },
   { url: "/v1/imports/csv/members/template", params: {} },
+  { url: "/v1/indicators", params: {} },
 ];
 
 /** A query with `given` values (a name given twice is repeated) over the route's base. */

@@ -3,6 +3,7 @@ import type {
   CommunitySummary,
   CompareResponse,
   GraphResponse,
+  IndicatorCatalogue,
   IndicatorsResponse,
   MemberResponse,
   Problem,
@@ -59,6 +60,8 @@ export const api = {
     request<TimelineResponse>(`${community(id)}/indicators/timeline${search(query)}`),
   member: (id: string, memberId: string, query: QueryParams) =>
     request<MemberResponse>(`${community(id)}/members/${encodeURIComponent(memberId)}${search(query)}`),
+  /** What every indicator measures: read it through indicatorDescriptions(), which asks once. */
+  indicatorCatalogue: () => request<IndicatorCatalogue>("/v1/indicators"),
   compare: (ids: readonly string[], query: QueryParams) =>
     request<CompareResponse>(`/v1/compare${search({ ...query, communities: ids.join(",") })}`),
   joinMember: (id: string, body: unknown) => send<WriteResult>("POST", `${community(id)}/members`, body),

@@ -1,13 +1,13 @@
 import type { CommunitySummary, GraphResponse, IndicatorsResponse } from "@copgraph/contract";
 import { h, mount } from "../../core/dom.js";
+import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
 import { categories, colourAttributes, NO_VALUE_COLOUR } from "./appearance.js";
 import { createControls } from "./controls.js";
-import { requested } from "./definitions.js";
 import { createDownloads } from "./downloads.js";
 import { applyGraph, createGraph, type Position } from "./graph-model.js";
 import { GraphView } from "./graph-view.js";
-import { renderIndicators } from "./indicator-panel.js";
+import { renderIndicators, requested } from "./indicator-panel.js";
 import { type Arrange, Layout, stronger } from "./layout.js";
 import { renderLegend } from "./legend.js";
 import { renderMember, renderMemberState } from "./member-panel.js";
@@ -203,15 +203,20 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     downloads.update(q);
     const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
     try {
-      const [graphResponse, values, diversity] = await Promise.all([
+      const [graphResponse, values, diversity, descriptions] = await Promise.all([
         reads.graph(id, q, signal),
         reads.indicators(id, { ...q, indicators: requested.join(",") }, signal),
         reads.indicators(id, { ...graphQuery(state, other), indicators: "diversity.iqv" }, signal),
+        indicatorDescriptions(),
       ]);
       latest = values;
       showGraph(graphResponse, arrange);
       arrange = "newcomers";
-      renderIndicators(readings, values, diversity, { colour: colourOf, windowed: state.period !== "all" });
+      renderIndicators(readings, values, diversity, {
+        colour: colourOf,
+        windowed: state.period !== "all",
+        descriptions,
+      });
       mount(query, queryLine(values.query, state));
       panel.dataset.state = "ready";
       panel.dataset.at = state.at ?? "";
@@ -236,8 +241,11 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     timelineDue = false;
     const signal = trend.next();
     try {
-      const series = await loadSeries(id, summary.registeredAt, graphQuery(state), charted, signal);
-      charts.render(series, state.attribute, state.at);
+      const [series, descriptions] = await Promise.all([
+        loadSeries(id, summary.registeredAt, graphQuery(state), charted, signal),
+        indicatorDescriptions(),
+      ]);
+      charts.render(series, state.attribute, state.at, descriptions);
     } catch (failure) {
       if (!isAbort(failure)) charts.showMessage(`Could not load the trends: ${problemText(failure)}`);
     }

@@ -1,14 +1,29 @@
 import type { IndicatorsResponse, IndicatorValue } from "@copgraph/contract";
 import { formatValue, h, mount } from "../../core/dom.js";
-import { definitions } from "./definitions.js";
+import { definitionParagraphs, type IndicatorDescriptions, kindOf } from "../../core/indicator-descriptions.js";
 import { reading, title } from "./readings.js";
 import { clusterList } from "./silo-clusters.js";
 import { attributeWords } from "./view-state.js";
+
+/** Every indicator the panel shows, asked with the view's attribute. */
+export const requested = [
+  "silo.ei",
+  "diversity.iqv",
+  "reciprocity.rho",
+  "reciprocity.dyadic",
+  "roles.dual_role_share",
+  "activity.active_members",
+  "network.members",
+  "network.ties",
+  "silo.clusters",
+] as const;
 
 export interface PanelContext {
   /** The colour of a category (the legend's for the view's attribute), for the breakdowns. */
   colour(attribute: string, category: string): string;
   readonly windowed: boolean;
+  /** What each indicator measures, from the API, for its definition one click deeper. */
+  readonly descriptions: IndicatorDescriptions;
 }
 
 /** The exact number the API returned, as JSON wrote it: tests compare the view to the API with it. */
@@ -29,8 +44,8 @@ function indicator(
   context: PanelContext,
   compact = false,
 ): HTMLElement {
-  const definition = definitions[id];
-  const kind = definition?.kind ?? "index";
+  const definition = context.descriptions.get(id);
+  const kind = kindOf(definition);
   const figure = h(
     "p",
     { class: "cg-figure" },
@@ -61,10 +76,8 @@ function indicator(
       ? h(
           "details",
           { class: "cg-definition" },
-          h("summary", {}, `Definition: ${definition.name}${value ? `, version ${value.version}` : ""}`),
-          h("p", {}, definition.formula),
-          definition.baseline ? h("p", {}, `Baseline: ${definition.baseline}`) : null,
-          h("p", { class: "cg-muted" }, `Source: ${definition.source}`),
+          h("summary", {}, `Definition: ${definition.title}${value ? `, version ${value.version}` : ""}`),
+          ...definitionParagraphs(definition),
         )
       : null,
   );

@@ -1,5 +1,5 @@
 import { formatValue, h, mount } from "../../core/dom.js";
-import { definitions } from "./definitions.js";
+import { type IndicatorDescriptions, kindOf } from "../../core/indicator-descriptions.js";
 import { title } from "./readings.js";
 import { dateLabel } from "./time-slider.js";
 import type { Series } from "./timeline-data.js";
@@ -36,13 +36,13 @@ export class TimelineCharts {
   private markers: { line: SVGLineElement; place: (time: number) => number | undefined }[] = [];
 
   /** Draws one small chart per series, marking the date `at` (undefined: now). */
-  render(response: Series, attribute: string, at: string | undefined): void {
+  render(response: Series, attribute: string, at: string | undefined, descriptions: IndicatorDescriptions): void {
     const times = response.steps.map((step) => Date.parse(step));
     this.markers = [];
     const charts = charted.map((id) => {
       const series = response.series[id];
       if (!series) return null;
-      return this.chart(id, attribute, times, series.values, series.baselines);
+      return this.chart(id, attribute, kindOf(descriptions.get(id)), times, series.values, series.baselines);
     });
     mount(
       this.element,
@@ -82,11 +82,11 @@ export class TimelineCharts {
   private chart(
     id: string,
     attribute: string,
+    kind: "index" | "count",
     times: number[],
     values: (number | null)[],
     baselines: (number | null)[] | undefined,
   ): HTMLElement {
-    const kind = definitions[id]?.kind ?? "index";
     const numbers = [...values, ...(baselines ?? [])].filter((v): v is number => typeof v === "number");
     let [low, high] = numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : [0, 1];
     if (kind === "count") low = Math.min(0, low);

@@ -2,6 +2,7 @@ import "./compare.css";
 import type { CommunitySummary } from "@copgraph/contract";
 import { api } from "../../core/api.js";
 import { h, mount } from "../../core/dom.js";
+import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import type { Page } from "../../core/router.js";
 import { communityPicker } from "./community-picker.js";
 import { compareRows, type GroupAttribute, groupAttributes } from "./compare-rows.js";
@@ -71,13 +72,16 @@ const page: Page = (root, route) => {
     mount(output, note, h("p", { class: "cmp-muted", role: "status" }, "Comparing…"));
     output.setAttribute("aria-busy", "true");
     try {
-      const response = await api.compare(ids, { indicators, attribute: state.attribute, at: atFor(state.asOf) });
+      const [response, descriptions] = await Promise.all([
+        api.compare(ids, { indicators, attribute: state.attribute, at: atFor(state.asOf) }),
+        indicatorDescriptions(),
+      ]);
       if (!alive || current !== latest) return;
       mount(
         output,
         note,
         ids.length === 1 ? h("p", { class: "cmp-note" }, "Pick another community to compare with.") : null,
-        compareTable(response, state.attribute),
+        compareTable(response, state.attribute, descriptions),
       );
     } catch (error) {
       if (!alive || current !== latest) return;

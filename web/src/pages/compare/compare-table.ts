@@ -1,5 +1,6 @@
 import type { CompareResponse } from "@copgraph/contract";
 import { h } from "../../core/dom.js";
+import { type IndicatorDescriptions, kindOf, technicalNote } from "../../core/indicator-descriptions.js";
 import { links } from "../../core/router.js";
 import { type CompareRow, compareRows, type GroupAttribute, groupAttributes } from "./compare-rows.js";
 
@@ -14,7 +15,7 @@ function formatNumber(value: number | null | undefined, kind: "index" | "count" 
 /** The exact API number as text (JSON), so tests and tools read back what the API said. */
 const exact = (value: number | null | undefined) => JSON.stringify(value ?? null);
 
-function cell(row: CompareRow, community: Compared, k: number): HTMLTableCellElement {
+function cell(row: CompareRow, community: Compared, k: number, kind: "index" | "count"): HTMLTableCellElement {
   const reading = community.indicators[row.indicator];
   const value = reading?.value ?? null;
   const baseline = reading?.baseline ?? null;
@@ -37,22 +38,18 @@ function cell(row: CompareRow, community: Compared, k: number): HTMLTableCellEle
           ? "Not defined for this data (for example, no ties yet)"
           : undefined,
     },
-    h("span", { class: "cmp-value" }, reading?.suppressed ? "withheld" : formatNumber(value, row.kind)),
+    h("span", { class: "cmp-value" }, reading?.suppressed ? "withheld" : formatNumber(value, kind)),
     next ? h("span", { class: "cmp-baseline" }, ` · ${next}`) : null,
   );
 }
 
-function rowHeader(row: CompareRow, plural: string): HTMLTableCellElement {
+function rowHeader(row: CompareRow, plural: string, descriptions: IndicatorDescriptions): HTMLTableCellElement {
+  const label = row.label.replace("{groups}", plural);
   return h(
     "th",
     { scope: "row" },
-    h("span", {}, row.label.replace("{groups}", plural)),
-    h(
-      "details",
-      { class: "cmp-tech cg-tech" },
-      h("summary", { "aria-label": `How “${row.label.replace("{groups}", plural)}” is computed` }, "i"),
-      h("p", {}, row.technical),
-    ),
+    h("span", {}, label),
+    technicalNote(label, descriptions.get(row.indicator), "cmp-tech cg-tech"),
   );
 }
 
@@ -73,7 +70,11 @@ function queryLine(response: CompareResponse): HTMLElement {
 }
 
 /** One column per community, one row per indicator, each value next to its own baseline. */
-export function compareTable(response: CompareResponse, attribute: GroupAttribute): HTMLElement {
+export function compareTable(
+  response: CompareResponse,
+  attribute: GroupAttribute,
+  descriptions: IndicatorDescriptions,
+): HTMLElement {
   const group = groupAttributes.find((g) => g.value === attribute) ?? groupAttributes[0]!;
   const table = h(
     "table",
@@ -102,8 +103,10 @@ export function compareTable(response: CompareResponse, attribute: GroupAttribut
         h(
           "tr",
           { class: row.byGroup ? "cmp-grouped" : undefined },
-          rowHeader(row, group.plural),
-          ...response.communities.map((community) => cell(row, community, group.k)),
+          rowHeader(row, group.plural, descriptions),
+          ...response.communities.map((community) =>
+            cell(row, community, group.k, kindOf(descriptions.get(row.indicator))),
+          ),
         ),
       ),
     ),

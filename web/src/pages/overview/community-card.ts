@@ -1,6 +1,7 @@
-import type { CommunitySummary, IndicatorsResponse, TimelineResponse } from "@copgraph/contract";
+import type { CommunitySummary, IndicatorDescription, IndicatorsResponse, TimelineResponse } from "@copgraph/contract";
 import { api } from "../../core/api.js";
 import { h, mount } from "../../core/dom.js";
+import { indicatorDescriptions, kindOf, technicalNote } from "../../core/indicator-descriptions.js";
 import { links } from "../../core/router.js";
 import { type Headline, type HeadlineQuery, headlineQueries, headlines, indicatorsOf } from "./headlines.js";
 import { formatNumber } from "./readings.js";
@@ -24,9 +25,11 @@ const exact = (value: number | null | undefined) => JSON.stringify(value ?? null
 
 function readingRow(
   headline: Headline,
+  description: IndicatorDescription | undefined,
   current: IndicatorsResponse["indicators"][string] | undefined,
   timeline: TimelineResponse,
 ): HTMLLIElement {
+  const kind = kindOf(description);
   const value = current?.value ?? null;
   const baseline = current?.baseline ?? null;
   const series = timeline.series[headline.indicator];
@@ -41,28 +44,18 @@ function readingRow(
       "data-attribute": query.attribute ? String(query.attribute) : undefined,
       "data-window": query.window ? String(query.window) : undefined,
     },
-    h(
-      "div",
-      { class: "ov-reading-label" },
-      h("span", {}, headline.label),
-      h(
-        "details",
-        { class: "cg-tech" },
-        h("summary", { "aria-label": `How “${headline.label}” is computed` }, "i"),
-        h("p", {}, headline.technical),
-      ),
-    ),
+    h("div", { class: "ov-reading-label" }, h("span", {}, headline.label), technicalNote(headline.label, description)),
     h(
       "div",
       { class: "ov-value" },
-      h("strong", {}, formatNumber(value, headline.kind)),
+      h("strong", {}, formatNumber(value, kind)),
       headline.baselineLabel
         ? h("span", { class: "ov-baseline" }, `${headline.baselineLabel} ${formatNumber(baseline)}`)
         : headline.reference
           ? h("span", { class: "ov-baseline" }, headline.reference)
           : null,
     ),
-    sparkline({ steps: timeline.steps, values: series?.values ?? [], baselines: series?.baselines }, headline.kind),
+    sparkline({ steps: timeline.steps, values: series?.values ?? [], baselines: series?.baselines }, kind),
     h("p", { class: "ov-reading-text" }, headline.read({ value, baseline, details: current?.details })),
   );
 }
@@ -112,18 +105,24 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
     body.setAttribute("aria-busy", "true");
     try {
       const steps = monthlySteps();
-      const [currents, timelines] = await Promise.all([
+      const [currents, timelines, descriptions] = await Promise.all([
         Promise.all(
           queryNames.map((q) => api.indicators(id, { ...headlineQueries[q], indicators: indicatorsOf(q).join(",") })),
         ),
         Promise.all(queryNames.map((q) => trend(id, q, steps))),
+        indicatorDescriptions(),
       ]);
       if (!alive()) return;
       const byQuery = (q: HeadlineQuery) => queryNames.indexOf(q);
       const rows = headlines.map((headline) => {
         const index = byQuery(headline.query);
         const current = currents[index]?.indicators[headline.indicator];
-        return readingRow(headline, current, timelines[index] as TimelineResponse);
+        return readingRow(
+          headline,
+          descriptions.get(headline.indicator),
+          current,
+          timelines[index] as TimelineResponse,
+        );
       });
       const quiet = summary.interactions === 0 && summary.gatherings === 0;
       mount(

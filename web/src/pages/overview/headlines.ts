@@ -23,10 +23,8 @@ export const headlineQueries: Record<HeadlineQuery, QueryParams> = {
 export interface Headline {
   readonly indicator: string;
   readonly query: HeadlineQuery;
-  /** The field's words; the technical name lives one click deeper. */
+  /** The field's words; the technical name (the API's description) lives one click deeper. */
   readonly label: string;
-  readonly technical: string;
-  readonly kind: "index" | "count";
   /** How the baseline is named next to the value, when the indicator has one. */
   readonly baselineLabel?: string;
   /** A fixed point of reference from the definition (not an API baseline). */
@@ -39,8 +37,6 @@ export const headlines: readonly Headline[] = [
     indicator: "silo.ei",
     query: "sector",
     label: "Mixing across sectors",
-    technical: "E-I index (Krackhardt & Stern 1988): (external − internal) / all ties; −1 all inside, +1 all across.",
-    kind: "index",
     baselineLabel: "random mixing",
     read: readMixing,
   },
@@ -48,8 +44,6 @@ export const headlines: readonly Headline[] = [
     indicator: "diversity.iqv",
     query: "sector",
     label: "Sector diversity",
-    technical: "IQV, the normalised Blau index (Agresti & Agresti 1978), over the 8 sectors of the catalogue.",
-    kind: "index",
     reference: "1 = even spread",
     read: (input) => readDiversity(input, { one: "sector", many: "sectors" }),
   },
@@ -57,8 +51,6 @@ export const headlines: readonly Headline[] = [
     indicator: "diversity.iqv",
     query: "layer",
     label: "Occupational layer diversity",
-    technical: "IQV, the normalised Blau index (Agresti & Agresti 1978), over the 5 occupational layers.",
-    kind: "index",
     reference: "1 = even spread",
     read: (input) => readDiversity(input, { one: "occupational layer", many: "occupational layers" }),
   },
@@ -66,8 +58,6 @@ export const headlines: readonly Headline[] = [
     indicator: "reciprocity.dyadic",
     query: "sector",
     label: "Help flowing both ways",
-    technical: "Dyadic reciprocity (Wasserman & Faust 1994): mutual pairs / connected pairs; baseline ā/(2 − ā).",
-    kind: "index",
     baselineLabel: "chance",
     read: readReciprocity,
   },
@@ -75,16 +65,12 @@ export const headlines: readonly Headline[] = [
     indicator: "roles.dual_role_share",
     query: "sector",
     label: "Giving and receiving",
-    technical: "Dual-role share (copgraph): active members who both held a giving and a receiving role.",
-    kind: "index",
     read: readDualRoles,
   },
   {
     indicator: "activity.active_members",
     query: "recent",
     label: "Taking part, last 90 days",
-    technical: "Active members (window P90D): members with at least one interaction or gathering.",
-    kind: "count",
     read: readActive,
   },
 ];

@@ -6,6 +6,7 @@ import {
   type IndicatorValues,
   queryKey,
   SnapshotCache,
+  UnknownIndicatorError,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
 import { CommunityNotFound, ReadModelBehind, UnknownIndicator } from "../errors.js";
@@ -62,7 +63,8 @@ export class CommunityReader {
     try {
       values = computeIndicators(view.snapshot, view.options, ids);
     } catch (error) {
-      if (error instanceof RangeError) throw new UnknownIndicator(error.message);
+      // Only an unknown id: any other error of the computation is not the caller's to fix.
+      if (error instanceof UnknownIndicatorError) throw new UnknownIndicator(error.message);
       throw error;
     }
     if (!cached) {

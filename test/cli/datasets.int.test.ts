@@ -83,6 +83,10 @@ describe("copgraph import --dataset --from <folder>", () => {
     const other = await runCli(["import", "--dataset", "karate", "--from", folder, ...dryRun]);
     expect(other.code, other.stderr).toBe(0);
     expect(other.stdout).toContain("112 events are valid");
+    const missing = await runCli(["import", "--dataset", "karate", "--from", join(dir, "no-such-folder"), ...dryRun]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("is not a folder; nothing was stored");
+    expect(missing.stderr).not.toContain("    at ");
   });
 });
 

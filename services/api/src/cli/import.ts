@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -161,6 +161,9 @@ function readHistory(
     }
     const name = values.dataset as DatasetName;
     const folder = values.from ?? fileURLToPath(shippedDatasetFolder(name));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new InputError(`--from ${folder} is not a folder; nothing was stored`);
+    }
     const files = Object.fromEntries(
       readdirSync(folder).map((fileName) => [fileName, readFileSync(join(folder, fileName), "utf8")]),
     );

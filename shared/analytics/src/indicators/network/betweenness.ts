@@ -1,12 +1,15 @@
 // Self-loops do not change shortest paths.
-import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
+import { brandesBetweenness } from "../../compact/brandes.js";
+import { compactGraph } from "../../compact/compact-graph.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { meanOf } from "../support/graph.js";
 
 export function betweenness(graph: CommunityGraph): Record<string, Value> {
   if (graph.order < 3) return Object.fromEntries(graph.nodes().map((node) => [node, null]));
-  return betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
+  const compact = compactGraph(graph);
+  const values = brandesBetweenness(compact);
+  return Object.fromEntries(compact.ids.map((id, i) => [id, values[i] as number]));
 }
 
 export function betweennessResult(graph: CommunityGraph): IndicatorResult {
@@ -26,7 +29,7 @@ export const betweennessIndicator: Indicator = {
   formula:
     "`c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((N − 1)(N − 2))`, σ_st the number of shortest directed paths s → t, σ_st(v) those through v; directed, unweighted.",
   source:
-    "Freeman (1977), Brandes (2001) algorithm (graphology-metrics, `getEdgeWeight: null`); = networkx `betweenness_centrality(G)` on a DiGraph.",
+    "Freeman (1977), Brandes (2001) algorithm over typed arrays; = networkx `betweenness_centrality(G)` on a DiGraph.",
   returns:
     '`byMember`: c_B per member, in [0, 1]; `value`: the maximum over members; `details.mean`. All null when N < 3. No list of "top" members: the values describe positions, they do not rank people.',
   reading:

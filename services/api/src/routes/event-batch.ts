@@ -65,7 +65,7 @@ export const eventBatchRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         ]);
       }
       try {
-        const result = await writer.writeBatch({
+        const result = await writer.write({
           ...writeContext(request),
           communityId: id,
           commands: items.map(({ type, data }) => commandForEvent({ type, data } as CommunityEvent)),

@@ -1,12 +1,6 @@
 import type { WriteResult } from "@copgraph/contract";
 import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
-import {
-  type AppendResult,
-  type EventData,
-  type EventStore,
-  IdempotencyConflictError,
-  WrongExpectedVersionError,
-} from "@copgraph/event-store";
+import { type EventData, type EventStore, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { decodeEvent, readCommunityStream, streamOf } from "../stream/community-stream.js";
 import { AppendProtocol } from "./append-protocol.js";
@@ -62,8 +56,6 @@ export interface DecidedHistory {
 export type SliceRequest = Pick<WriteRequest, "eventIds" | "recordedAts" | "recordedBy" | "correlationId">;
 
 const CONFLICT_RETRIES = 3;
-/** Events of a batch decided at once: the store inserts one piece while the next is decided. */
-const BATCH_PIECE = 1_000;
 
 /**
  * Decides and appends commands per community. Deciding is synchronous against an in-memory state
@@ -74,8 +66,6 @@ export class CommunityWriter {
   private readonly logs = new Map<string, Promise<CommunityLog>>();
   /** Keyed writes still in flight, with the fingerprint of their request. */
   private readonly pendingKeys = new Map<string, { requestHash: string; result: Promise<WriteResult> }>();
-  /** Appends in flight per community, which a batch's transaction waits for before it begins. */
-  private readonly appending = new Map<string, Set<Promise<WriteResult>>>();
 
   constructor(
     private readonly store: EventStore,
@@ -137,29 +127,33 @@ export class CommunityWriter {
   ): Promise<HistoryTransaction | undefined> {
     if (!this.store.beginStreamTransaction) return undefined;
     const log = await this.current(communityId);
-    // The cached state does not hold the history: read it afresh next time.
-    return this.beginTransaction(log, request, () => this.logs.delete(communityId));
-  }
-
-  /**
-   * Writes a batch (up to 10,000 events) as `write` does, with the same answers, but through the
-   * protocol of a long history where the store has stream transactions (SQLite): decided and
-   * appended piece by piece in one transaction, so the store inserts a piece while the next is
-   * decided. Other writes to the community wait until it has ended.
-   */
-  async writeBatch(request: WriteRequest): Promise<WriteResult> {
-    if (!this.store.beginStreamTransaction) return this.write(request);
-    return this.retryingConflicts(() => this.writeOnce(request, (log) => this.appendInPieces(log, request)));
+    const transaction = await this.store.beginStreamTransaction(streamOf(communityId), {
+      expectedRevision: log.revision === -1n ? "no_stream" : log.revision,
+    });
+    const now = this.clock();
+    return new HistoryTransaction({
+      communityId,
+      session: new DecisionSession(log.state, { now }),
+      transaction,
+      protocol: new AppendProtocol(
+        this.personal,
+        communityId,
+        new WriteMetadata({
+          recordedAt: now.toISOString(),
+          recordedBy: request.recordedBy,
+          correlationId: request.correlationId,
+        }),
+        log.revision === -1n,
+      ),
+      // The cached state does not hold the history: read it afresh next time.
+      onEnd: () => this.logs.delete(communityId),
+    });
   }
 
   async write(request: WriteRequest): Promise<WriteResult> {
-    return this.retryingConflicts(() => this.writeOnce(request, (log) => this.decideAndAppend(log, request)));
-  }
-
-  private async retryingConflicts(writeOnce: () => Promise<WriteResult>): Promise<WriteResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await writeOnce();
+        return await this.writeOnce(request);
       } catch (error) {
         // Another writer (another replica) appended first: reload and decide again.
         if (!(error instanceof WrongExpectedVersionError) || attempt >= CONFLICT_RETRIES) throw error;
@@ -167,38 +161,8 @@ export class CommunityWriter {
     }
   }
 
-  /** Opens the store's transaction for the community as `log` holds it; only on stores that have them. */
-  private async beginTransaction(
-    log: CommunityLog,
-    request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
-    onEnd: () => void,
-  ): Promise<HistoryTransaction> {
-    const transaction = await this.store.beginStreamTransaction?.(streamOf(log.communityId), {
-      expectedRevision: log.revision === -1n ? "no_stream" : log.revision,
-    });
-    if (!transaction) throw new Error("community: the store cannot hold a stream transaction open");
-    const now = this.clock();
-    return new HistoryTransaction({
-      communityId: log.communityId,
-      session: new DecisionSession(log.state, { now }),
-      transaction,
-      protocol: new AppendProtocol(this.personal, log.communityId, this.metadataOf(request, now), log.revision === -1n),
-      onEnd,
-    });
-  }
-
-  private async writeOnce(
-    request: WriteRequest,
-    decideAndAppend: (log: CommunityLog) => Promise<WriteResult>,
-  ): Promise<WriteResult> {
-    // A batch that began while this write waited claims the log until it has ended: wait again
-    // (checked in the same step as deciding, so nothing decides beside the batch).
-    let log: CommunityLog;
-    for (;;) {
-      const loading = this.load(request.communityId);
-      log = await loading;
-      if (this.logs.get(request.communityId) === loading) break;
-    }
+  private async writeOnce(request: WriteRequest): Promise<WriteResult> {
+    const log = await this.load(request.communityId);
     const key = request.idempotencyKey;
     if (key !== undefined) {
       const pendingKey = `${request.communityId}\u0000${key}`;
@@ -209,7 +173,7 @@ export class CommunityWriter {
         if (earlier.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
         return earlier.result;
       }
-      const result = decideAndAppend(log);
+      const result = this.decideAndAppend(log, request);
       this.pendingKeys.set(pendingKey, { requestHash, result });
       try {
         return await result;
@@ -217,7 +181,7 @@ export class CommunityWriter {
         this.pendingKeys.delete(pendingKey);
       }
     }
-    return decideAndAppend(log);
+    return this.decideAndAppend(log, request);
   }
 
   private decideAndAppend(log: CommunityLog, request: WriteRequest): Promise<WriteResult> {
@@ -226,91 +190,6 @@ export class CommunityWriter {
     }
     const events = decideBatch(log.state, request.commands, { now: this.clock() });
     return this.appendEvents(log, events, request, log.revision === -1n);
-  }
-
-  /**
-   * Decides and appends a batch piece by piece in one store transaction. Until it has ended, other
-   * writes to the community wait for its log, so they decide against a state that holds the batch.
-   */
-  private async appendInPieces(log: CommunityLog, request: WriteRequest): Promise<WriteResult> {
-    if (request.expectedRevision !== undefined && request.expectedRevision !== log.revision) {
-      throw new PreconditionFailedError(request.expectedRevision, log.revision);
-    }
-    const { communityId } = log;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // Until the batch has ended, other writes to the community wait for its log (writeOnce).
-    this.logs.set(
-      communityId,
-      released.then(() => this.load(communityId)),
-    );
-    try {
-      // The transaction begins after the community's writes decided before it are stored.
-      await Promise.allSettled(this.appending.get(communityId) ?? []);
-      const result = await this.appendPiecesInTransaction(log, request);
-      this.logs.set(communityId, Promise.resolve(log));
-      return result;
-    } catch (error) {
-      // The log may hold events that were not stored: load it afresh next time.
-      this.logs.delete(communityId);
-      release();
-      // A transaction cannot answer a retry: `write` gives the first answer, or the store's conflict.
-      if (error instanceof IdempotencyConflictError && request.eventIds?.some((id) => id !== undefined)) {
-        return this.decideAndAppend(await this.load(communityId), request);
-      }
-      throw error;
-    } finally {
-      release();
-    }
-  }
-
-  private async appendPiecesInTransaction(log: CommunityLog, request: WriteRequest): Promise<WriteResult> {
-    const transaction = await this.beginTransaction(log, request, () => {});
-    const firstRevision = log.revision + 1n;
-    const eventData: EventData[] = [];
-    let appended: AppendResult;
-    try {
-      for (let start = 0; start < request.commands.length; start += BATCH_PIECE) {
-        const end = start + BATCH_PIECE;
-        const piece = await transaction.add(
-          request.commands.slice(start, end),
-          request.eventIds?.slice(start, end) ?? [],
-          request.recordedAts?.slice(start, end) ?? [],
-        );
-        for (const event of piece) eventData.push(event);
-      }
-      const committed = transaction.commit();
-      // While the store writes the last pieces; the decision session reads the state no more.
-      for (const event of eventData) log.apply(decodeEvent(event));
-      appended = await committed;
-    } catch (error) {
-      await transaction.abort();
-      throw error;
-    }
-    return this.answer(log, appended, eventData, firstRevision, request);
-  }
-
-  /** The answer to a stored write; the log remembers it for a retry of its Idempotency-Key. */
-  private answer(
-    log: CommunityLog,
-    appended: AppendResult,
-    eventData: readonly EventData[],
-    firstRevision: bigint,
-    request: Pick<WriteRequest, "idempotencyKey" | "requestHash">,
-  ): WriteResult {
-    log.position = appended.position;
-    const result: WriteResult = {
-      communityId: log.communityId,
-      revision: Number(appended.nextExpectedRevision),
-      position: Number(appended.position.commit),
-      events: eventData.map((event, index) => describeEvent(event, firstRevision + BigInt(index), event.id)),
-    };
-    if (request.idempotencyKey !== undefined) {
-      log.rememberKeyedWrite(request.idempotencyKey, request.requestHash ?? "", result);
-    }
-    return result;
   }
 
   /**
@@ -323,31 +202,21 @@ export class CommunityWriter {
     request: SliceRequest & Pick<WriteRequest, "idempotencyKey" | "requestHash">,
     intoEmptyCommunity: boolean,
   ): Promise<WriteResult> {
-    const metadata = this.metadataOf(request, this.clock());
-    const protocol = new AppendProtocol(this.personal, log.communityId, metadata, intoEmptyCommunity);
-    const eventData = protocol.stage(events, request.eventIds, request.recordedAts);
-    const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
-    const firstRevision = log.revision + 1n;
-    // The write model holds what the log holds, so it is the same before and after a restart.
-    for (const event of eventData) log.apply(decodeEvent(event));
-    const appended = this.append(log, protocol, eventData, expectedRevision, firstRevision, request);
-    this.trackAppending(log.communityId, appended);
-    return appended;
-  }
-
-  /** What every event of one write records of it; a keyed write's answer is rebuilt from it after a restart. */
-  private metadataOf(
-    request: Pick<WriteRequest, "recordedBy" | "correlationId" | "idempotencyKey" | "requestHash">,
-    now: Date,
-  ): WriteMetadata {
-    return new WriteMetadata({
-      recordedAt: now.toISOString(),
+    const metadata = new WriteMetadata({
+      recordedAt: this.clock().toISOString(),
       recordedBy: request.recordedBy,
       correlationId: request.correlationId,
       ...(request.idempotencyKey === undefined
         ? {}
         : { idempotencyKeyHash: idempotencyKeyHash(request.idempotencyKey), requestHash: request.requestHash ?? "" }),
     });
+    const protocol = new AppendProtocol(this.personal, log.communityId, metadata, intoEmptyCommunity);
+    const eventData = protocol.stage(events, request.eventIds, request.recordedAts);
+    const expectedRevision = log.revision === -1n ? "no_stream" : log.revision;
+    const firstRevision = log.revision + 1n;
+    // The write model holds what the log holds, so it is the same before and after a restart.
+    for (const event of eventData) log.apply(decodeEvent(event));
+    return this.append(log, protocol, eventData, expectedRevision, firstRevision, request);
   }
 
   private async append(
@@ -368,7 +237,16 @@ export class CommunityWriter {
         this.logs.delete(log.communityId);
         protocol.refused();
       }
-      result = this.answer(log, appended, eventData, firstRevision, request);
+      log.position = appended.position;
+      result = {
+        communityId: log.communityId,
+        revision: Number(appended.nextExpectedRevision),
+        position: Number(appended.position.commit),
+        events: eventData.map((event, index) => describeEvent(event, firstRevision + BigInt(index), event.id)),
+      };
+      if (request.idempotencyKey !== undefined) {
+        log.rememberKeyedWrite(request.idempotencyKey, request.requestHash ?? "", result);
+      }
     } catch (error) {
       protocol.refused();
       // The optimistic state now holds events that were not stored: load it afresh next time.
@@ -377,20 +255,6 @@ export class CommunityWriter {
     }
     await protocol.stored();
     return result;
-  }
-
-  private trackAppending(communityId: string, appended: Promise<WriteResult>): void {
-    let appends = this.appending.get(communityId);
-    if (!appends) {
-      appends = new Set();
-      this.appending.set(communityId, appends);
-    }
-    appends.add(appended);
-    const settled = () => {
-      appends.delete(appended);
-      if (appends.size === 0 && this.appending.get(communityId) === appends) this.appending.delete(communityId);
-    };
-    appended.then(settled, settled);
   }
 
   private load(communityId: string): Promise<CommunityLog> {

@@ -1,5 +1,5 @@
 import type { Command, DecisionSession } from "@copgraph/domain";
-import type { AppendResult, EventData, StreamTransaction } from "@copgraph/event-store";
+import type { AppendResult, StreamTransaction } from "@copgraph/event-store";
 import type { AppendProtocol } from "./append-protocol.js";
 
 /**
@@ -37,13 +37,13 @@ export class HistoryTransaction {
    * Decides `commands` after those added before and starts appending them (with their original
    * transaction times, if the community was empty). Throws DomainError with
    * the index counted from the first command of the history; rejects with the store's error of an
-   * earlier piece. Resolves with the event data of the piece (personal values taken out).
+   * earlier piece.
    */
   async add(
     commands: readonly Command[],
     eventIds: readonly (string | undefined)[],
     recordedAts: readonly (string | undefined)[] = [],
-  ): Promise<EventData[]> {
+  ): Promise<void> {
     const { session, protocol, transaction } = this.parts;
     const decided = session.decide(commands);
     this.added += decided.length;
@@ -55,7 +55,6 @@ export class HistoryTransaction {
     appended.catch(() => {});
     this.inFlight.push(appended);
     if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
-    return eventData;
   }
 
   /** Stores the whole history; the result of one append of all of it. */

@@ -1,5 +1,4 @@
 import { CommunityHistory } from "@copgraph/analytics";
-import type { CommunityEvent } from "@copgraph/domain";
 import type { AllSubscription, EventStore, RecordedEvent } from "@copgraph/event-store";
 import { communityOf, decodeEvent, isCommunityStream } from "../stream/community-stream.js";
 

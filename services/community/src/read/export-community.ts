@@ -1,6 +1,5 @@
 import { CommunityHistory, computeIndicators, projectSnapshot, type StoredEvent } from "@copgraph/analytics";
 import type { GraphQueryParams, IndicatorsResponse, LoggedEvent } from "@copgraph/contract";
-import type { CommunityEvent } from "@copgraph/domain";
 import { indicatorsCsv, MIN_EXPORT_KEY_LENGTH, pseudonymise, toGexf, toGraphml, toNdjson } from "@copgraph/interchange";
 import { decodeEvent } from "../stream/community-stream.js";
 import { resolveQuery } from "./resolve-query.js";

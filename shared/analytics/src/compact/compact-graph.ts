@@ -15,7 +15,7 @@ export interface CompactGraph {
 export function compactGraph(graph: CommunityGraph): CompactGraph {
   const ids = graph.nodes();
   const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
+  for (const [i, id] of ids.entries()) index.set(id, i);
   const offsets = new Int32Array(ids.length + 1);
   const targets = new Int32Array(graph.size);
   let next = 0;

@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { memberIdWarnings } from "./member-id-warnings.js";
 
 describe("memberIdWarnings", () => {
-  it("warns of an e-mail address, whitespace or the member's name in the id", () => {
-    expect(memberIdWarnings("x.v@example.org").join(" ")).toContain("'@'");
-    expect(memberIdWarnings("xanthippe vorobyeva").join(" ")).toContain("whitespace");
+  it("warns of the member's name, or a part of it, in the id", () => {
     expect(memberIdWarnings("xanthippe.vorobyeva", "Xanthippe Vorobyeva").join(" ")).toContain("name");
     expect(memberIdWarnings("vorobyeva-2", "Xanthippe Vorobyeva").join(" ")).toContain("name");
     expect(memberIdWarnings("ZoëK", "Zoë K").join(" ")).toContain("name");

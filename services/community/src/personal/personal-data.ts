@@ -100,7 +100,8 @@ export class PersonalData {
 
   /** The append of MemberErased was refused: the erasure did not happen and is not finished later. */
   cancelErasure(communityId: string, memberIds: readonly string[]): void {
-    if (memberIds.length > 0) this.vault.cancelErasing(communityId, memberIds);
+    // The note goes without forgetting anything: nothing was erased.
+    if (memberIds.length > 0) this.vault.finishErasing(communityId, memberIds);
   }
 
   /**

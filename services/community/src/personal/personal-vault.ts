@@ -314,11 +314,6 @@ export class PersonalVault {
     })();
   }
 
-  /** Erasures noted by markErasing whose append was refused: nothing to finish. */
-  cancelErasing(communityId: string, memberIds: readonly string[]): void {
-    this.finishErasing(communityId, memberIds);
-  }
-
   close(): void {
     if (!this.#db.open) return;
     // Values handed over before closing are stored, not dropped.

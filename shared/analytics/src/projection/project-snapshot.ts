@@ -34,7 +34,7 @@ export function projectSnapshot(history: CommunityHistory, query: GraphQuery): C
   };
 }
 
-function checkQuery(query: GraphQuery): void {
+export function checkQuery(query: GraphQuery): void {
   if (Number.isNaN(query.at) || Number.isNaN(query.knownAt)) throw new RangeError("at and knownAt must be numbers");
   if (query.halfLife !== undefined && !(query.halfLife > 0)) throw new RangeError("halfLife must be positive");
   if (query.from !== undefined && Number.isNaN(query.from)) throw new RangeError("from must be a number");
@@ -50,9 +50,28 @@ function checkQuery(query: GraphQuery): void {
 function addMembers(
   graph: CommunityGraph,
   history: CommunityHistory,
-  { at, knownAt }: GraphQuery,
+  query: GraphQuery,
   facts: WindowFacts,
 ): Map<string, number> {
+  const { present, gone } = joinedBy(history, query);
+  const stayed = namedIn(facts, gone);
+  const joinedAt = new Map<string, number>();
+  for (const { timeline, join } of present) {
+    if (gone.has(join.memberId) && !stayed.has(join.memberId)) continue;
+    graph.addNode(join.memberId, timeline.profileAt(join, query.at, query.knownAt));
+    joinedAt.set(join.memberId, join.occurredAt);
+  }
+  return joinedAt;
+}
+
+/**
+ * Members whose join in effect at `knownAt` is dated by `at`, in join order, and those of them who
+ * had left by `at` (they stay nodes only when a record of the window names them).
+ */
+export function joinedBy(
+  history: CommunityHistory,
+  { at, knownAt }: GraphQuery,
+): { present: { timeline: MemberTimeline; join: MemberJoin }[]; gone: Set<string> } {
   const present: { timeline: MemberTimeline; join: MemberJoin }[] = [];
   const gone = new Set<string>();
   for (const ref of history.joins.between(Number.NEGATIVE_INFINITY, at)) {
@@ -62,14 +81,7 @@ function addMembers(
     present.push({ timeline, join: timeline.joins[ref.ordinal]! });
     if (timeline.leftBy(at, knownAt)) gone.add(ref.memberId);
   }
-  const stayed = namedIn(facts, gone);
-  const joinedAt = new Map<string, number>();
-  for (const { timeline, join } of present) {
-    if (gone.has(join.memberId) && !stayed.has(join.memberId)) continue;
-    graph.addNode(join.memberId, timeline.profileAt(join, at, knownAt));
-    joinedAt.set(join.memberId, join.occurredAt);
-  }
-  return joinedAt;
+  return { present, gone };
 }
 
 /** Ties per layer, weighted by count or decay, between members that are nodes. */

@@ -1,4 +1,7 @@
 import type { CommunityGraph } from "../projection/community-snapshot.js";
+import { arcListOf } from "./arc-list.js";
+import { memoisedOnGraph } from "./memo.js";
+import { adjacencyOrder } from "./property-order.js";
 
 /**
  * A directed graph as typed arrays (compressed sparse rows): member i's out-neighbours are
@@ -27,4 +30,16 @@ export function compactGraph(graph: CommunityGraph): CompactGraph {
   });
   offsets[ids.length] = next;
   return { ids, offsets, targets: targets.subarray(0, next) };
+}
+
+/**
+ * The graph's CompactGraph, built once per snapshot graph (from its arc list, in the order
+ * `compactGraph` reads) and shared by every indicator of a report.
+ */
+export function compactGraphOf(graph: CommunityGraph): CompactGraph {
+  return memoisedOnGraph(graph, "compact", () => {
+    const arcs = arcListOf(graph);
+    const { offsets, members } = adjacencyOrder(arcs.ids, arcs.sources, arcs.targets);
+    return { ids: arcs.ids, offsets, targets: members };
+  });
 }

@@ -1,7 +1,10 @@
 // Itinerant is also called consultant. Two-paths touching a member without a value are not counted.
+// Counted over typed arrays shared by the report's indicators: compact/brokerage.ts.
+import { brokerageCounts, ROLE_COUNT, roleIndex } from "../../compact/brokerage.js";
+import { compactGraphOf } from "../../compact/compact-graph.js";
+import { groupCodesOf } from "../../compact/group-codes.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
-import { groupsOf } from "../support/graph.js";
 
 export const brokerageRoles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] as const;
 export type BrokerageRole = (typeof brokerageRoles)[number];
@@ -12,27 +15,22 @@ function zero(): BrokerageCounts {
 }
 
 export function roleOf(a: string, b: string, c: string): BrokerageRole {
-  if (a === b) return b === c ? "coordinator" : "representative";
-  if (a === c) return "itinerant";
-  return b === c ? "gatekeeper" : "liaison";
+  return brokerageRoles[roleIndex(a, b, c)]!;
 }
 
 export function brokerage(graph: CommunityGraph, attribute: string): Record<string, BrokerageCounts> {
-  const groups = groupsOf(graph, attribute);
+  const compact = compactGraphOf(graph);
+  const { codes } = groupCodesOf(graph, attribute);
+  const counts = brokerageCounts(compact, codes);
   const result: Record<string, BrokerageCounts> = {};
-  for (const [broker, gb] of groups) {
-    const counts = zero();
-    result[broker] = counts;
-    graph.forEachInNeighbor(broker, (a) => {
-      const ga = groups.get(a);
-      if (a === broker || ga === undefined) return;
-      graph.forEachOutNeighbor(broker, (c) => {
-        const gc = groups.get(c);
-        if (c === broker || c === a || gc === undefined || graph.hasDirectedEdge(a, c)) return;
-        counts[roleOf(ga, gb, gc)]++;
-      });
+  compact.ids.forEach((broker, b) => {
+    if (codes[b]! < 0) return;
+    const member = zero();
+    brokerageRoles.forEach((role, r) => {
+      member[role] = counts[b * ROLE_COUNT + r]!;
     });
-  }
+    result[broker] = member;
+  });
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GraphQueryParams, QueryDuration } from "./graph-query.js";
+import { GraphQueryFields, GraphQueryParams, QueryDuration, queryCaps } from "./graph-query.js";
 
 const issues = (query: Record<string, string>) => {
   const parsed = GraphQueryParams.safeParse(query);
@@ -52,5 +52,36 @@ describe("dates in a query", () => {
 
   it("accept the first and last years an ISO date names", () => {
     expect(issues({ at: "9999-12-31T23:59:59.999-14:00", from: "0000-01-01T00:00:00Z" })).toEqual([]);
+  });
+});
+
+describe("exact", () => {
+  it("is true or false as text, and nothing else", () => {
+    expect(GraphQueryParams.parse({ exact: "true" }).exact).toBe(true);
+    expect(GraphQueryParams.parse({ exact: "false" }).exact).toBe(false);
+    expect(GraphQueryParams.parse({}).exact).toBeUndefined();
+    for (const bad of ["1", "yes", "TRUE", "", " true"])
+      expect(
+        issues({ exact: bad }).map((i) => i.path),
+        bad,
+      ).toEqual([["exact"]]);
+  });
+});
+
+describe("caps", () => {
+  const describedAs = (name: keyof typeof GraphQueryFields.shape) => GraphQueryFields.shape[name].meta()?.description;
+
+  it("refuse more permutations than the cap, naming it", () => {
+    expect(issues({ permutations: String(queryCaps.permutations) })).toEqual([]);
+    expect(issues({ permutations: String(queryCaps.permutations + 1) })).toEqual([
+      { path: ["permutations"], message: "must be at most 10000, the cap on permutations" },
+    ]);
+  });
+
+  it("are written into the parameters' descriptions", () => {
+    expect(describedAs("permutations")).toContain("at most 10000");
+    for (const name of ["at", "from", "window"] as const)
+      expect(describedAs(name), name).toContain("at most 2400 periods of 30 days (about 197 years)");
+    expect(describedAs("exact")).toContain("ε = 0.02");
   });
 });

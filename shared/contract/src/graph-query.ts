@@ -5,6 +5,18 @@ import { durationMs, parseDuration } from "./duration.js";
 const dateTime = z.iso.datetime({ offset: true });
 
 /**
+ * The caps on what one query may make the server compute, each refused with 400 naming it.
+ * Periods: the activity indicators count per period of 30 days (their default, which the API
+ * uses) from the window's start (or the community's first fact) to `at`; a far `at` would make
+ * one entry per empty month across millennia.
+ */
+export const queryCaps = { permutations: 10_000, periods: 2_400, periodDays: 30 } as const;
+
+const periodsCapText = `${queryCaps.periods} periods of ${queryCaps.periodDays} days (about ${Math.floor((queryCaps.periods * queryCaps.periodDays) / 365.25)} years)`;
+/** Said with `at`, `from` and `window`: the cap on the span they make. */
+const spanCap = `From the window's start (or the community's first event) to \`at\`: at most ${periodsCapText}; a longer span is refused with 400 naming the limit`;
+
+/**
  * A duration a query can compute with: longer than zero (a zero half-life or step means
  * nothing) and with parts that are numbers (not hundreds of digits). A long one is fine: a
  * window reaching before the community's first event starts at that event.
@@ -30,16 +42,19 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
 
 /** The fields of the query every read of the graph and its indicators takes. */
 export const GraphQueryFields = z.object({
-  at: dateTime.optional().meta({ description: "Valid time: what had happened by then (default now)" }),
+  at: dateTime.optional().meta({ description: `Valid time: what had happened by then (default now). ${spanCap}` }),
   knownAt: dateTime
     .optional()
     .meta({ description: "Transaction time: what copgraph had been told by then (default now)" }),
-  from: dateTime.optional().meta({ description: "Count only what happened from this date on" }),
+  from: dateTime.optional().meta({
+    description: `Count only what happened from this date on; a date before the community's first event counts from that event. ${spanCap}`,
+  }),
   window: QueryDuration.optional().meta({
-    description: "Count only what happened in this duration before `at`, e.g. P90D",
+    description: `Count only what happened in this duration before \`at\`, e.g. P90D; one reaching before the community's first event starts at that event. ${spanCap}`,
   }),
   halfLife: QueryDuration.optional().meta({
-    description: "Weight ties by exponential decay with this half-life, e.g. P30D",
+    description:
+      "Weight ties by exponential decay with this half-life, e.g. P30D (any length: it sets weights, not sizes)",
   }),
   layers: commaList(TieLayer).optional().meta({ description: "Tie layers, comma-separated (default all)" }),
   attribute: z
@@ -55,21 +70,36 @@ export const GraphQueryFields = z.object({
       description:
         "Attribute that defines groups (default sector): sector, occupationalLayer, learningEnvironment or a custom attribute",
     }),
-  minWeight: z.coerce.number().min(0).finite().optional().meta({ description: "Leave out lighter ties" }),
+  minWeight: z.coerce
+    .number()
+    .min(0)
+    .finite()
+    .optional()
+    .meta({ description: "Leave out lighter ties (a finite number ≥ 0; it only removes ties)" }),
   seed: z.coerce
     .number()
     .int()
     .min(0)
     .max(2 ** 31 - 1)
     .optional()
-    .meta({ description: "Seed of permutation tests and Louvain (default 1)" }),
+    .meta({ description: "Seed of permutation tests, Louvain and sampled estimates (default 1), 0 to 2147483647" }),
   permutations: z.coerce
     .number()
     .int()
     .min(0)
-    .max(10_000)
+    .max(queryCaps.permutations, `must be at most ${queryCaps.permutations}, the cap on permutations`)
     .optional()
-    .meta({ description: "Permutations for p-values (default 1000)" }),
+    .meta({
+      description: `Permutations for p-values (default 1000); at most ${queryCaps.permutations}, more is refused with 400 naming the limit`,
+    }),
+  exact: z
+    .enum(["true", "false"])
+    .transform((text) => text === "true")
+    .optional()
+    .meta({
+      description:
+        "true: exact values even where an indicator would estimate them on a large community (network.betweenness past N·(N + M) = 3·10⁸, estimated within ε = 0.02 at δ = 0.05); it may then take longer than the time budget. Default false. An estimated value says so in its details (mode, epsilon, delta, samples)",
+    }),
 });
 
 type QueryFields = z.infer<typeof GraphQueryFields>;
@@ -107,6 +137,9 @@ export const ResolvedQuery = z
     minWeight: z.number(),
     seed: z.number().int(),
     permutations: z.number().int(),
+    exact: z.boolean().meta({
+      description: "Whether exact values were asked (`exact=true`); an indicator that estimated says so in its details",
+    }),
     revision: z.number().int().meta({
       description: "The community revision known at knownAt, which the result was computed from (-1: none yet)",
     }),

@@ -1,6 +1,6 @@
 import { CommunityHistory } from "@copgraph/analytics";
 import { describe, expect, it } from "vitest";
-import { resolveQuery } from "./resolve-query.js";
+import { QueryCapExceeded, resolveQuery } from "./resolve-query.js";
 
 /** A history whose first fact, a join, happened (and was recorded) at `first`. */
 const historyFrom = (first: string) =>
@@ -75,5 +75,62 @@ describe("resolveQuery", () => {
         "2019-06-01T00:00:00.000Z",
       );
     }
+  });
+});
+
+describe("resolveQuery, exact", () => {
+  it("passes exact into the indicators' options and echoes it, false unless asked", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const asked = resolveQuery({ exact: true }, now, 1, history);
+    expect(asked.options.exact).toBe(true);
+    expect(asked.resolved.exact).toBe(true);
+    const unasked = resolveQuery({}, now, 1, history);
+    expect(unasked.options.exact).toBe(false);
+    expect(unasked.resolved.exact).toBe(false);
+  });
+});
+
+describe("resolveQuery, the cap on periods", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+
+  it("refuses an `at` more than 2400 periods of 30 days after the history's start, naming the cap", () => {
+    // 2020-01-01 + 2400 · 30 days = 2217-02-06: the last `at` with at most 2400 periods.
+    const last = new Date(Date.parse("2020-01-01T00:00:00Z") + 2400 * 30 * 86_400_000).toISOString();
+    expect(resolveQuery({ at: last }, now, 1, history).resolved.at).toBe(last);
+    const past = new Date(Date.parse(last) + 1).toISOString();
+    expect(() => resolveQuery({ at: past }, now, 1, history)).toThrow(QueryCapExceeded);
+    expect(() => resolveQuery({ at: "9999-12-31T23:59:59Z" }, now, 1, history)).toThrow(
+      /spans 97\d{3} periods of 30 days .*the cap is 2400 periods/,
+    );
+  });
+
+  it("counts from the window's start: a short window at a far date is fine, a `from` near the history is not", () => {
+    expect(resolveQuery({ at: "9999-12-31T23:59:59Z", window: "P1Y" }, now, 1, history).resolved.from).toBe(
+      "9998-12-31T23:59:59.000Z",
+    );
+    expect(() => resolveQuery({ at: "9999-12-31T23:59:59Z", window: "P999999Y" }, now, 1, history)).toThrow(
+      QueryCapExceeded,
+    );
+    expect(() => resolveQuery({ at: "2400-01-01T00:00:00Z", from: "2100-01-01T00:00:00Z" }, now, 1, history)).toThrow(
+      QueryCapExceeded,
+    );
+  });
+
+  it("says what the API answers with: 400 and a code", () => {
+    const error = (() => {
+      try {
+        resolveQuery({ at: "9999-12-31T23:59:59Z" }, now, 1, history);
+      } catch (caught) {
+        return caught as QueryCapExceeded;
+      }
+    })();
+    expect(error).toMatchObject({ statusCode: 400, code: "query_cap_exceeded", cap: "periods", limit: 2400 });
+  });
+
+  it("has nothing to count before the history starts or when nothing is known", () => {
+    expect(resolveQuery({ at: "2019-01-01T00:00:00Z" }, now, 1, history).resolved.from).toBeNull();
+    expect(resolveQuery({ at: "9999-12-31T23:59:59Z" }, now, 0, new CommunityHistory()).resolved.at).toBe(
+      "9999-12-31T23:59:59.000Z",
+    );
   });
 });

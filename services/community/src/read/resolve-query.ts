@@ -6,7 +6,14 @@ import {
   type IndicatorOptions,
   tieLayers,
 } from "@copgraph/analytics";
-import { addDuration, durationMs, type GraphQueryParams, parseDuration, type ResolvedQuery } from "@copgraph/contract";
+import {
+  addDuration,
+  durationMs,
+  type GraphQueryParams,
+  parseDuration,
+  queryCaps,
+  type ResolvedQuery,
+} from "@copgraph/contract";
 
 export interface Resolved {
   readonly graphQuery: GraphQuery;
@@ -15,6 +22,23 @@ export interface Resolved {
 }
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/**
+ * A query past one of the contract's caps (queryCaps): refused before any work, with the limit
+ * named. `statusCode` 400 and `code` are what the API's error handler answers any such error with.
+ */
+export class QueryCapExceeded extends Error {
+  readonly statusCode = 400;
+  readonly code = "query_cap_exceeded";
+  constructor(
+    readonly cap: keyof typeof queryCaps,
+    readonly limit: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Fills the query's defaults (now, all layers, sector) and turns durations into dates. "Now" is
@@ -34,12 +58,15 @@ export function resolveQuery(
   const window = params.window === undefined ? undefined : parseDuration(params.window);
   const halfLife = params.halfLife === undefined ? undefined : parseDuration(params.halfLife);
   const asked = params.from !== undefined ? Date.parse(params.from) : window ? addDuration(at, window, -1) : undefined;
-  const from = asked === undefined ? undefined : clippedToHistory(asked, at, historyStart(history, knownAt));
+  const start = historyStart(history, knownAt);
+  const from = asked === undefined ? undefined : clippedToHistory(asked, at, start);
+  refuseTooManyPeriods(at, from ?? start);
   const layers = params.layers ?? [...tieLayers];
   const options: IndicatorOptions = {
     attribute: params.attribute ?? defaultIndicatorOptions.attribute,
     seed: params.seed ?? defaultIndicatorOptions.seed,
     permutations: params.permutations ?? defaultIndicatorOptions.permutations,
+    exact: params.exact ?? defaultIndicatorOptions.exact ?? false,
   };
   const graphQuery: GraphQuery = {
     at,
@@ -62,6 +89,7 @@ export function resolveQuery(
       minWeight: graphQuery.minWeight ?? 0,
       seed: options.seed,
       permutations: options.permutations,
+      exact: options.exact === true,
       // As known at knownAt: a past knownAt echoes the revision it saw, not the latest.
       revision: Math.min(revision, history.revisionKnownAt(knownAt)),
     },
@@ -78,4 +106,20 @@ export function resolveQuery(
 function clippedToHistory(from: number, at: number, start: number | undefined): number {
   const earliest = start === undefined ? at : Math.min(start, at);
   return Number.isNaN(from) || from < earliest ? earliest : from;
+}
+
+/**
+ * The activity indicators' periods run from the window's start (or the first fact) to `at`: a far
+ * `at` would make one per empty month up to it. Counted from the history's first fact, the most
+ * any indicator could make.
+ */
+function refuseTooManyPeriods(at: number, start: number | undefined): void {
+  if (start === undefined || !(at > start)) return;
+  const periods = Math.ceil((at - start) / (queryCaps.periodDays * DAY));
+  if (periods <= queryCaps.periods) return;
+  throw new QueryCapExceeded(
+    "periods",
+    queryCaps.periods,
+    `the query spans ${periods} periods of ${queryCaps.periodDays} days from ${new Date(start).toISOString()} to at=${new Date(at).toISOString()}; the cap is ${queryCaps.periods} periods: give a later from, a shorter window or an earlier at`,
+  );
 }

@@ -9,9 +9,19 @@ export interface IndicatorOptions {
   readonly seed: number;
   /** Permutations for p-values and z-scores. */
   readonly permutations: number;
+  /**
+   * Exact values even where the indicator would otherwise estimate them (network.betweenness past
+   * its size limit). Default false: a large graph gets an estimate with a stated error bound.
+   */
+  readonly exact?: boolean;
 }
 
-export const defaultIndicatorOptions: IndicatorOptions = { attribute: "sector", seed: 1, permutations: 1000 };
+export const defaultIndicatorOptions: IndicatorOptions = {
+  attribute: "sector",
+  seed: 1,
+  permutations: 1000,
+  exact: false,
+};
 
 /** A value is null when it is undefined for the data (empty window, isolate), never NaN or a made-up 0. */
 export type Value = number | null;

@@ -1,12 +1,21 @@
 import { z } from "zod";
-import { ResolvedQuery } from "./graph-query.js";
+import { IndicatorSelection, ResolvedQuery } from "./graph-query.js";
 
 const Value = z.number().nullable();
+
+const MemberValues = z.record(z.string(), Value);
 
 export const GraphNode = z.object({
   id: z.string(),
   attributes: z.record(z.string(), z.string()),
-  indicators: z.record(z.string(), Value).meta({ description: "Per-member indicator values, by indicator id" }),
+  indicators: MemberValues.optional().meta({
+    description: "The member's values of the indicators asked with `indicators`, by indicator id (none by default)",
+  }),
+});
+
+/** A node of a member's view: with every per-member indicator value. */
+export const MemberNode = GraphNode.extend({
+  indicators: MemberValues.meta({ description: "Per-member indicator values, by indicator id" }),
 });
 
 export const GraphTie = z.object({
@@ -26,6 +35,14 @@ export const GraphResponse = z
   .meta({ id: "GraphResponse" });
 export type GraphResponse = z.infer<typeof GraphResponse>;
 
+/** The per-member values a graph's nodes carry: only those asked, so a graph is not held up by every indicator. */
+export const NodeIndicatorSelection = z.object({
+  indicators: IndicatorSelection.shape.indicators.meta({
+    description:
+      "Indicator ids whose per-member values the nodes carry, comma-separated (default none; the full set per member comes from the member view or from indicators?details=members)",
+  }),
+});
+
 export const GraphFormat = z.object({
   format: z
     .enum(["json", "gexf", "graphml"])
@@ -37,8 +54,8 @@ export const MemberResponse = z
   .object({
     communityId: z.string(),
     query: ResolvedQuery,
-    member: GraphNode,
-    ego: z.object({ nodes: z.array(GraphNode), ties: z.array(GraphTie) }),
+    member: MemberNode,
+    ego: z.object({ nodes: z.array(MemberNode), ties: z.array(GraphTie) }),
   })
   .meta({ id: "MemberResponse" });
 export type MemberResponse = z.infer<typeof MemberResponse>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ResolvedQuery } from "./graph-query.js";
+import { MemberDetails } from "./member-details.js";
 
 const Value = z.number().nullable();
 
@@ -29,6 +30,7 @@ export const IndicatorsResponse = z
     communityId: z.string(),
     query: ResolvedQuery,
     indicators: z.record(z.string(), IndicatorValue),
+    memberDetails: MemberDetails.optional(),
   })
   .meta({ id: "IndicatorsResponse" });
 export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;

@@ -1,19 +1,27 @@
 import { exportCommunity, graphBody, readCommunityLog } from "@copgraph/community";
 import {
   CommunityParams,
+  DEFAULT_MEMBER_PAGE_SIZE,
   GraphFormat,
   GraphQueryFields,
   GraphResponse,
   IndicatorSelection,
   IndicatorsResponse,
+  type IndicatorValue,
+  MAX_MEMBER_PAGE_SIZE,
+  MemberDetailsQuery,
+  NodeIndicatorSelection,
   withGraphQueryRules,
+  withMemberPagingRule,
 } from "@copgraph/contract";
 import { pseudonymise, toGexf, toGraphml } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
 import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
 import { asksForFile, routeAccess } from "../access/route-configs.js";
+import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
+import { memberPage, withoutMemberDetails } from "./member-parts.js";
 
 /** Bodies sent as JSON text already (see CommunityReader.serialised). */
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -31,14 +39,16 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       config: { ...routeAccess.members, audit: { action: "export", when: asksForFile } },
       schema: {
         tags: ["analytics"],
-        summary: "The relationship graph as of a date, with per-member indicators",
+        summary: "The relationship graph as of a date; nodes carry the per-member values of the indicators asked",
         params: CommunityParams,
-        querystring: withGraphQueryRules(GraphQueryFields.extend(GraphFormat.shape)),
+        querystring: withGraphQueryRules(
+          GraphQueryFields.extend(GraphFormat.shape).extend(NodeIndicatorSelection.shape),
+        ),
         response: { 200: GraphResponse, ...problemResponses(400, 404) },
       },
     },
     async (request, reply) => {
-      const { format, ...params } = request.query;
+      const { format, indicators: ids, ...params } = request.query;
       const view = await reader.view(request.params.id, params);
       const pseudonymKey = pseudonymKeyFor(request);
       if (format !== "json" && pseudonymKey !== undefined) {
@@ -67,14 +77,15 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
           .header("content-disposition", `attachment; filename="${file}"`)
           .send(body as never);
       }
+      // Only the per-member values asked for: a graph is drawn before any costly indicator is done.
       const body = () => ({
         communityId: view.communityId,
         query: view.resolved,
-        ...graphBody(view.snapshot.graph, reader.indicators(view)),
+        ...graphBody(view.snapshot.graph, ids && reader.indicators(view, ids)),
       });
       const pseudonyms = pseudonymousViewFor(request, view.history);
       if (pseudonyms) return pseudonyms.apply(body());
-      return reply.type(JSON_TYPE).send(reader.serialised(view, "graph", undefined, body) as never);
+      return reply.type(JSON_TYPE).send(reader.serialised(view, "graph", ids ?? [], body) as never);
     },
   );
 
@@ -84,35 +95,55 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       config: routeAccess.aggregate,
       schema: {
         tags: ["analytics"],
-        summary: "Indicators as of a date, each with its baseline where it has one",
+        summary: "Indicators as of a date, each with its baseline where it has one; per-member values on request",
         params: CommunityParams,
-        querystring: withGraphQueryRules(GraphQueryFields.extend(IndicatorSelection.shape)),
-        response: { 200: IndicatorsResponse, ...problemResponses(400, 404) },
+        querystring: withMemberPagingRule(
+          withGraphQueryRules(GraphQueryFields.extend(IndicatorSelection.shape).extend(MemberDetailsQuery.shape)),
+        ),
+        response: { 200: IndicatorsResponse, ...problemResponses(400, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { indicators: ids, ...params } = request.query;
-      const view = await reader.view(request.params.id, params);
+      const { indicators: ids, details, page = 1, pageSize = DEFAULT_MEMBER_PAGE_SIZE, ...params } = request.query;
       const minGroupSize = minGroupSizeFor(request);
+      if (details === "members" && minGroupSize !== undefined) {
+        throw new HttpProblem(
+          403,
+          "forbidden",
+          "an agency sees community-level values and group breakdowns only: details=members is not in its view",
+        );
+      }
+      const view = await reader.view(request.params.id, params);
       const pseudonyms = pseudonymousViewFor(request, view.history);
+      const about = { communityId: view.communityId, query: view.resolved };
+      const answer = (values: Values) =>
+        details === "members" ? memberPage(values, page, pageSize) : communityLevel(values);
       if (minGroupSize === undefined && !pseudonyms) {
-        const body = () => ({
-          communityId: view.communityId,
-          query: view.resolved,
-          indicators: reader.indicators(view, ids),
-        });
-        return reply.type(JSON_TYPE).send(reader.serialised(view, "indicators", ids, body) as never);
+        const what = details === "members" ? `indicators|members|${page}|${pageSize}` : "indicators";
+        const body = () => ({ ...about, ...answer(reader.indicators(view, ids)) });
+        return reply.type(JSON_TYPE).send(reader.serialised(view, what, ids, body) as never);
       }
       const values = reader.indicators(view, ids);
-      const indicators =
-        minGroupSize === undefined
-          ? values
-          : aggregateValues(values, groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
-      const body = { communityId: view.communityId, query: view.resolved, indicators };
-      return pseudonyms?.apply(body) ?? body;
+      if (pseudonyms) {
+        // A researcher's members are paged in the order of their pseudonyms: a page tells nothing of the ids behind them.
+        if (details === "members") return { ...about, ...memberPage(pseudonyms.apply(values), page, pageSize) };
+        return pseudonyms.apply({ ...about, ...communityLevel(values) });
+      }
+      const sizes = groupSizesOf(view.snapshot.graph, view.options.attribute);
+      const indicators = aggregateValues(values, sizes, minGroupSize!);
+      return { ...about, indicators, memberDetails: { included: false as const } };
     },
   );
 };
+
+type Values = Readonly<Record<string, IndicatorValue>>;
+
+/** The default answer: community-level values and group breakdowns, and how to ask for the rest. */
+function communityLevel(values: Values) {
+  const { indicators, omitted } = withoutMemberDetails(values);
+  const ask = `add details=members for them, a page of members at a time (page, pageSize: at most ${MAX_MEMBER_PAGE_SIZE})`;
+  return { indicators, memberDetails: { included: false as const, omitted, ask } };
+}
 
 /** The resolved query as graph-level data, so an exported file says what it shows. */
 export function flatQuery(query: Record<string, unknown>): Record<string, string | number> {

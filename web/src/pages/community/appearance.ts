@@ -50,10 +50,16 @@ export function categories(nodes: readonly GraphNode[], attribute: string): Cate
   return list;
 }
 
+/** The indicator whose per-member values a size measure draws; the graph is read with them (degree: none). */
+export function sizeIndicator(size: SizeMeasure): string | undefined {
+  return size === "betweenness" ? "network.betweenness" : size === "brokerage" ? "silo.brokerage" : undefined;
+}
+
 /** A node's raw measure for the size scale. */
 export function measure(node: GraphNode, size: SizeMeasure, degree: number): number {
-  if (size === "degree") return degree;
-  const value = node.indicators[size === "betweenness" ? "network.betweenness" : "silo.brokerage"];
+  const indicator = sizeIndicator(size);
+  if (indicator === undefined) return degree;
+  const value = node.indicators?.[indicator];
   return typeof value === "number" ? value : 0;
 }
 

@@ -2,7 +2,7 @@ import type { CommunitySummary, GraphResponse, IndicatorsResponse } from "@copgr
 import { h, mount } from "../../core/dom.js";
 import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
-import { categories, colourAttributes, NO_VALUE_COLOUR } from "./appearance.js";
+import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./appearance.js";
 import { createControls } from "./controls.js";
 import { createDownloads } from "./downloads.js";
 import { applyGraph, createGraph, type Position } from "./graph-model.js";
@@ -14,6 +14,7 @@ import { renderMember, renderMemberState } from "./member-panel.js";
 import { queryLine } from "./query-line.js";
 import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
+import { siloClustersWithMembers } from "./silo-cluster-members.js";
 import { siloMembers } from "./silo-clusters.js";
 import { createTimeSlider } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
@@ -36,6 +37,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   const positions = new Map<string, Position>();
   let nodes: GraphResponse["nodes"] = [];
   let latest: IndicatorsResponse | undefined;
+  /** The indicator whose per-member values the nodes carry (the size measure's when it was read). */
+  let nodeValues: string | undefined;
 
   const error = h("div", { class: "cg-error", role: "alert" });
   const legend = h("aside", { class: "cg-legend", "aria-label": "Legend" });
@@ -91,7 +94,12 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     Object.assign(state, patch);
     writeState(id, state);
     const keys = Object.keys(patch);
-    if (keys.every((key) => key === "size" || key === "silos")) return restyle();
+    if (keys.every((key) => key === "size" || key === "silos")) {
+      // Betweenness and brokerage come with the graph, read only when a size measure draws them.
+      const needed = sizeIndicator(state.size);
+      if (needed === undefined || needed === nodeValues) return restyle();
+      return schedule(false, "newcomers");
+    }
     charts.mark(state.at);
     // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
     // layout may adjust gently. Only the date leaves the trends as they are (their marker moves).
@@ -203,13 +211,17 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     downloads.update(q);
     const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
     try {
-      const [graphResponse, values, diversity, descriptions] = await Promise.all([
-        reads.graph(id, q, signal),
-        reads.indicators(id, { ...q, indicators: requested.join(",") }, signal),
+      const drawn = sizeIndicator(state.size);
+      const [graphResponse, shown, clusters, diversity, descriptions] = await Promise.all([
+        reads.graph(id, { ...q, indicators: drawn }, signal),
+        reads.indicators(id, { ...q, indicators: requested.filter((r) => r !== "silo.clusters").join(",") }, signal),
+        siloClustersWithMembers(id, q, signal),
         reads.indicators(id, { ...graphQuery(state, other), indicators: "diversity.iqv" }, signal),
         indicatorDescriptions(),
       ]);
+      const values = clusters ? { ...shown, indicators: { ...shown.indicators, "silo.clusters": clusters } } : shown;
       latest = values;
+      nodeValues = drawn;
       showGraph(graphResponse, arrange);
       arrange = "newcomers";
       renderIndicators(readings, values, diversity, {

@@ -8,6 +8,7 @@ export interface NodeData {
   fixed?: boolean;
   label: string;
   attrs: Record<string, string>;
+  /** The per-member values the graph was read with (those the size measure draws). */
   indicators: Record<string, number | null>;
 }
 export interface EdgeData {
@@ -55,7 +56,7 @@ export function applyGraph(graph: MemberGraph, response: GraphResponse, position
 
   for (const node of response.nodes) {
     const position = placed.get(node.id) as Position;
-    const data = { attrs: node.attributes, indicators: node.indicators };
+    const data = { attrs: node.attributes, indicators: node.indicators ?? {} };
     if (graph.hasNode(node.id)) graph.mergeNodeAttributes(node.id, data);
     else graph.addNode(node.id, { ...position, label: node.id, ...data });
   }

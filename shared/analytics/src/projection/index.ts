@@ -13,7 +13,7 @@ export { type MemberJoin, MemberTimeline, type ProfileChange } from "./member-ti
 export { projectSnapshot } from "./project-snapshot.js";
 export { type GraphQuery, type TieLayer, tieLayers } from "./query.js";
 export type { GatheringRecord, InteractionRecord } from "./records.js";
-export { queryKey, SnapshotCache } from "./snapshot-cache.js";
+export { HistoryCache, queryKey, SnapshotCache } from "./snapshot-cache.js";
 export { compareDated, type Dated, type ReadonlySortedFacts, SortedFacts } from "./sorted-facts.js";
 export type { StoredEvent } from "./stored-event.js";
 export { type LayerWeights, TieAccumulator } from "./tie-accumulator.js";

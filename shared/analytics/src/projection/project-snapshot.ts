@@ -146,10 +146,18 @@ function addLed(ties: TieAccumulator, participants: readonly Participant[], amou
   }
 }
 
-function interactionFact({ id, kind, from, to, occurredAt, weight, format }: InteractionRecord): InteractionFact {
+export function interactionFact({
+  id,
+  kind,
+  from,
+  to,
+  occurredAt,
+  weight,
+  format,
+}: InteractionRecord): InteractionFact {
   return { id, kind, from, to, occurredAt, weight, ...(format !== undefined && { format }) };
 }
 
-function gatheringFact({ id, format, occurredAt, participants }: GatheringRecord): GatheringFact {
+export function gatheringFact({ id, format, occurredAt, participants }: GatheringRecord): GatheringFact {
   return { id, format, occurredAt, participants };
 }

@@ -1,19 +1,10 @@
-import {
-  type CommunityEvent,
-  type EventOf,
-  interactionKinds,
-  isMutualKind,
-  participantRoles,
-  roleClass,
-  sectors,
-} from "@copgraph/domain";
+import { type CommunityEvent, type EventOf, isMutualKind, roleClass } from "@copgraph/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CommunityHistory, fromEvents } from "./community-history.js";
-import type { CommunitySnapshot } from "./community-snapshot.js";
 import { projectSnapshot } from "./project-snapshot.js";
 import { type GraphQuery, type TieLayer, tieLayers } from "./query.js";
-import { logArb, memberIds, queryArb } from "./random-histories.js";
+import { logArb, memberIds, plain, queryArb } from "./random-histories.js";
 import type { StoredEvent } from "./stored-event.js";
 
 interface Edge {
@@ -36,14 +27,6 @@ const normalise = (edges: Edge[]) =>
       ),
     }))
     .sort((a, b) => a.key.localeCompare(b.key));
-
-/** Everything a snapshot says, exactly, in insertion order. */
-const plain = (s: CommunitySnapshot) => ({
-  graph: s.graph.export(),
-  interactions: s.interactions,
-  gatherings: s.gatherings,
-  joinedAt: [...s.joinedAt],
-});
 
 /** The specification, written naively: filter the whole log for every question. */
 function reference(log: readonly StoredEvent[], q: GraphQuery) {

@@ -2,6 +2,7 @@
 // leaves, retractions and ties collide often. Test support only.
 import { type CommunityEvent, type EventOf, interactionKinds, participantRoles, sectors } from "@copgraph/domain";
 import fc from "fast-check";
+import type { CommunitySnapshot } from "./community-snapshot.js";
 import { DAY, day } from "./fixtures.js";
 import { type GraphQuery, tieLayers } from "./query.js";
 import type { StoredEvent } from "./stored-event.js";
@@ -107,4 +108,12 @@ export const queryArb: fc.Arbitrary<GraphQuery> = fc.record({
   halfLife: sometimes(fc.constantFrom(DAY / 2, DAY, 3 * DAY)),
   layers: sometimes(fc.subarray([...tieLayers])),
   minWeight: sometimes(fc.constantFrom(0, 0.5, 1, 2)),
+});
+
+/** Everything a snapshot says, exactly, in insertion order. */
+export const plain = (s: CommunitySnapshot) => ({
+  graph: s.graph.export(),
+  interactions: s.interactions,
+  gatherings: s.gatherings,
+  joinedAt: [...s.joinedAt],
 });

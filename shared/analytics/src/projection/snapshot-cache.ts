@@ -4,39 +4,49 @@ import { projectSnapshot } from "./project-snapshot.js";
 import type { GraphQuery } from "./query.js";
 
 /**
- * Remembers recent snapshots per history, keyed by (query, history version): a report asked
- * again (a dashboard, a researcher reproducing a figure) is not projected again. Any `apply`
- * changes the version, so a stale snapshot is never returned. Snapshots are shared between
- * callers: treat them as read-only (copy the graph, `graph.copy()`, before changing it).
+ * Remembers what was made for recent queries per history, keyed by (query, history version),
+ * least recently used dropped first: a report asked again (a dashboard, a researcher reproducing
+ * a figure) is not made again, and any `apply` changes the version, so nothing stale is
+ * returned. Entries are shared between callers: treat them as read-only.
  */
-export class SnapshotCache {
-  readonly #byHistory = new WeakMap<CommunityHistory, Map<string, CommunitySnapshot>>();
+export class HistoryCache<V> {
+  readonly #byHistory = new WeakMap<CommunityHistory, Map<string, V>>();
 
-  constructor(readonly capacity = 32) {
+  constructor(
+    readonly capacity: number,
+    private readonly make: (history: CommunityHistory, query: GraphQuery) => V,
+  ) {
     if (!(capacity >= 1)) throw new RangeError("capacity must be at least 1");
   }
 
-  get(history: CommunityHistory, query: GraphQuery): CommunitySnapshot {
+  get(history: CommunityHistory, query: GraphQuery): V {
     let entries = this.#byHistory.get(history);
     if (!entries) {
       entries = new Map();
       this.#byHistory.set(history, entries);
     }
     const key = `${history.version}|${queryKey(query)}`;
-    const cached = entries.get(key);
-    if (cached) {
+    if (entries.has(key)) {
+      const cached = entries.get(key) as V;
       // Map order is recency order: move the hit to the end.
       entries.delete(key);
       entries.set(key, cached);
       return cached;
     }
-    const snapshot = projectSnapshot(history, query);
-    entries.set(key, snapshot);
+    const made = this.make(history, query);
+    entries.set(key, made);
     for (const oldest of entries.keys()) {
       if (entries.size <= this.capacity) break;
       entries.delete(oldest);
     }
-    return snapshot;
+    return made;
+  }
+}
+
+/** Snapshots of the reference projection (copy the graph, `graph.copy()`, before changing it). */
+export class SnapshotCache extends HistoryCache<CommunitySnapshot> {
+  constructor(capacity = 32) {
+    super(capacity, projectSnapshot);
   }
 }
 

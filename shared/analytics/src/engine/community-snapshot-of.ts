@@ -1,0 +1,53 @@
+import { DirectedGraph } from "graphology";
+import type {
+  CommunityGraph,
+  CommunitySnapshot,
+  MemberAttributes,
+  TieAttributes,
+} from "../projection/community-snapshot.js";
+import { tieLayers } from "../projection/query.js";
+import type { LayerWeights } from "../projection/tie-accumulator.js";
+import { type CompactSnapshot, LAYER_SLOTS } from "./compact-snapshot.js";
+
+/**
+ * The graph of objects the indicators without a compact form read: the same nodes, ties,
+ * attributes and insertion order as the reference projection, built from the compact snapshot.
+ */
+export function communitySnapshotOf(compact: CompactSnapshot): CommunitySnapshot {
+  const graph: CommunityGraph = new DirectedGraph<MemberAttributes, TieAttributes>();
+  compact.ids.forEach((id, i) => {
+    graph.addNode(id, compact.attributes[i]);
+  });
+  const { ids, source, target, weight } = compact;
+  for (let k = 0; k < source.length; k++) {
+    const from = ids[source[k] as number] as string;
+    const to = ids[target[k] as number] as string;
+    graph.addDirectedEdgeWithKey(`${from}->${to}`, from, to, {
+      weight: weight[k] as number,
+      layers: layersOf(compact, k),
+    });
+  }
+  return {
+    query: compact.query,
+    graph,
+    get interactions() {
+      return compact.interactions;
+    },
+    get gatherings() {
+      return compact.gatherings;
+    },
+    joinedAt: compact.joinedAt,
+  };
+}
+
+/** Tie k's weight per layer, keys in the order its layers first counted. */
+export function layersOf(compact: CompactSnapshot, k: number): LayerWeights {
+  const layers: LayerWeights = {};
+  const order = compact.layerOrder[k] as number;
+  for (let shift = 0; shift < 32; shift += 4) {
+    const code = (order >>> shift) & 15;
+    if (code === 0) break;
+    layers[tieLayers[code - 1]!] = compact.layerWeights[k * LAYER_SLOTS + code - 1] as number;
+  }
+  return layers;
+}

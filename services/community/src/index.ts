@@ -10,6 +10,7 @@ export * from "./read/deadline.js";
 export * from "./read/export-community.js";
 export * from "./read/graph-body.js";
 export * from "./read/logged-event.js";
+export * from "./read/read-model-checkpoint.js";
 export * from "./read/resolve-query.js";
 export * from "./stream/community-stream.js";
 export * from "./write/append-history.js";

@@ -3,6 +3,7 @@ import { PersonalData } from "./personal/personal-data.js";
 import type { PersonalVault } from "./personal/personal-vault.js";
 import { CommunityHistories } from "./read/community-histories.js";
 import { CommunityReader } from "./read/community-reader.js";
+import { CheckpointFile } from "./read/read-model-checkpoint.js";
 import { CommunityWriter } from "./write/community-writer.js";
 
 export interface CommunitiesOptions {
@@ -14,6 +15,11 @@ export interface CommunitiesOptions {
   readonly recover?: boolean;
   /** Follow the log into the read model (a server); commands that only write leave it off. Default true. */
   readonly readModel?: boolean;
+  /**
+   * The read model's checkpoint file (CHECKPOINT_FILE in the data folder): a start resumes from it
+   * instead of replaying the whole log. None: every start replays the log.
+   */
+  readonly checkpointFile?: string;
 }
 
 /** The application core over one event log and its vault, wired once. */
@@ -41,7 +47,8 @@ export async function openCommunities(
   const personal = new PersonalData(vault, store);
   if (options.recover ?? true) await personal.recover();
   const writer = new CommunityWriter(store, clock, personal);
-  const histories = new CommunityHistories(store);
+  const checkpoint = options.checkpointFile === undefined ? {} : { checkpoint: new CheckpointFile(options.checkpointFile) };
+  const histories = new CommunityHistories(store, checkpoint);
   if (options.readModel ?? true) histories.start();
   const reader = new CommunityReader(writer, histories, clock);
   return {

@@ -1,5 +1,6 @@
 // One community's stream in the event store: how it is named, how its stored events become
 // domain events, and how it is read page by page. Every part of the core goes through here.
+import { epochMs } from "@copgraph/analytics";
 import type { CommunityEvent, StoredBody } from "@copgraph/domain";
 import { type EventStore, type JsonObject, type RecordedEvent, StreamNotFoundError } from "@copgraph/event-store";
 
@@ -18,6 +19,15 @@ export const isCommunityStream = (streamId: string) => streamId.startsWith(PREFI
  */
 export function decodeEvent(recorded: { readonly type: string; readonly data: object }): CommunityEvent {
   return { type: recorded.type, data: recorded.data } as unknown as CommunityEvent;
+}
+
+/**
+ * When copgraph learned the event (ms): the writer's `recordedAt`, or the store's own time for an
+ * event written without one.
+ */
+export function recordedAtOf(recorded: Pick<RecordedEvent, "metadata" | "created">): number {
+  const text = recorded.metadata.recordedAt;
+  return (typeof text === "string" && epochMs(text)) || recorded.created.getTime();
 }
 
 /** A decided event body (personal values already taken out) as the store keeps its data. */

@@ -1,4 +1,5 @@
 import type { CommunityEvent } from "@copgraph/domain";
+import { epochMs } from "./epoch-ms.js";
 import { MemberTimeline } from "./member-timeline.js";
 import type { GatheringRecord, InteractionRecord } from "./records.js";
 import { RevisionsByTime } from "./revisions-by-time.js";
@@ -10,6 +11,24 @@ export interface JoinRef extends Dated {
   readonly memberId: string;
   /** Which of the member's joins (there is one unless the log is odd). */
   readonly ordinal: number;
+}
+
+/**
+ * Version of what `apply` keeps from the events: change it with any change to what a history holds
+ * for a given log, so checkpoints taken by an older projection are rebuilt rather than trusted.
+ */
+export const PROJECTION_VERSION = 1;
+
+/** Everything a history holds (for checkpoints); facts in (occurredAt, revision) order. */
+export interface HistoryState {
+  readonly version: number;
+  /** In the order members were first named in the log. */
+  readonly members: readonly MemberTimeline[];
+  readonly joins: readonly JoinRef[];
+  readonly interactions: readonly InteractionRecord[];
+  readonly gatherings: readonly GatheringRecord[];
+  readonly retractions: ReadonlyMap<string, number>;
+  readonly revisions: { readonly times: readonly number[]; readonly revisions: readonly number[] };
 }
 
 /**
@@ -34,6 +53,33 @@ export class CommunityHistory {
     return history;
   }
 
+  /** The history holding `state` (which it takes over: the caller keeps no reference to change it). */
+  static fromState(state: HistoryState): CommunityHistory {
+    const history = new CommunityHistory();
+    history.#version = state.version;
+    for (const timeline of state.members) history.#members.set(timeline.memberId, timeline);
+    for (const join of state.joins) history.#joins.add(join);
+    for (const interaction of state.interactions) history.#interactions.add(interaction);
+    for (const gathering of state.gatherings) history.#gatherings.add(gathering);
+    for (const [recordId, at] of state.retractions) history.#retractions.set(recordId, at);
+    const { times, revisions } = state.revisions;
+    for (let i = 0; i < times.length; i++) history.#revisions.add(times[i]!, revisions[i]!);
+    return history;
+  }
+
+  /** Everything the history holds, by reference: read it before the next `apply`. */
+  state(): HistoryState {
+    return {
+      version: this.#version,
+      members: [...this.#members.values()],
+      joins: this.#joins.all(),
+      interactions: this.#interactions.all(),
+      gatherings: this.#gatherings.all(),
+      retractions: this.#retractions,
+      revisions: this.#revisions.steps(),
+    };
+  }
+
   /** Events applied so far; changes with every `apply`, so it can key caches. */
   get version(): number {
     return this.#version;
@@ -56,7 +102,7 @@ export class CommunityHistory {
       return;
     }
     if (event.type === "CommunityRegistered") return;
-    const occurredAt = Date.parse(event.data.occurredAt);
+    const occurredAt = epochMs(event.data.occurredAt);
     // A fact with no valid time cannot be placed on the timeline; validated events always have one.
     if (Number.isNaN(occurredAt)) return;
     this.#applyDated(event, { occurredAt, recordedAt, revision });
@@ -89,7 +135,7 @@ export class CommunityHistory {
           id: interactionId,
           kind,
           from,
-          to: [...to],
+          to: to.slice(),
           weight: weight ?? 1,
           format,
         });

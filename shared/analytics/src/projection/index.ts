@@ -1,5 +1,12 @@
 // The bitemporal projection: stored events → CommunityHistory → CommunitySnapshot for a query.
-export { CommunityHistory, fromEvents, type JoinRef } from "./community-history.js";
+export { CheckpointUnusableError } from "./checkpoint-columns.js";
+export {
+  CommunityHistory,
+  fromEvents,
+  type HistoryState,
+  type JoinRef,
+  PROJECTION_VERSION,
+} from "./community-history.js";
 export type {
   CommunityGraph,
   CommunitySnapshot,
@@ -8,8 +15,15 @@ export type {
   MemberAttributes,
   TieAttributes,
 } from "./community-snapshot.js";
+export { epochMs } from "./epoch-ms.js";
+export {
+  fromCheckpoint,
+  HISTORY_CHECKPOINT_FORMAT,
+  type HistoryCheckpoint,
+  toCheckpoint,
+} from "./history-checkpoint.js";
 export { historyStart } from "./history-start.js";
-export { type MemberJoin, MemberTimeline, type ProfileChange } from "./member-timeline.js";
+export { type MemberJoin, MemberTimeline, type ProfileChange, type TimelineFacts } from "./member-timeline.js";
 export { projectSnapshot } from "./project-snapshot.js";
 export { type GraphQuery, type TieLayer, tieLayers } from "./query.js";
 export type { GatheringRecord, InteractionRecord } from "./records.js";

@@ -27,6 +27,14 @@ export interface ProfileChange extends Dated {
   readonly attributes?: Readonly<Record<string, string | null>>;
 }
 
+/** A timeline's facts, each list in the order the timeline keeps it. */
+export interface TimelineFacts {
+  readonly joins: readonly MemberJoin[];
+  readonly leaves: readonly Dated[];
+  readonly changes: readonly ProfileChange[];
+  readonly erasures: readonly Dated[];
+}
+
 /**
  * Everything known about one member over both clocks, append-only (erasure excepted). The
  * history writes it through the `add…` methods; everyone else only reads.
@@ -38,6 +46,21 @@ export class MemberTimeline {
   readonly #erasures: Dated[] = [];
 
   constructor(readonly memberId: string) {}
+
+  /** A timeline holding these facts as they are (from a checkpoint); `changes` in (occurredAt, revision) order. */
+  static fromFacts(memberId: string, facts: TimelineFacts): MemberTimeline {
+    const timeline = new MemberTimeline(memberId);
+    for (const join of facts.joins) timeline.#joins.push(join);
+    for (const leave of facts.leaves) timeline.#leaves.push(leave);
+    for (const change of facts.changes) timeline.#changes.add(change);
+    for (const erasure of facts.erasures) timeline.#erasures.push(erasure);
+    return timeline;
+  }
+
+  /** Everything the timeline holds, for a checkpoint. */
+  facts(): TimelineFacts {
+    return { joins: this.#joins, leaves: this.#leaves, changes: this.#changes.all(), erasures: this.#erasures };
+  }
 
   /** In log order; the decider allows one, but stored facts are never refused. */
   get joins(): readonly MemberJoin[] {

@@ -18,6 +18,11 @@ export class RevisionsByTime {
     this.#revisions.push(revision);
   }
 
+  /** Each step: a transaction time (ascending) and the latest revision recorded by then. */
+  steps(): { readonly times: readonly number[]; readonly revisions: readonly number[] } {
+    return { times: this.#times, revisions: this.#revisions };
+  }
+
   /** The latest revision recorded at or before `knownAt`; -1 when none was. */
   knownAt(knownAt: number): number {
     let low = 0;

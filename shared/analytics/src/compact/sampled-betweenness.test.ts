@@ -4,6 +4,7 @@ import { karate, krackhardt } from "../indicators/testing/datasets.js";
 import { brandesBetweenness } from "./brandes.js";
 import { type CompactGraph, compactGraph } from "./compact-graph.js";
 import { type SamplingBound, sampleCount, sampledBetweenness, samplingPlan } from "./sampled-betweenness.js";
+import { compactOf } from "./vertex-test-graph.js";
 
 // The estimate against exact Brandes where exact is cheap: over 40 seeds, the largest error of
 // any member stays within ε in at least (1 − δ) of the runs, on random graphs and published data.
@@ -13,13 +14,10 @@ const RUNS = 40;
 /** A random directed graph: each ordered pair is an arc with probability p. */
 function randomGraph(n: number, p: number, seed: number): CompactGraph {
   const random = mulberry32(seed);
-  const offsets = new Int32Array(n + 1);
-  const targets: number[] = [];
-  for (let from = 0; from < n; from++) {
-    for (let to = 0; to < n; to++) if (to !== from && random() < p) targets.push(to);
-    offsets[from + 1] = targets.length;
-  }
-  return { ids: Array.from({ length: n }, (_, i) => `m${i}`), offsets, targets: Int32Array.from(targets) };
+  const arcs: [number, number][] = [];
+  for (let from = 0; from < n; from++)
+    for (let to = 0; to < n; to++) if (to !== from && random() < p) arcs.push([from, to]);
+  return compactOf(n, arcs);
 }
 
 const estimate = (graph: CompactGraph, bound: SamplingBound, seed: number) =>

@@ -1,5 +1,6 @@
 import { mulberry32 } from "../indicators/support/random.js";
 import type { CompactGraph } from "./compact-graph.js";
+import { shortestPathSampler } from "./sampled-path.js";
 import { vertexDiameterBound } from "./vertex-diameter.js";
 import { reversedGraph } from "./vertex-in-arcs.js";
 
@@ -16,7 +17,9 @@ import { reversedGraph } from "./vertex-in-arcs.js";
  * ÷ (N − 1)(N − 2), which is N/(N − 2) times larger, so ε' = ε·(N − 2)/N: every returned value is
  * within ε of the exact (Brandes) value with probability at least 1 − δ, all members at once.
  * VD, the vertex diameter, is replaced by an upper bound (vertexDiameterBound): a larger VD only
- * adds samples, so the guarantee holds.
+ * adds samples, so the guarantee holds. Each path is drawn by a balanced bidirectional search
+ * (sampled-path.ts) instead of the paper's one search from s: the same distribution over paths,
+ * far fewer arcs read.
  */
 export interface SampledBetweenness {
   /** Per member, in the graph's order, normalised by (N − 1)(N − 2). */
@@ -71,83 +74,17 @@ export function sampledBetweenness(graph: CompactGraph, plan: SamplingPlan, seed
   const { samples, vertexDiameter } = plan;
   if (samples === 0) return { values, samples, vertexDiameter };
   const random = mulberry32(seed);
-  const search = shortestPathSearch(graph, plan.reversed);
+  const samplePath = shortestPathSampler(graph, plan.reversed);
+  const hit = (inside: number) => {
+    values[inside] = (values[inside] as number) + 1;
+  };
   for (let sample = 0; sample < samples; sample++) {
     const source = Math.floor(random() * n);
     const drawn = Math.floor(random() * (n - 1));
-    const target = drawn >= source ? drawn + 1 : drawn;
-    search.countPaths(source, target);
-    search.walkBack(target, random, (inside) => {
-      values[inside] = (values[inside] as number) + 1;
-    });
-    search.reset();
+    samplePath(source, drawn >= source ? drawn + 1 : drawn, random, hit);
   }
   // A hit counts 1/r on the paper's ÷ N(N − 1) scale; N(N − 1)/((N − 1)(N − 2)) = N/(N − 2).
   const scale = n / (n - 2) / samples;
   for (let i = 0; i < n; i++) values[i] = (values[i] as number) * scale;
   return { values, samples, vertexDiameter };
-}
-
-/**
- * One breadth-first search at a time, stopped once the target's distance is settled, with
- * its arrays reused: only the members it reached are cleared after it.
- */
-function shortestPathSearch(graph: CompactGraph, reversed: CompactGraph) {
-  const n = graph.ids.length;
-  const distance = new Int32Array(n).fill(-1);
-  const paths = new Float64Array(n);
-  const order = new Int32Array(n);
-  let reached = 0;
-  return {
-    /** σ from `source` to every member up to the target's distance (all of them if it is unreachable). */
-    countPaths(source: number, target: number): void {
-      distance[source] = 0;
-      paths[source] = 1;
-      order[0] = source;
-      reached = 1;
-      for (let head = 0; head < reached; head++) {
-        const v = order[head] as number;
-        // Everything one step closer than the target is expanded: σ_target is final.
-        if (distance[v] === distance[target]) break;
-        const next = (distance[v] as number) + 1;
-        for (let e = graph.offsets[v] as number, end = graph.offsets[v + 1] as number; e < end; e++) {
-          const w = graph.targets[e] as number;
-          if (distance[w] === -1) {
-            distance[w] = next;
-            order[reached++] = w;
-          }
-          if (distance[w] === next) paths[w] = (paths[w] as number) + (paths[v] as number);
-        }
-      }
-    },
-    /**
-     * A uniformly random shortest path to `target`, walked backwards: from w, the predecessor z
-     * (one step closer, with an arc z → w) is chosen with probability σ_z/σ_w. Calls `visit`
-     * for each member strictly inside the path; nothing when the target was not reached.
-     */
-    walkBack(target: number, random: () => number, visit: (member: number) => void): void {
-      let w = target;
-      while ((distance[w] as number) > 1) {
-        const closer = (distance[w] as number) - 1;
-        let remaining = random() * (paths[w] as number);
-        let chosen = -1;
-        for (let e = reversed.offsets[w] as number, end = reversed.offsets[w + 1] as number; e < end; e++) {
-          const z = reversed.targets[e] as number;
-          if (distance[z] !== closer) continue;
-          chosen = z;
-          remaining -= paths[z] as number;
-          if (remaining < 0) break;
-        }
-        visit(chosen);
-        w = chosen;
-      }
-    },
-    reset(): void {
-      for (let i = 0; i < reached; i++) {
-        const v = order[i] as number;
-        distance[v] = -1;
-        paths[v] = 0;
-      }
-    },
-  };
 }

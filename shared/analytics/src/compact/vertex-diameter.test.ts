@@ -2,21 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompactGraph } from "./compact-graph.js";
 import { vertexDiameterBound } from "./vertex-diameter.js";
+import { compactOf } from "./vertex-test-graph.js";
 
 // The bound against the exact vertex diameter (a breadth-first search from every member) on
 // random directed graphs, and against hand-counted values where the bound is tight.
-
-const compactOf = (n: number, arcs: readonly (readonly [number, number])[]): CompactGraph => {
-  const out = Array.from({ length: n }, () => new Set<number>());
-  for (const [from, to] of arcs) if (from !== to) out[from]!.add(to);
-  const offsets = new Int32Array(n + 1);
-  const targets: number[] = [];
-  out.forEach((set, i) => {
-    targets.push(...set);
-    offsets[i + 1] = targets.length;
-  });
-  return { ids: out.map((_, i) => `m${i}`), offsets, targets: Int32Array.from(targets) };
-};
 
 /** Most members on any shortest path, by a search from every member. */
 function exactVertexDiameter(graph: CompactGraph): number {

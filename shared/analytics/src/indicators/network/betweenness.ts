@@ -41,8 +41,9 @@ type ModeOptions = Pick<IndicatorOptions, "exact" | "seed">;
 
 /**
  * Exact unless the graph is past the cost limit and `exact` is not asked. Even then exact when
- * the estimate needs r ≥ 2N samples: a sample is at most one search (it stops at its target),
- * exact's N searches each add a pass back, so at 2N the estimate would save nothing.
+ * the estimate needs r ≥ 2N samples: a sample reads each arc at most once from each side (usually
+ * far fewer: its two searches meet halfway), exact reads each twice per member, so the estimate's
+ * worst case would then cost about as much as exact, which has no error.
  */
 function computeBetweenness(graph: CommunityGraph, options: ModeOptions, policy: BetweennessPolicy): Computed {
   if (graph.order < 3) return { byMember: Object.fromEntries(graph.nodes().map((node) => [node, null])) };
@@ -96,7 +97,7 @@ export const betweennessIndicator: Indicator = {
   // `exact` changes it too (a query option every indicator gets; not yet an IndicatorOptionName).
   options: ["seed"],
   formula:
-    "`c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((N − 1)(N − 2))`, σ_st the number of shortest directed paths s → t, σ_st(v) those through v; directed, unweighted. Exact (Brandes) while N·(N + M) ≤ 3·10⁸ (M arcs; about 2 s) or with `exact`; past it, estimated from r sampled shortest paths: r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with ε = 0.02, δ = 0.05, ε' = ε(N − 2)/N and VD an upper bound on the most members on a shortest path (strong components, two searches each). Exact still when r ≥ 2N (the estimate would save nothing).",
+    "`c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((N − 1)(N − 2))`, σ_st the number of shortest directed paths s → t, σ_st(v) those through v; directed, unweighted. Exact (Brandes) while N·(N + M) ≤ 3·10⁸ (M arcs; about 2 s) or with `exact`; past it, estimated from r sampled shortest paths: r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with ε = 0.02, δ = 0.05, ε' = ε(N − 2)/N and VD an upper bound on the most members on a shortest path (strong components, two searches each). Exact still when r ≥ 2N (the estimate could cost about as much). Each sample: a random pair and one of its shortest paths drawn uniformly by a bidirectional search.",
   source:
     "Freeman (1977), Brandes (2001) algorithm over typed arrays; = networkx `betweenness_centrality(G)` on a DiGraph. Estimate: Riondato & Kornaropoulos (2016), Data Min. Knowl. Disc. 30(2).",
   returns:

@@ -1,59 +1,90 @@
-// Giver→receiver pairs: facts.ts.
+// Giver→receiver pairs: facts.ts, read from the snapshot's compact episodes.
+import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
+import { groupCodesOf } from "../../compact/group-codes.js";
+import { memberIndexOf } from "../../compact/member-index.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
-import { groupSizes, groupsOf } from "../support/graph.js";
 import { mulberry32, shuffleInPlace } from "../support/random.js";
-import { episodesOf, forEachFlowArc } from "./facts.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 
 const eiOf = (external: number, internal: number): Value =>
   external + internal === 0 ? null : (external - internal) / (external + internal);
 
-export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
-  const permutations = permutationCount(options);
-  const groups = groupsOf(snapshot.graph, options.attribute);
-  const members = [...groups.keys()];
-  const index = new Map(members.map((m, i) => [m, i]));
-  // Distinct pairs of members with a value, as member indices (giver at 2k, receiver at 2k + 1).
+interface LabelledPairs {
+  /** The group code of each member with a value (valued members in graph order). */
+  readonly codes: Int32Array;
+  readonly labels: readonly string[];
+  /** Distinct (giver, receiver) pairs of valued members, giver at 2k, receiver at 2k + 1. */
+  readonly pairs: Int32Array;
+}
+
+function labelledPairs(snapshot: CommunitySnapshot, attribute: string): LabelledPairs {
+  const groups = groupCodesOf(snapshot.graph, attribute);
+  const { index } = memberIndexOf(snapshot.graph);
+  // Graph member → position among the valued members, −1 without a value.
+  const valued = new Int32Array(groups.codes.length).fill(-1);
+  const codes: number[] = [];
+  groups.codes.forEach((code, i) => {
+    if (code < 0) return;
+    valued[i] = codes.length;
+    codes.push(code);
+  });
+  const episodes = compactEpisodesOf(snapshot);
+  const position = Int32Array.from(episodes.ids, (id) => {
+    const i = index.get(id);
+    return i === undefined ? -1 : valued[i]!;
+  });
+  const n = codes.length;
   const ends: number[] = [];
   const seen = new Set<number>();
-  for (const episode of episodesOf(snapshot)) {
-    forEachFlowArc(episode.members, episode.classes, (giver, receiver) => {
-      const g = index.get(giver);
-      const r = index.get(receiver);
-      if (g === undefined || r === undefined || seen.has(g * members.length + r)) return;
-      seen.add(g * members.length + r);
-      ends.push(g, r);
-    });
+  const { offsets, members, classes } = episodes;
+  for (let e = 0; e + 1 < offsets.length; e++) {
+    for (let g = offsets[e]!; g < offsets[e + 1]!; g++) {
+      const giver = position[members[g]!]!;
+      if (classes[g] !== GIVER || giver < 0) continue;
+      for (let r = offsets[e]!; r < offsets[e + 1]!; r++) {
+        const receiver = position[members[r]!]!;
+        if (classes[r] !== RECEIVER || receiver < 0 || r === g || seen.has(giver * n + receiver)) continue;
+        seen.add(giver * n + receiver);
+        ends.push(giver, receiver);
+      }
+    }
   }
-  const pairs = Int32Array.from(ends);
+  return { codes: Int32Array.from(codes), labels: groups.labels, pairs: Int32Array.from(ends) };
+}
+
+export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
+  const permutations = permutationCount(options);
+  const { codes, labels, pairs } = labelledPairs(snapshot, options.attribute);
   const count = pairs.length / 2;
-  const labels = members.map((m) => groups.get(m)!);
-  const groupCode = new Map([...new Set(labels)].map((label, i) => [label, i]));
   const externalOf = (of: Int32Array) => {
     let external = 0;
-    for (let k = 0; k < pairs.length; k += 2) if (of[pairs[k]!] !== of[pairs[k + 1]!]) external++;
+    for (let k = 0; k < pairs.length; k += 2) external += Number(of[pairs[k]!] !== of[pairs[k + 1]!]);
     return external;
   };
-  const codes = Int32Array.from(labels, (label) => groupCode.get(label)!);
   const external = externalOf(codes);
   const value = eiOf(external, count - external);
-  const perGroup = new Map<string, [external: number, internal: number]>();
+  const split = new Int32Array(2 * labels.length);
   for (let k = 0; k < pairs.length; k += 2) {
-    const a = labels[pairs[k]!]!;
-    const b = labels[pairs[k + 1]!]!;
-    for (const group of a === b ? [a] : [a, b]) {
-      const counts = perGroup.get(group) ?? [0, 0];
-      counts[a === b ? 1 : 0]++;
-      perGroup.set(group, counts);
+    const a = codes[pairs[k]!]!;
+    const b = codes[pairs[k + 1]!]!;
+    if (a === b) split[2 * a + 1]!++;
+    else {
+      split[2 * a]!++;
+      split[2 * b]!++;
     }
   }
   const byGroup: Record<string, Value> = {};
-  for (const [group, [e, i]] of [...perGroup].sort(([a], [b]) => (a < b ? -1 : 1))) byGroup[group] = eiOf(e, i);
-  const n = members.length;
+  const present = labels.map((_, code) => code).filter((code) => split[2 * code]! + split[2 * code + 1]! > 0);
+  for (const code of present.sort((a, b) => (labels[a]! < labels[b]! ? -1 : 1))) {
+    byGroup[labels[code]!] = eiOf(split[2 * code]!, split[2 * code + 1]!);
+  }
+  const n = codes.length;
+  const sizes = new Int32Array(labels.length);
+  for (const code of codes) sizes[code]!++;
   let within = 0;
-  for (const size of groupSizes(groups).values()) within += size * (size - 1);
+  for (const size of sizes) within += size * (size - 1);
   const baseline = n < 2 ? null : 1 - (2 * within) / (n * (n - 1));
   const random = mulberry32(options.seed);
   const shuffled = Int32Array.from(codes);

@@ -1,14 +1,12 @@
-// Episodes and their giver→receiver arcs: facts.ts.
+// Episodes and their giver→receiver arcs: facts.ts, read from the snapshot's compact episodes.
 import { layerRank, type OccupationalLayer } from "@copgraph/domain";
+import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { mulberry32, shuffleInPlace } from "../support/random.js";
-import { episodesOf } from "./facts.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 
-const GIVER = 0;
-const RECEIVER = 2;
 const RANKS = 4;
 
 /** Rank of each graph member with a ranked layer. */
@@ -31,13 +29,16 @@ interface Counts {
 const givers = new Int32Array(RANKS);
 const receivers = new Int32Array(RANKS);
 
-/** Adds an episode's arcs: by rank, givers G[k] and receivers R[k]; inverted Σ_{k<l} G[k]R[l]. */
-function addEpisode(ranks: Int8Array, classes: Uint8Array, counts: Counts): void {
+/**
+ * Adds the arcs of the episode at [start, end): by rank, givers G[k] and receivers R[k]; inverted
+ * Σ_{k<l} G[k]R[l].
+ */
+function addEpisode(ranks: Int8Array, classes: Uint8Array, start: number, end: number, counts: Counts): void {
   givers.fill(0);
   receivers.fill(0);
   let allGivers = 0;
   let allReceivers = 0;
-  for (let i = 0; i < ranks.length; i++) {
+  for (let i = start; i < end; i++) {
     const cls = classes[i];
     const rank = ranks[i]!;
     if (cls === GIVER) {
@@ -72,39 +73,65 @@ function heads(n: number, random: () => number): number {
   return total;
 }
 
+/** Whether the episode at [start, end) has members of at least two ranks. */
+function hasTwoRanks(ranks: Int8Array, start: number, end: number): boolean {
+  let seen = -1;
+  for (let i = start; i < end; i++) {
+    const rank = ranks[i]!;
+    if (rank < 0) continue;
+    if (seen < 0) seen = rank;
+    else if (rank !== seen) return true;
+  }
+  return false;
+}
+
+/** A giver and a receiver of two different ranks, alone in the episode at [start, end). */
+function isCoin(ranks: Int8Array, classes: Uint8Array, start: number, end: number): boolean {
+  if (end - start !== 2) return false;
+  const a = classes[start];
+  const b = classes[start + 1];
+  return (
+    ((a === GIVER && b === RECEIVER) || (a === RECEIVER && b === GIVER)) &&
+    ranks[start]! >= 0 &&
+    ranks[start + 1]! >= 0 &&
+    ranks[start] !== ranks[start + 1]
+  );
+}
+
 const shareOf = (c: Counts): Value => (c.ranked === 0 ? null : c.inverted / c.ranked);
 
 export function computeHierarchyInversion(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
   const permutations = permutationCount(options);
   const memberRanks = ranksOf(snapshot);
-  const classCode = { giver: GIVER, peer: 1, receiver: RECEIVER } as const;
-  const episodes = episodesOf(snapshot).map((e) => ({
-    ranks: Int8Array.from(e.members, (m) => memberRanks.get(m) ?? -1),
-    classes: Uint8Array.from(e.classes, (c) => classCode[c]),
-  }));
+  const compact = compactEpisodesOf(snapshot);
+  const rankOf = Int8Array.from(compact.ids, (id) => memberRanks.get(id) ?? -1);
+  const ranks = new Int8Array(compact.members.length);
+  for (let p = 0; p < ranks.length; p++) ranks[p] = rankOf[compact.members[p]!]!;
+  // One copy of the classes, which the null shuffles episode by episode in place.
+  const classes = Uint8Array.from(compact.classes);
   const observed: Counts = { arcs: 0, ranked: 0, inverted: 0 };
-  for (const e of episodes) addEpisode(e.ranks, e.classes, observed);
-  const value = shareOf(observed);
   // Episodes with fewer than two distinct ranks never have a ranked arc, however roles are permuted.
   // A giver and a receiver of different ranks alone in an episode (most interactions): permuting
   // their two classes is a fair coin for which one gives, so such an episode always adds one ranked
   // arc, inverted with probability ½. Those are drawn as coin flips; the rest are permuted.
-  const isCoin = ({ ranks, classes }: { ranks: Int8Array; classes: Uint8Array }) =>
-    ranks.length === 2 &&
-    ((classes[0] === GIVER && classes[1] === RECEIVER) || (classes[0] === RECEIVER && classes[1] === GIVER)) &&
-    ranks[0]! >= 0 &&
-    ranks[1]! >= 0 &&
-    ranks[0] !== ranks[1];
-  const mixed = episodes.filter((e) => new Set(e.ranks.filter((rank) => rank >= 0)).size > 1);
-  const coins = mixed.filter(isCoin).length;
-  const permuted = mixed.filter((e) => !isCoin(e));
+  let coins = 0;
+  const permuted: { ranks: Int8Array; classes: Uint8Array }[] = [];
+  for (let e = 0; e < compact.at.length; e++) {
+    const start = compact.offsets[e]!;
+    const end = compact.offsets[e + 1]!;
+    addEpisode(ranks, classes, start, end, observed);
+    if (!hasTwoRanks(ranks, start, end)) continue;
+    if (isCoin(ranks, classes, start, end)) coins++;
+    else permuted.push({ ranks: ranks.subarray(start, end), classes: classes.subarray(start, end) });
+  }
+  const value = shareOf(observed);
   const random = mulberry32(options.seed);
   const samples: Value[] = [];
   for (let s = 0; s < permutations && value !== null; s++) {
     const counts: Counts = { arcs: coins, ranked: coins, inverted: heads(coins, random) };
     for (const e of permuted) {
       shuffleInPlace(e.classes, random);
-      addEpisode(e.ranks, e.classes, counts);
+      addEpisode(e.ranks, e.classes, 0, e.ranks.length, counts);
     }
     samples.push(shareOf(counts));
   }

@@ -5,97 +5,71 @@
 // (0 for arcs all at one instant), independently across dyads; each permutation draws that event
 // per dyad (the same distribution as drawing every arc's direction, at a cost per dyad, not arc).
 // details.expected: the exact mean of the null, Σ_dyads q / dyads.
+// The dyads are read from the snapshot's compact episodes: compact/flow-dyads.ts.
+import { compactEpisodesOf } from "../../compact/episodes.js";
+import { flowDyadsOf } from "../../compact/flow-dyads.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { mulberry32 } from "../support/random.js";
-import { episodesOf, forEachFlowArc } from "./facts.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 
-interface Dyad {
-  readonly a: string;
-  readonly b: string;
-  /** Arc times, and whether each runs a → b (the lower id first). */
-  readonly times: number[];
-  readonly forward: boolean[];
-}
-
-/** Whether an arc in one direction comes strictly before one in the other. */
-function isReversed(times: readonly number[], forward: (k: number) => boolean): boolean {
-  let minF = Number.POSITIVE_INFINITY;
-  let maxF = Number.NEGATIVE_INFINITY;
-  let minB = Number.POSITIVE_INFINITY;
-  let maxB = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < times.length; k++) {
-    const t = times[k]!;
-    if (forward(k)) {
-      if (t < minF) minF = t;
-      if (t > maxF) maxF = t;
-    } else {
-      if (t < minB) minB = t;
-      if (t > maxB) maxB = t;
+/** Per member, in order of its first dyad: the share of its dyads that are reversed. */
+function shareByMember(ids: readonly string[], dyads: ReturnType<typeof flowDyadsOf>): Record<string, Value> {
+  const reversed = new Int32Array(ids.length);
+  const total = new Int32Array(ids.length);
+  const listed: number[] = [];
+  for (let d = 0; d < dyads.a.length; d++) {
+    for (const m of [dyads.a[d]!, dyads.b[d]!]) {
+      if (total[m] === 0) listed.push(m);
+      reversed[m]! += dyads.reversed[d]!;
+      total[m]!++;
     }
   }
-  return minF < maxB || minB < maxF;
-}
-
-export function flowDyads(snapshot: CommunitySnapshot): Dyad[] {
-  const dyads = new Map<string, Dyad>();
-  for (const episode of episodesOf(snapshot)) {
-    forEachFlowArc(episode.members, episode.classes, (giver, receiver) => {
-      const [a, b] = giver < receiver ? [giver, receiver] : [receiver, giver];
-      const key = `${a}\u0000${b}`;
-      const dyad = dyads.get(key) ?? { a, b, times: [], forward: [] };
-      dyads.set(key, dyad);
-      dyad.times.push(episode.at);
-      dyad.forward.push(giver === a);
-    });
-  }
-  return [...dyads.values()];
+  const byMember: Record<string, Value> = {};
+  for (const m of listed) byMember[ids[m]!] = reversed[m]! / total[m]!;
+  return byMember;
 }
 
 export function computeReversal(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
   const permutations = permutationCount(options);
-  const dyads = flowDyads(snapshot);
-  const perMember = new Map<string, [reversed: number, dyads: number]>();
+  const episodes = compactEpisodesOf(snapshot);
+  const dyads = flowDyadsOf(episodes);
+  const count = dyads.a.length;
   let reversed = 0;
-  for (const dyad of dyads) {
-    const r = isReversed(dyad.times, (k) => dyad.forward[k]!);
-    if (r) reversed++;
-    for (const m of [dyad.a, dyad.b]) {
-      const counts = perMember.get(m) ?? [0, 0];
-      counts[0] += r ? 1 : 0;
-      counts[1]++;
-      perMember.set(m, counts);
-    }
+  let arcs = 0;
+  for (let d = 0; d < count; d++) {
+    reversed += dyads.reversed[d]!;
+    arcs += dyads.arcs[d]!;
   }
-  const value = dyads.length === 0 ? null : reversed / dyads.length;
-  const byMember: Record<string, Value> = {};
-  for (const [m, [r, n]] of perMember) byMember[m] = r / n;
+  const value = count === 0 ? null : reversed / count;
   // Dyads whose arcs share one instant can never reverse: the null skips them.
-  const chances = dyads
-    .filter((d) => d.times.length > 1 && new Set(d.times).size > 1)
-    .map((d) => 1 - 2 ** (1 - d.times.length));
+  const chances: number[] = [];
+  for (let d = 0; d < count; d++) if (dyads.spread[d]) chances.push(1 - 2 ** (1 - dyads.arcs[d]!));
+  const q = Float64Array.from(chances);
   const random = mulberry32(options.seed);
+  const draws = new Float64Array(q.length);
   const samples: Value[] = [];
   for (let s = 0; s < permutations && value !== null; s++) {
-    let count = 0;
-    for (const q of chances) if (random() < q) count++;
-    samples.push(count / dyads.length);
+    random.fill(draws);
+    let drawn = 0;
+    // Branch-free: each comparison is a coin, which a branch would mispredict half the time.
+    for (let k = 0; k < q.length; k++) drawn += Number(draws[k]! < q[k]!);
+    samples.push(drawn / count);
   }
-  const expected = chances.reduce((sum, q) => sum + q, 0);
+  const expected = chances.reduce((sum, chance) => sum + chance, 0);
   const { baseline, p, z } = summariseNull(value, samples);
   return {
     value,
     baseline,
     p,
     z,
-    byMember,
+    byMember: shareByMember(episodes.ids, dyads),
     details: {
-      dyads: dyads.length,
+      dyads: count,
       reversed,
-      arcs: dyads.reduce((n, d) => n + d.times.length, 0),
-      expected: dyads.length === 0 ? null : expected / dyads.length,
+      arcs,
+      expected: count === 0 ? null : expected / count,
       permutations: samples.length,
     },
   };

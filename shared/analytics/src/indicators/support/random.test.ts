@@ -18,6 +18,17 @@ describe("mulberry32", () => {
     expect(Math.round(random() * 2 ** 32)).toBe(1416247);
   });
 
+  it("fills a buffer with the same draws as calls would give, interleaved with calls", () => {
+    const called = mulberry32(9);
+    const filled = mulberry32(9);
+    const expected = Array.from({ length: 12 }, () => called());
+    const buffer = new Float64Array(5);
+    filled.fill(buffer);
+    const got = [...buffer, filled(), filled()];
+    filled.fill(buffer);
+    expect([...got, ...buffer]).toEqual(expected);
+  });
+
   it("stays in [0, 1) with a mean near 1/2", () => {
     const random = mulberry32(7);
     let sum = 0;

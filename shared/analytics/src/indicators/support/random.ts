@@ -4,16 +4,40 @@
 // mulberry32 (Tommy Ettinger, public domain): a 32-bit state generator, period 2^32, good enough
 // for label permutations and Louvain's node order; not for cryptography.
 
+/** A seeded generator of floats in [0, 1). */
+export interface SeededRandom {
+  (): number;
+  /** Fills `out` with the next `out.length` draws: the same as calling the generator that often, faster. */
+  fill(out: Float64Array): void;
+}
+
+const STEP = 0x6d2b79f5;
+
+/** mulberry32's output for one state. */
+function draw(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 /** A generator of floats in [0, 1) from a 32-bit seed (non-integers are truncated). */
-export function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): SeededRandom {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const next = () => {
+    state = (state + STEP) >>> 0;
+    return draw(state);
   };
+  // The state stays in a local through the loop: several times faster than a call per draw.
+  const fill = (out: Float64Array) => {
+    let local = state;
+    for (let k = 0; k < out.length; k++) {
+      local = (local + STEP) >>> 0;
+      out[k] = draw(local);
+    }
+    state = local;
+  };
+  return Object.assign(next, { fill });
 }
 
 /** Fisher–Yates shuffle in place: every permutation equally likely for a uniform `random`. */

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { type AccessOptions, installAccess } from "./access/access-plugin.js";
 import { AuditLog } from "./access/audit-log.js";
+import { limitHeavyRequests } from "./access/heavy-requests.js";
 import { registerRateLimit } from "./access/rate-limit.js";
 import { loggerWithoutUrlSecrets } from "./access/url-secrets.js";
 import { applyBodyLimits } from "./http/body-limits.js";
@@ -33,6 +34,7 @@ import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
 import { timelineRoutes } from "./routes/timeline.js";
 import { registerWebApp } from "./routes/web-app.js";
+import { settingsSchema } from "./settings/settings-schema.js";
 
 export interface AppDependencies {
   readonly store: EventStore;
@@ -53,6 +55,8 @@ export interface AppDependencies {
   readonly http?: Partial<Pick<HttpSettings, "corsOrigins" | "rateLimit" | "bodyLimits" | "streamsPerKey">>;
   /** How often an open `/changes` stream sends a keep-alive and re-checks its key (default 15 s; short in tests). */
   readonly changesHeartbeatMs?: number;
+  /** Requests that compute indicators one key may have running at once (default 8). */
+  readonly heavyRequestsPerKey?: number;
 }
 
 export type App = FastifyInstance;
@@ -91,6 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const communities = deps.communities ?? (await openOwnCommunities(app, deps, clock));
   const { writer, histories, reader, personal } = communities;
   const context = { store: deps.store, writer, histories, reader, personal, now: () => clock().toISOString() };
+  limitHeavyRequests(app, reader, deps.heavyRequestsPerKey ?? settingsSchema.heavyRequestsPerKey.default);
   await app.register(healthRoutes, context);
   await app.register(meRoutes);
   await app.register(auditRoutes, { audit });

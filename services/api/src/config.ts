@@ -25,6 +25,17 @@ export interface ServerConfig {
   readonly access?: AccessSettings;
   /** CORS, rate limit, body limits, timeouts and shutdown grace. */
   readonly http: HttpSettings;
+  readonly analytics: AnalyticsSettings;
+}
+
+/** Where indicators are computed and how much of it one caller may ask for. */
+export interface AnalyticsSettings {
+  /** COPGRAPH_ANALYTICS_THREADS (undefined: one less than the cores, at least one). */
+  readonly threads: number | undefined;
+  /** COPGRAPH_ANALYTICS_BUDGET_MS: time one request may spend computing indicators. */
+  readonly budgetMs: number;
+  /** COPGRAPH_HEAVY_REQUESTS_PER_KEY: requests computing indicators one key may have running at once. */
+  readonly heavyRequestsPerKey: number;
 }
 
 /**
@@ -43,5 +54,10 @@ export function readConfig(env: NodeJS.ProcessEnv, flags: SettingFlags = {}): Se
     demo: settings.demo,
     access: { auth: settings.auth, minGroupSize: settings.minGroupSize },
     http: httpSettingsOf(settings),
+    analytics: {
+      threads: settings.analyticsThreads,
+      budgetMs: settings.analyticsBudgetMs,
+      heavyRequestsPerKey: settings.heavyRequestsPerKey,
+    },
   };
 }

@@ -56,7 +56,11 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
   const keys = new AccessKeyStore(join(config.dataDir, ACCESS_FILE));
   tightenDataFiles(config.dataDir);
   // The core is wired once: the demo seed and the app share its writer and read model.
-  const communities = await openCommunities(store, personalVault, () => new Date());
+  const { threads, budgetMs, heavyRequestsPerKey } = config.analytics;
+  const communities = await openCommunities(store, personalVault, () => new Date(), {
+    // Started now, while the read model catches up: the first request finds its threads ready.
+    analytics: { ...(threads === undefined ? {} : { threads }), budgetMs, startNow: true },
+  });
   const seeded = config.demo ? await seedDemo(store, communities.writer, new Date()) : [];
   const app = await buildApp({
     store,
@@ -66,6 +70,7 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     logRequests: config.logRequests,
     webRoot: fileURLToPath(new URL("../../../web/dist", import.meta.url)),
     http: config.http,
+    heavyRequestsPerKey,
     access: { keys, development, ...(config.access && { minGroupSize: config.access.minGroupSize }) },
   });
   applyServerTimeouts(app.server, config.http.timeouts);

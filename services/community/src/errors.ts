@@ -23,3 +23,37 @@ export class ReadModelBehind extends Error {
 
 /** An indicator id the catalogue does not know. */
 export class UnknownIndicator extends Error {}
+
+/**
+ * A request's analytics did not finish within its time budget (COPGRAPH_ANALYTICS_BUDGET_MS) and
+ * were stopped: retry later, or ask for less (fewer indicators, dates or permutations).
+ */
+export class AnalyticsBudgetExceeded extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      `the indicators did not finish within the time budget of ${budgetMs} ms and were stopped; ask for less or retry later`,
+    );
+  }
+}
+
+/** Every analytics thread stayed busy with other requests for the whole time budget: retry later. */
+export class AnalyticsBusy extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      `every analytics thread was busy with other requests for the whole time budget of ${budgetMs} ms; retry later`,
+    );
+  }
+}
+
+/** The caller went away: its analytics were stopped and nobody waits for an answer. */
+export class AnalyticsCancelled extends Error {
+  constructor() {
+    super("the request was cancelled: its caller went away");
+  }
+}

@@ -1,5 +1,7 @@
 // The application core: writes through one protocol, the personal-data vault, the read model.
 // No HTTP here: the API (services/api) and the command line are built on `openCommunities`.
+export * from "./analytics/analytics-budget.js";
+export * from "./analytics/analytics-pool.js";
 export * from "./errors.js";
 export * from "./open-communities.js";
 export * from "./personal/personal-data.js";

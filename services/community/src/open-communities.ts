@@ -1,8 +1,9 @@
 import type { EventStore } from "@copgraph/event-store";
+import { AnalyticsPool } from "./analytics/analytics-pool.js";
 import { PersonalData } from "./personal/personal-data.js";
 import type { PersonalVault } from "./personal/personal-vault.js";
 import { CommunityHistories } from "./read/community-histories.js";
-import { CommunityReader } from "./read/community-reader.js";
+import { CommunityReader, DEFAULT_ANALYTICS_BUDGET_MS } from "./read/community-reader.js";
 import { CheckpointFile } from "./read/read-model-checkpoint.js";
 import { CommunityWriter } from "./write/community-writer.js";
 
@@ -20,6 +21,19 @@ export interface CommunitiesOptions {
    * instead of replaying the whole log. None: every start replays the log.
    */
   readonly checkpointFile?: string;
+  /** Where heavy indicators run (with the read model only). */
+  readonly analytics?: AnalyticsOptions;
+}
+
+export interface AnalyticsOptions {
+  /** Worker threads (default: one less than the cores, at least one). */
+  readonly threads?: number;
+  /** Time budget of one request's analytics, ms (default 30 s). */
+  readonly budgetMs?: number;
+  /** Start the threads at once rather than at the first request (a server). Default false. */
+  readonly startNow?: boolean;
+  /** How long a thread told to stop may take before it is replaced, ms (default 5 s). */
+  readonly stopGraceMs?: number;
 }
 
 /** The application core over one event log and its vault, wired once. */
@@ -33,6 +47,8 @@ export interface Communities {
   readonly histories: CommunityHistories;
   /** Answers read queries (views, indicators) over the read model. */
   readonly reader: CommunityReader;
+  /** The threads heavy indicators run on; absent without the read model. */
+  readonly analytics: AnalyticsPool | undefined;
   /** Stops following the log; the store and the vault stay the caller's to close. */
   close(): Promise<void>;
 }
@@ -47,16 +63,34 @@ export async function openCommunities(
   const personal = new PersonalData(vault, store);
   if (options.recover ?? true) await personal.recover();
   const writer = new CommunityWriter(store, clock, personal);
-  const checkpoint = options.checkpointFile === undefined ? {} : { checkpoint: new CheckpointFile(options.checkpointFile) };
+  const checkpoint =
+    options.checkpointFile === undefined ? {} : { checkpoint: new CheckpointFile(options.checkpointFile) };
   const histories = new CommunityHistories(store, checkpoint);
+  const pool = options.readModel === false ? undefined : analyticsPool(histories, options.analytics);
   if (options.readModel ?? true) histories.start();
-  const reader = new CommunityReader(writer, histories, clock);
+  const budgetMs = options.analytics?.budgetMs ?? DEFAULT_ANALYTICS_BUDGET_MS;
+  const reader = new CommunityReader(writer, histories, clock, pool && { pool, budgetMs });
   return {
     store,
     personal,
     writer,
     histories,
     reader,
-    close: () => histories.stop(),
+    analytics: pool,
+    close: async () => {
+      await histories.stop();
+      await pool?.close();
+    },
   };
+}
+
+/** Threads that replicate the communities they are asked about, fed every event the read model applies. */
+function analyticsPool(histories: CommunityHistories, options: AnalyticsOptions = {}): AnalyticsPool {
+  const pool = new AnalyticsPool({
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+    ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
+  });
+  histories.onChange((communityId, _revision, stored) => pool.applied(communityId, stored));
+  if (options.startNow) pool.start();
+  return pool;
 }

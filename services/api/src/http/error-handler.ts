@@ -1,5 +1,8 @@
 import { UnknownIndicatorError } from "@copgraph/analytics";
 import {
+  AnalyticsBudgetExceeded,
+  AnalyticsBusy,
+  AnalyticsCancelled,
   CommunityNotFound,
   IdempotencyKeyReusedError,
   PreconditionFailedError,
@@ -62,6 +65,11 @@ function toProblem(error: unknown): HttpProblem | undefined {
   }
   if (error instanceof ReadModelBehind)
     return new RetryLater("read_model_behind", error.message, error.retryAfterSeconds);
+  if (error instanceof AnalyticsBudgetExceeded)
+    return new RetryLater("analytics_budget_exceeded", error.message, error.retryAfterSeconds);
+  if (error instanceof AnalyticsBusy) return new RetryLater("analytics_busy", error.message, error.retryAfterSeconds);
+  // Nobody reads this answer: the client is gone. It is not the server's failure either.
+  if (error instanceof AnalyticsCancelled) return new RetryLater("cancelled", error.message, 1);
   if (error instanceof PreconditionFailedError) {
     return new HttpProblem(412, "revision_mismatch", `${error.message}; read the community again and retry`);
   }

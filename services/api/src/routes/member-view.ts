@@ -11,13 +11,13 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
   app.get(
     "/v1/communities/:id/members/:memberId",
     {
-      config: { ...routeAccess.members, audit: { action: "read" } },
+      config: { ...routeAccess.members, audit: { action: "read" }, heavy: true },
       schema: {
         tags: ["analytics"],
         summary: "A member's position: attributes, per-member indicators and ego network",
         params: MemberParams,
         querystring: GraphQueryParams,
-        response: { 200: MemberResponse, ...problemResponses(400, 404) },
+        response: { 200: MemberResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) => {
@@ -31,7 +31,7 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         throw new HttpProblem(404, "member_not_found", `no member '${asked}' in '${id}' as of ${view.resolved.at}`);
       }
       const ego = new Set([memberId, ...graph.neighbors(memberId)]);
-      const body = graphBody(graph, reader.indicators(view), ego);
+      const body = graphBody(graph, await reader.indicatorsInWorker(view, undefined, request.analytics), ego);
       const node = body.nodes.find((candidate) => candidate.id === memberId)!;
       // The name and organisation come from the vault, read only for a caller who may see names.
       const member = pseudonyms ? node : withProfile(node, personal.profileOf(id, memberId));

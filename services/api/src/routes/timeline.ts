@@ -1,3 +1,4 @@
+import { defaultIndicatorOptions } from "@copgraph/analytics";
 import {
   CommunityParams,
   durationSteps,
@@ -17,6 +18,8 @@ import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
 const MAX_STEPS = 200;
+/** Dates × permutations: each date runs every permutation test again (200 monthly dates at the default 1000). */
+const MAX_STEP_PERMUTATIONS = 200_000;
 
 // The series' own `from` is its first date, so a window or half-life is per date, not the series'.
 const TimelineParams = GraphQueryFields.omit({ at: true, from: true })
@@ -24,7 +27,12 @@ const TimelineParams = GraphQueryFields.omit({ at: true, from: true })
   .extend({
     from: z.iso.datetime({ offset: true }).meta({ description: "First date of the series" }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "Last date (default now)" }),
-    step: QueryDuration.default("P1M").meta({ description: "Distance between dates, e.g. P1W or P1M" }),
+    step: QueryDuration.default("P1M").meta({
+      description: `Distance between dates, e.g. P1W or P1M; at most ${MAX_STEPS} dates`,
+    }),
+    permutations: GraphQueryFields.shape.permutations.meta({
+      description: `Permutations for p-values (default ${defaultIndicatorOptions.permutations}); dates × permutations at most ${MAX_STEP_PERMUTATIONS.toLocaleString("en")}`,
+    }),
     format: z
       .enum(["json", "csv"])
       .default("json")
@@ -39,13 +47,13 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
   app.get(
     "/v1/communities/:id/indicators/timeline",
     {
-      config: routeAccess.aggregate,
+      config: { ...routeAccess.aggregate, heavy: true },
       schema: {
         tags: ["analytics"],
         summary: "Indicators at a series of dates (each date is the query's `at`)",
         params: CommunityParams,
         querystring: TimelineParams,
-        response: { 200: TimelineResponse, ...problemResponses(400, 404) },
+        response: { 200: TimelineResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -66,6 +74,16 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
           [{ in: "querystring", pointer: "/step", message: `more than ${MAX_STEPS} dates` }],
         );
       }
+      const permutations = params.permutations ?? defaultIndicatorOptions.permutations;
+      if (steps.length * permutations > MAX_STEP_PERMUTATIONS) {
+        const limit = MAX_STEP_PERMUTATIONS.toLocaleString("en");
+        throw new HttpProblem(
+          400,
+          "too_many_step_permutations",
+          `${steps.length} dates × ${permutations} permutations is more than ${limit}; use fewer permutations or a longer step`,
+          [{ in: "querystring", pointer: "/permutations", message: `dates × permutations more than ${limit}` }],
+        );
+      }
       const series: TimelineResponse["series"] = {};
       const minGroupSize = minGroupSizeFor(request);
       let query: TimelineResponse["query"] | undefined;
@@ -76,7 +94,9 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         const withheld =
           minGroupSize !== undefined &&
           isSuppressed(groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
-        for (const [id, value] of Object.entries(reader.indicators(view, ids))) {
+        // One date at a time: each waits its turn in the analytics pool behind other requests' work.
+        const values = await reader.indicatorsInWorker(view, ids, request.analytics);
+        for (const [id, value] of Object.entries(values)) {
           let entry = series[id];
           if (!entry) {
             entry = {

@@ -91,6 +91,16 @@ export const settingsSchema = {
     description: "1 logs every request and response",
     parser: yesOrNo,
   }),
+  analyticsThreads: setting<number | undefined>({
+    group: "Server",
+    env: "COPGRAPH_ANALYTICS_THREADS",
+    flag: { name: "analytics-threads", value: "<n>" },
+    default: undefined,
+    shownDefault: "one less than the cores, at least 1",
+    description:
+      "worker threads that compute indicators, each on its own copy of the communities it was asked about, so the thread that answers requests keeps a core",
+    parser: wholeNumber(1, 256),
+  }),
   auth: setting<AuthSetting>({
     group: "Access",
     env: "COPGRAPH_AUTH",
@@ -167,6 +177,24 @@ export const settingsSchema = {
     // A few browser tabs per person; each open stream holds a socket for as long as the tab lives.
     default: 8,
     description: "live-update (/changes) streams one API key may hold open at once; past it: 429 with Retry-After",
+    parser: wholeNumber(1),
+  }),
+  analyticsBudgetMs: setting({
+    group: "Limits",
+    env: "COPGRAPH_ANALYTICS_BUDGET_MS",
+    flag: { name: "analytics-budget-ms", value: "<ms>" },
+    default: 30_000,
+    description:
+      "time one request may spend computing indicators (all the dates of a timeline, all the communities of a comparison), ms; past it the computation stops and the answer is 503 with Retry-After",
+    parser: wholeNumber(1),
+  }),
+  heavyRequestsPerKey: setting({
+    group: "Limits",
+    env: "COPGRAPH_HEAVY_REQUESTS_PER_KEY",
+    // The web app asks a few dates and a graph at once; a script needs no more to keep the threads busy.
+    default: 8,
+    description:
+      "requests that compute indicators one API key (or address without a key) may have running at once; past it: 429 with Retry-After",
     parser: wholeNumber(1),
   }),
   shutdownTimeoutMs: setting({

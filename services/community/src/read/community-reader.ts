@@ -4,11 +4,14 @@ import {
   computeIndicators,
   type IndicatorOptions,
   type IndicatorValues,
+  indicatorById,
   queryKey,
   SnapshotCache,
   UnknownIndicatorError,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
+import { AnalyticsBudget } from "../analytics/analytics-budget.js";
+import type { AnalyticsPool } from "../analytics/analytics-pool.js";
 import { CommunityNotFound, ReadModelBehind, UnknownIndicator } from "../errors.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
@@ -20,10 +23,20 @@ const MAX_CACHED_PER_COMMUNITY = 64;
 /** Longest a read waits for the read model to reach the community's revision. */
 const CATCH_UP_DEADLINE_MS = 10_000;
 const CATCH_UP_RETRY_AFTER_S = 5;
+/** Time budget of a request's analytics when the reader is given none. */
+export const DEFAULT_ANALYTICS_BUDGET_MS = 30_000;
+
+/** Where heavy indicators run, and for how long a request may use them. */
+export interface ReaderAnalytics {
+  readonly pool: AnalyticsPool;
+  /** Time budget of one request's analytics, ms. */
+  readonly budgetMs: number;
+}
 
 export interface CommunityView extends Resolved {
   readonly communityId: string;
   readonly name: string;
+  /** Projected on this thread on first use only: indicators computed in the pool never need it here. */
   readonly snapshot: CommunitySnapshot;
   /** The community's full bitemporal history (for exports that replay it). */
   readonly history: CommunityHistory;
@@ -37,11 +50,14 @@ export class CommunityReader {
   private readonly snapshots = new SnapshotCache(16);
   private readonly results = new Map<string, Map<string, IndicatorValues>>();
   private readonly bodies = new SerialisedBodies(8);
+  /** Each view's entry in the read model: what seeds an analytics thread with its community. */
+  private readonly projectedOf = new WeakMap<CommunityView, ProjectedCommunity>();
 
   constructor(
     private readonly writer: CommunityWriter,
     private readonly histories: CommunityHistories,
     private readonly clock: () => Date,
+    private readonly analytics?: ReaderAnalytics,
   ) {
     histories.onChange((communityId) => this.results.delete(communityId));
   }
@@ -49,15 +65,68 @@ export class CommunityReader {
   async view(communityId: string, params: GraphQueryParams): Promise<CommunityView> {
     const { projected, name } = await this.projected(communityId);
     const resolved = resolveQuery(params, this.clock(), projected.revision, projected.history);
-    const snapshot = this.snapshots.get(projected.history, resolved.graphQuery);
-    return { communityId, name, snapshot, history: projected.history, ...resolved };
+    const snapshots = this.snapshots;
+    let snapshot: CommunitySnapshot | undefined;
+    const view: CommunityView = {
+      communityId,
+      name,
+      history: projected.history,
+      ...resolved,
+      get snapshot() {
+        snapshot ??= snapshots.get(projected.history, resolved.graphQuery);
+        return snapshot;
+      },
+    };
+    this.projectedOf.set(view, projected);
+    return view;
   }
 
-  /** Indicators of a view, by id (all when `ids` is undefined); throws UnknownIndicator for an id not in the catalogue. */
+  /** A request's analytics budget (the reader's setting); `caller` aborts when the client goes away. */
+  budget(caller?: AbortSignal): AnalyticsBudget {
+    return new AnalyticsBudget(this.analytics?.budgetMs ?? DEFAULT_ANALYTICS_BUDGET_MS, caller);
+  }
+
+  /**
+   * Indicators of a view, by id (all when `ids` is undefined), computed in the analytics pool
+   * within the request's `budget` (one of its own when none is given): past it, or when the
+   * caller goes away, the computation stops and this rejects with the budget's reason
+   * (AnalyticsBudgetExceeded, AnalyticsBusy, AnalyticsCancelled). Throws UnknownIndicator for an
+   * id not in the catalogue. Without a pool (commands, tests of the reader) it computes here.
+   */
+  async indicatorsInWorker(
+    view: CommunityView,
+    ids: readonly string[] | undefined,
+    budget?: AnalyticsBudget,
+  ): Promise<IndicatorValues> {
+    const key = resultKey(view, ids);
+    const hit = this.results.get(view.communityId)?.get(key);
+    if (hit) return hit;
+    if (!this.analytics) return this.indicators(view, ids);
+    const unknown = ids?.find((id) => !indicatorById.has(id));
+    if (unknown !== undefined)
+      throw new UnknownIndicator(new UnknownIndicatorError(unknown, [...indicatorById.keys()]).message);
+    const projected = this.projectedOf.get(view);
+    if (!projected) throw new Error("indicatorsInWorker takes a view this reader made");
+    const own = budget ? undefined : this.budget();
+    try {
+      const { communityId, graphQuery, options } = view;
+      const task = { communityId, revision: view.resolved.revision, graphQuery, options, ids };
+      const values = await this.analytics.pool.run(task, projected, (budget ?? own)?.signal);
+      this.remember(view.communityId, key, values);
+      return values;
+    } finally {
+      own?.release();
+    }
+  }
+
+  /**
+   * Indicators of a view computed on this thread; throws UnknownIndicator for an id not in the
+   * catalogue. Only graph.ts still calls it (it moves to indicatorsInWorker): it blocks the API
+   * thread for as long as the computation takes.
+   */
   indicators(view: CommunityView, ids?: readonly string[]): IndicatorValues {
     const key = resultKey(view, ids);
-    let cached = this.results.get(view.communityId);
-    const hit = cached?.get(key);
+    const hit = this.results.get(view.communityId)?.get(key);
     if (hit) return hit;
     let values: IndicatorValues;
     try {
@@ -67,13 +136,18 @@ export class CommunityReader {
       if (error instanceof UnknownIndicatorError) throw new UnknownIndicator(error.message);
       throw error;
     }
+    this.remember(view.communityId, key, values);
+    return values;
+  }
+
+  private remember(communityId: string, key: string, values: IndicatorValues): void {
+    let cached = this.results.get(communityId);
     if (!cached) {
       cached = new Map();
-      this.results.set(view.communityId, cached);
+      this.results.set(communityId, cached);
     }
     if (cached.size >= MAX_CACHED_PER_COMMUNITY) cached.delete(cached.keys().next().value as string);
     cached.set(key, values);
-    return values;
   }
 
   /**

@@ -1,5 +1,22 @@
 import type { CompactGraph } from "./compact-graph.js";
 
+/** Thrown by a computation told to stop: an analytics thread whose request was given up. */
+export class ComputationStopped extends Error {
+  constructor() {
+    super("the computation was stopped");
+  }
+}
+
+let stopRequested: () => boolean = () => false;
+
+/**
+ * Brandes asks `check` once per source and throws ComputationStopped when it answers true. An
+ * analytics thread sets it once (each thread has its own module state); elsewhere it never stops.
+ */
+export function stopBrandesWhen(check: () => boolean): void {
+  stopRequested = check;
+}
+
 /**
  * Exact shortest-path betweenness of every member of a directed, unweighted graph, normalised
  * by (N − 1)(N − 2) as networkx does for directed graphs (Brandes 2001). One breadth-first search
@@ -16,6 +33,7 @@ export function brandesBetweenness(graph: CompactGraph): Float64Array {
   const paths = new Float64Array(n);
   const dependency = new Float64Array(n);
   for (let source = 0; source < n; source++) {
+    if (stopRequested()) throw new ComputationStopped();
     distance.fill(-1);
     paths.fill(0);
     dependency.fill(0);

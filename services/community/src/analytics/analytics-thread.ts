@@ -1,0 +1,106 @@
+import type { Worker } from "node:worker_threads";
+import { type CommunityHistory, toCheckpoint } from "@copgraph/analytics";
+import { startWorker } from "@copgraph/event-store";
+import type {
+  AnalyticsTask,
+  AnalyticsThreadData,
+  AppliedEvent,
+  FromAnalyticsThread,
+  TaskAnswer,
+  ToAnalyticsThread,
+} from "./worker-protocol.js";
+
+/** A community as the read model holds it now (its live entry: both change as events are applied). */
+export interface ReplicaSource {
+  readonly history: CommunityHistory;
+  readonly revision: number;
+}
+
+export interface ThreadEvents {
+  /** The thread answered its task (done, stopped or failed). */
+  answered(thread: AnalyticsThread, message: TaskAnswer): void;
+  /** The thread is gone (crashed, failed to start, or was terminated). */
+  gone(thread: AnalyticsThread, error: Error): void;
+}
+
+/**
+ * The API thread's side of one analytics thread: starts it, seeds its replica with a community
+ * before the first task about it, forwards that community's events, hands it one task at a time
+ * and tells it to stop one.
+ */
+export class AnalyticsThread {
+  readonly #worker: Worker;
+  readonly #stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  /** Communities its replica holds. */
+  readonly #holds = new Set<string>();
+  #gone = false;
+  /** Its code loaded: a failure after that is worth a new thread, one before it is not. */
+  up = false;
+  /** The task it computes, until it answers. */
+  task: number | undefined;
+
+  constructor(private readonly events: ThreadEvents) {
+    const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
+    const data: AnalyticsThreadData = { stop: this.#stopFlag.buffer as SharedArrayBuffer };
+    this.#worker = startWorker(new URL(`./analytics-worker.${extension}`, import.meta.url), data);
+    this.#worker.on("message", (message: FromAnalyticsThread) => {
+      if (message.kind === "ready") {
+        this.up = true;
+        return;
+      }
+      if (message.id !== this.task) return;
+      this.task = undefined;
+      this.events.answered(this, message);
+    });
+    this.#worker.on("error", (error) => this.#end(error));
+    this.#worker.on("exit", (code) => this.#end(new Error(`an analytics thread stopped with exit code ${code}`)));
+  }
+
+  /** Alive and without a task (tasks sent while its code loads wait in its port). */
+  get idle(): boolean {
+    return !this.#gone && this.task === undefined;
+  }
+
+  holds(communityId: string): boolean {
+    return this.#holds.has(communityId);
+  }
+
+  /** Gives its replica the community as the read model holds it now; later events follow by `forward`. */
+  seed(communityId: string, source: ReplicaSource): void {
+    const { revision, history } = source;
+    this.#post({ kind: "seed", communityId, revision, history: toCheckpoint(history) });
+    this.#holds.add(communityId);
+  }
+
+  /** Sends the events of the communities it holds. */
+  forward(events: readonly AppliedEvent[]): void {
+    if (this.#gone) return;
+    const held = events.filter(({ communityId }) => this.#holds.has(communityId));
+    if (held.length > 0) this.#post({ kind: "events", events: held });
+  }
+
+  run(task: AnalyticsTask): void {
+    this.task = task.id;
+    this.#post({ kind: "task", task });
+  }
+
+  /** Asks the thread to stop `taskId`; it answers `stopped` at its next check. */
+  stop(taskId: number): void {
+    Atomics.store(this.#stopFlag, 0, taskId);
+  }
+
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #post(message: ToAnalyticsThread): void {
+    this.#worker.postMessage(message);
+  }
+
+  #end(error: Error): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    this.events.gone(this, error);
+    void this.#worker.terminate();
+  }
+}

@@ -1,0 +1,41 @@
+// An analytics thread: keeps a replica of the communities it was asked about (seeded from the read
+// model, then fed its events), and computes one task at a time on it. Each answer names its task;
+// a task given up is stopped.
+import { parentPort, workerData } from "node:worker_threads";
+import { fromCheckpoint, SnapshotCache } from "@copgraph/analytics";
+import { computeTask, TaskStopped } from "./compute-task.js";
+import { ReadModelReplica } from "./read-model-replica.js";
+import type { AnalyticsThreadData, FromAnalyticsThread, ToAnalyticsThread } from "./worker-protocol.js";
+
+const port = parentPort;
+if (!port) throw new Error("the analytics thread runs as a worker thread");
+const stopFlag = new Int32Array((workerData as AnalyticsThreadData).stop);
+const replica = new ReadModelReplica();
+const snapshots = new SnapshotCache(8);
+let current = -1;
+const stopped = () => Atomics.load(stopFlag, 0) === current;
+
+const answer = (message: FromAnalyticsThread) => port.postMessage(message);
+
+port.on("message", (message: ToAnalyticsThread) => {
+  if (message.kind === "seed") {
+    replica.seed(message.communityId, message.revision, fromCheckpoint(message.history));
+    return;
+  }
+  if (message.kind === "events") {
+    replica.apply(message.events);
+    return;
+  }
+  const { task } = message;
+  current = task.id;
+  try {
+    answer({ kind: "done", id: task.id, values: computeTask(replica, snapshots, task, stopped) });
+  } catch (error) {
+    if (error instanceof TaskStopped) answer({ kind: "stopped", id: task.id });
+    else answer({ kind: "failed", id: task.id, message: (error as Error).message });
+  } finally {
+    current = -1;
+  }
+});
+
+answer({ kind: "ready" });

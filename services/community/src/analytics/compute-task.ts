@@ -1,0 +1,32 @@
+import { computeIndicators, type IndicatorValues, indicatorById, type SnapshotCache } from "@copgraph/analytics";
+import type { ReadModelReplica } from "./read-model-replica.js";
+import type { AnalyticsTask } from "./worker-protocol.js";
+
+/** The task was given up by the API thread; nothing more of it is computed. */
+export class TaskStopped extends Error {
+  constructor(readonly taskId: number) {
+    super(`task ${taskId} was stopped`);
+  }
+}
+
+/**
+ * Computes a task's indicators on the replica: projects the snapshot (remembered for the next
+ * task with the same query), then one indicator at a time, asking `stopped` before each.
+ */
+export function computeTask(
+  replica: ReadModelReplica,
+  snapshots: SnapshotCache,
+  task: AnalyticsTask,
+  stopped: () => boolean,
+): IndicatorValues {
+  const history = replica.history(task.communityId, task.revision);
+  if (!history) throw new Error(`the replica of '${task.communityId}' has not reached revision ${task.revision}`);
+  if (stopped()) throw new TaskStopped(task.id);
+  const snapshot = snapshots.get(history, task.graphQuery);
+  const values: IndicatorValues = {};
+  for (const id of task.ids ?? indicatorById.keys()) {
+    if (stopped()) throw new TaskStopped(task.id);
+    Object.assign(values, computeIndicators(snapshot, task.options, [id]));
+  }
+  return values;
+}

@@ -31,6 +31,13 @@ export interface HistoryState {
   readonly revisions: { readonly times: readonly number[]; readonly revisions: readonly number[] };
 }
 
+/** A state whose lists a new history takes over as they are. */
+export type OwnedHistoryState = Omit<HistoryState, "joins" | "interactions" | "gatherings"> & {
+  readonly joins: JoinRef[];
+  readonly interactions: InteractionRecord[];
+  readonly gatherings: GatheringRecord[];
+};
+
 /**
  * The facts of one community over both clocks, built incrementally: `apply` appends one stored
  * event in O(1) amortised and nothing is replayed. Facts are append-only (erasure only forgets
@@ -39,9 +46,9 @@ export interface HistoryState {
  */
 export class CommunityHistory {
   readonly #members = new Map<string, MemberTimeline>();
-  readonly #joins = new SortedFacts<JoinRef>();
-  readonly #interactions = new SortedFacts<InteractionRecord>();
-  readonly #gatherings = new SortedFacts<GatheringRecord>();
+  #joins = new SortedFacts<JoinRef>();
+  #interactions = new SortedFacts<InteractionRecord>();
+  #gatherings = new SortedFacts<GatheringRecord>();
   readonly #retractions = new Map<string, number>();
   readonly #revisions = new RevisionsByTime();
   #version = 0;
@@ -53,14 +60,14 @@ export class CommunityHistory {
     return history;
   }
 
-  /** The history holding `state` (which it takes over: the caller keeps no reference to change it). */
-  static fromState(state: HistoryState): CommunityHistory {
+  /** The history holding `state`, which it takes over (its lists too): the caller must not keep them. */
+  static fromState(state: OwnedHistoryState): CommunityHistory {
     const history = new CommunityHistory();
     history.#version = state.version;
     for (const timeline of state.members) history.#members.set(timeline.memberId, timeline);
-    for (const join of state.joins) history.#joins.add(join);
-    for (const interaction of state.interactions) history.#interactions.add(interaction);
-    for (const gathering of state.gatherings) history.#gatherings.add(gathering);
+    history.#joins = SortedFacts.adopt(state.joins);
+    history.#interactions = SortedFacts.adopt(state.interactions);
+    history.#gatherings = SortedFacts.adopt(state.gatherings);
     for (const [recordId, at] of state.retractions) history.#retractions.set(recordId, at);
     const { times, revisions } = state.revisions;
     for (let i = 0; i < times.length; i++) history.#revisions.add(times[i]!, revisions[i]!);

@@ -7,7 +7,7 @@ import {
   TextCodes,
   toDatedColumns,
 } from "./checkpoint-columns.js";
-import { CommunityHistory, type HistoryState, type JoinRef, PROJECTION_VERSION } from "./community-history.js";
+import { CommunityHistory, type JoinRef, type OwnedHistoryState, PROJECTION_VERSION } from "./community-history.js";
 import { MemberTimeline, type TimelineFacts } from "./member-timeline.js";
 import type { GatheringRecord, InteractionRecord } from "./records.js";
 
@@ -72,11 +72,7 @@ export function toCheckpoint(history: CommunityHistory): HistoryCheckpoint {
     projection: PROJECTION_VERSION,
     version: state.version,
     members,
-    joins: {
-      ...toDatedColumns(state.joins),
-      member: Uint32Array.from(state.joins, (join) => texts.code(join.memberId)),
-      ordinal: Uint32Array.from(state.joins, (join) => join.ordinal),
-    },
+    joins: joinColumns(state.joins, texts),
     interactions: interactionColumns(state.interactions, texts),
     gatherings: gatheringColumns(state.gatherings, texts),
     retractions: { recordIds: [...state.retractions.keys()], at: Float64Array.from(state.retractions.values()) },
@@ -101,7 +97,7 @@ export function fromCheckpoint(checkpoint: HistoryCheckpoint): CommunityHistory 
   check(checkpoint.projection === PROJECTION_VERSION, `projection ${checkpoint.projection}, not ${PROJECTION_VERSION}`);
   checkShape(checkpoint);
   const { texts } = checkpoint;
-  const state: HistoryState = {
+  const state: OwnedHistoryState = {
     version: checkpoint.version,
     members: checkpoint.members.map((facts) => MemberTimeline.fromFacts(facts.memberId, facts)),
     joins: joinRefs(checkpoint.joins, texts),
@@ -115,50 +111,67 @@ export function fromCheckpoint(checkpoint: HistoryCheckpoint): CommunityHistory 
   return CommunityHistory.fromState(state);
 }
 
+function joinColumns(joins: readonly JoinRef[], texts: TextCodes): HistoryCheckpoint["joins"] {
+  const member = new Uint32Array(joins.length);
+  const ordinal = new Uint32Array(joins.length);
+  for (let i = 0; i < joins.length; i++) {
+    member[i] = texts.code(joins[i]!.memberId);
+    ordinal[i] = joins[i]!.ordinal;
+  }
+  return { ...toDatedColumns(joins), member, ordinal };
+}
+
+// One pass over the records per list: columns preallocated, codes looked up once per text seen.
+
 function interactionColumns(
   records: readonly InteractionRecord[],
   texts: TextCodes,
 ): HistoryCheckpoint["interactions"] {
-  const toEnd = new Uint32Array(records.length);
-  const to: number[] = [];
-  const format = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) {
+  const n = records.length;
+  const ids = new Array<string>(n);
+  const kind = new Uint32Array(n);
+  const from = new Uint32Array(n);
+  const toEnd = new Uint32Array(n);
+  const weight = new Float64Array(n);
+  const format = new Int32Array(n);
+  let receivers = 0;
+  for (const record of records) receivers += record.to.length;
+  const to = new Uint32Array(receivers);
+  let end = 0;
+  for (let i = 0; i < n; i++) {
     const record = records[i]!;
-    for (const receiver of record.to) to.push(texts.code(receiver));
-    toEnd[i] = to.length;
+    ids[i] = record.id;
+    kind[i] = texts.code(record.kind);
+    from[i] = texts.code(record.from);
+    for (const receiver of record.to) to[end++] = texts.code(receiver);
+    toEnd[i] = end;
+    weight[i] = record.weight;
     format[i] = record.format === undefined ? -1 : texts.code(record.format);
   }
-  return {
-    ...toDatedColumns(records),
-    ids: records.map((record) => record.id),
-    kind: Uint32Array.from(records, (record) => texts.code(record.kind)),
-    from: Uint32Array.from(records, (record) => texts.code(record.from)),
-    toEnd,
-    to: Uint32Array.from(to),
-    weight: Float64Array.from(records, (record) => record.weight),
-    format,
-  };
+  return { ...toDatedColumns(records), ids, kind, from, toEnd, to, weight, format };
 }
 
 function gatheringColumns(records: readonly GatheringRecord[], texts: TextCodes): HistoryCheckpoint["gatherings"] {
-  const participantEnd = new Uint32Array(records.length);
-  const participant: number[] = [];
-  const role: number[] = [];
-  for (let i = 0; i < records.length; i++) {
-    for (const one of records[i]!.participants) {
-      participant.push(texts.code(one.memberId));
-      role.push(texts.code(one.role));
+  const n = records.length;
+  const ids = new Array<string>(n);
+  const format = new Uint32Array(n);
+  const participantEnd = new Uint32Array(n);
+  let count = 0;
+  for (const record of records) count += record.participants.length;
+  const participant = new Uint32Array(count);
+  const role = new Uint32Array(count);
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    const record = records[i]!;
+    ids[i] = record.id;
+    format[i] = texts.code(record.format);
+    for (const one of record.participants) {
+      participant[end] = texts.code(one.memberId);
+      role[end++] = texts.code(one.role);
     }
-    participantEnd[i] = participant.length;
+    participantEnd[i] = end;
   }
-  return {
-    ...toDatedColumns(records),
-    ids: records.map((record) => record.id),
-    format: Uint32Array.from(records, (record) => texts.code(record.format)),
-    participantEnd,
-    participant: Uint32Array.from(participant),
-    role: Uint32Array.from(role),
-  };
+  return { ...toDatedColumns(records), ids, format, participantEnd, participant, role };
 }
 
 // The records are built field by field in the order CommunityHistory.apply writes them: one
@@ -185,9 +198,10 @@ function interactionRecords(columns: HistoryCheckpoint["interactions"], texts: r
   const records = new Array<InteractionRecord>(ids.length);
   let start = 0;
   for (let i = 0; i < records.length; i++) {
-    const receivers: string[] = [];
-    for (let j = start; j < toEnd[i]!; j++) receivers.push(texts[to[j]!]!);
-    start = toEnd[i]!;
+    const end = toEnd[i]!;
+    // Most interactions have one receiver: a literal of one allocates least.
+    const receivers = end - start === 1 ? [texts[to[start]!]!] : receiversOf(to, start, end, texts);
+    start = end;
     records[i] = {
       occurredAt: occurredAt[i]!,
       recordedAt: recordedAt[i]!,
@@ -201,6 +215,12 @@ function interactionRecords(columns: HistoryCheckpoint["interactions"], texts: r
     };
   }
   return records;
+}
+
+function receiversOf(to: Uint32Array, start: number, end: number, texts: readonly string[]): string[] {
+  const receivers: string[] = [];
+  for (let j = start; j < end; j++) receivers.push(texts[to[j]!]!);
+  return receivers;
 }
 
 function gatheringRecords(columns: HistoryCheckpoint["gatherings"], texts: readonly string[]): GatheringRecord[] {

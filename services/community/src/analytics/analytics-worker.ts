@@ -2,7 +2,7 @@
 // model, then fed its events), and computes one task at a time on it. Each answer names its task;
 // a task given up is stopped.
 import { parentPort, workerData } from "node:worker_threads";
-import { fromCheckpoint, SnapshotCache } from "@copgraph/analytics";
+import { EngineCache, fromCheckpoint } from "@copgraph/analytics";
 import { computeTask, TaskStopped } from "./compute-task.js";
 import { ReadModelReplica } from "./read-model-replica.js";
 import type { AnalyticsThreadData, FromAnalyticsThread, ToAnalyticsThread } from "./worker-protocol.js";
@@ -11,7 +11,7 @@ const port = parentPort;
 if (!port) throw new Error("the analytics thread runs as a worker thread");
 const stopFlag = new Int32Array((workerData as AnalyticsThreadData).stop);
 const replica = new ReadModelReplica();
-const snapshots = new SnapshotCache(8);
+const views = new EngineCache(8);
 let current = -1;
 const stopped = () => Atomics.load(stopFlag, 0) === current;
 
@@ -29,7 +29,7 @@ port.on("message", (message: ToAnalyticsThread) => {
   const { task } = message;
   current = task.id;
   try {
-    answer({ kind: "done", id: task.id, values: computeTask(replica, snapshots, task, stopped) });
+    answer({ kind: "done", id: task.id, values: computeTask(replica, views, task, stopped) });
   } catch (error) {
     if (error instanceof TaskStopped) answer({ kind: "stopped", id: task.id });
     else answer({ kind: "failed", id: task.id, message: (error as Error).message });

@@ -1,4 +1,4 @@
-import { computeIndicators, type IndicatorValues, indicatorById, type SnapshotCache } from "@copgraph/analytics";
+import { type EngineCache, engineIndicators, type IndicatorValues, indicatorById } from "@copgraph/analytics";
 import type { ReadModelReplica } from "./read-model-replica.js";
 import type { AnalyticsTask } from "./worker-protocol.js";
 
@@ -10,23 +10,24 @@ export class TaskStopped extends Error {
 }
 
 /**
- * Computes a task's indicators on the replica: projects the snapshot (remembered for the next
- * task with the same query), then one indicator at a time, asking `stopped` before each.
+ * Computes a task's indicators on the replica with the engine: projects the community for the
+ * query (remembered for the next task with the same query), then one indicator at a time,
+ * asking `stopped` before each.
  */
 export function computeTask(
   replica: ReadModelReplica,
-  snapshots: SnapshotCache,
+  views: EngineCache,
   task: AnalyticsTask,
   stopped: () => boolean,
 ): IndicatorValues {
   const history = replica.history(task.communityId, task.revision);
   if (!history) throw new Error(`the replica of '${task.communityId}' has not reached revision ${task.revision}`);
   if (stopped()) throw new TaskStopped(task.id);
-  const snapshot = snapshots.get(history, task.graphQuery);
+  const view = views.get(history, task.graphQuery);
   const values: IndicatorValues = {};
   for (const id of task.ids ?? indicatorById.keys()) {
     if (stopped()) throw new TaskStopped(task.id);
-    Object.assign(values, computeIndicators(snapshot, task.options, [id]));
+    Object.assign(values, engineIndicators(view, task.options, [id]));
   }
   return values;
 }

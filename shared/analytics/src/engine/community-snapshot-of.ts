@@ -7,7 +7,7 @@ import type {
 } from "../projection/community-snapshot.js";
 import { tieLayers } from "../projection/query.js";
 import type { LayerWeights } from "../projection/tie-accumulator.js";
-import { type CompactSnapshot, LAYER_SLOTS } from "./compact-snapshot.js";
+import { type CompactSnapshot, layerCodes } from "./compact-snapshot.js";
 
 /**
  * The graph of objects the indicators without a compact form read: the same nodes, ties,
@@ -43,11 +43,9 @@ export function communitySnapshotOf(compact: CompactSnapshot): CommunitySnapshot
 /** Tie k's weight per layer, keys in the order its layers first counted. */
 export function layersOf(compact: CompactSnapshot, k: number): LayerWeights {
   const layers: LayerWeights = {};
-  const order = compact.layerOrder[k] as number;
-  for (let shift = 0; shift < 32; shift += 4) {
-    const code = (order >>> shift) & 15;
-    if (code === 0) break;
-    layers[tieLayers[code - 1]!] = compact.layerWeights[k * LAYER_SLOTS + code - 1] as number;
+  let at = compact.layerStart[k] as number;
+  for (const code of layerCodes(compact.layerOrder[k] as number)) {
+    layers[tieLayers[code]!] = compact.layerWeights[at++] as number;
   }
   return layers;
 }

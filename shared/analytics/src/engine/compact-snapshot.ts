@@ -4,9 +4,9 @@ import type { GraphQuery } from "../projection/query.js";
 /**
  * The community as of a query in flat memory: members (nodes) by index, ties as parallel typed
  * arrays in the reference projection's order. `reverse[k]` is the tie (target → source) of tie k,
- * or −1; `layerWeights` holds each tie's weight per layer (tieLayers order, 8 per tie) and
- * `layerOrder` the order its layers first counted (4 bits each, code + 1), so a graph built from
- * it has the same keys in the same order as the reference.
+ * or −1. Tie k's weight per layer is `layerWeights[layerStart[k] .. layerStart[k + 1])`, in the
+ * order its layers first counted, whose codes (tieLayers index + 1) `layerOrder[k]` packs 4 bits
+ * each: a graph built from it has the same keys in the same order as the reference.
  */
 export interface CompactSnapshot {
   readonly query: GraphQuery;
@@ -19,6 +19,7 @@ export interface CompactSnapshot {
   readonly target: Int32Array;
   readonly weight: Float64Array;
   readonly reverse: Int32Array;
+  readonly layerStart: Int32Array;
   readonly layerWeights: Float64Array;
   readonly layerOrder: Uint32Array;
   /** The window's interactions and gatherings as the reference lists them; built when first read. */
@@ -26,4 +27,11 @@ export interface CompactSnapshot {
   readonly gatherings: readonly GatheringFact[];
 }
 
-export const LAYER_SLOTS = 8;
+/** The layers of a tie in the order they first counted, as tieLayers indices. */
+export function* layerCodes(order: number): Generator<number> {
+  for (let shift = 0; shift < 32; shift += 4) {
+    const code = (order >>> shift) & 15;
+    if (code === 0) return;
+    yield code - 1;
+  }
+}

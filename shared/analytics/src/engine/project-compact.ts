@@ -3,9 +3,10 @@ import type { MemberAttributes } from "../projection/community-snapshot.js";
 import { checkQuery, gatheringFact, interactionFact, joinedBy } from "../projection/project-snapshot.js";
 import { type GraphQuery, tieLayers } from "../projection/query.js";
 import type { Dated } from "../projection/sorted-facts.js";
-import { type CompactSnapshot, LAYER_SLOTS } from "./compact-snapshot.js";
+import type { CompactSnapshot } from "./compact-snapshot.js";
 import type { RecordRows } from "./record-rows.js";
 import { layerCode, type TieIndex, tieIndexOf } from "./tie-index.js";
+import { LAYER_SLOTS } from "./tie-scratch.js";
 
 /**
  * The same graph as projectSnapshot (the reference), built from the history's tie index: one
@@ -86,46 +87,13 @@ function namedCodes(memberCount: number, knownAt: number, windows: readonly Wind
   return named;
 }
 
-/** Per-query tie slots, one per dyad met, in the order met; grown by doubling. */
-class Slots {
-  count = 0;
-  dyad = new Int32Array(1024);
-  source = new Int32Array(1024);
-  target = new Int32Array(1024);
-  order = new Uint32Array(1024);
-  weights = new Float64Array(1024 * LAYER_SLOTS);
-
-  add(dyad: number, source: number, target: number): number {
-    if (this.count === this.dyad.length) this.#grow();
-    const slot = this.count++;
-    this.dyad[slot] = dyad;
-    this.source[slot] = source;
-    this.target[slot] = target;
-    return slot;
-  }
-
-  #grow(): void {
-    const grow = <T extends Int32Array | Uint32Array | Float64Array>(array: T, make: (n: number) => T) => {
-      const grown = make(array.length * 2);
-      grown.set(array);
-      return grown;
-    };
-    this.dyad = grow(this.dyad, (n) => new Int32Array(n));
-    this.source = grow(this.source, (n) => new Int32Array(n));
-    this.target = grow(this.target, (n) => new Int32Array(n));
-    this.order = grow(this.order, (n) => new Uint32Array(n));
-    this.weights = grow(this.weights, (n) => new Float64Array(n));
-  }
-}
-
 /** Sums each dyad's weight per layer over the counted records, interactions first, in time order. */
 function accumulateTies(index: TieIndex, query: GraphQuery, nodeOf: Int32Array, windows: readonly Window[]) {
   const { at, halfLife, knownAt } = query;
   let selected = 0;
   for (const layer of query.layers ?? tieLayers) selected |= 1 << (layerCode.get(layer) as number);
-  const slotOf = new Int32Array(index.dyadCount).fill(-1);
-  const sourceRank = new Int32Array(index.members.size).fill(-1);
-  const slots = new Slots();
+  const scratch = index.scratch;
+  const stamp = scratch.begin(index.dyadCount, index.members.size);
   let ranks = 0;
   for (const { rows, first, end } of windows) {
     const rowStart = rows.rowStart.data;
@@ -150,19 +118,25 @@ function accumulateTies(index: TieIndex, query: GraphQuery, nodeOf: Int32Array, 
           continue;
         }
         const dyad = dyads[row] as number;
-        let slot = slotOf[dyad] as number;
-        if (slot < 0) {
-          slot = slots.add(dyad, source, target);
-          slotOf[dyad] = slot;
-          if ((sourceRank[source] as number) < 0) sourceRank[source] = ranks++;
+        let slot: number;
+        if (scratch.stamp[dyad] === stamp) slot = scratch.slotOf[dyad] as number;
+        else {
+          slot = scratch.add(dyad, source, target);
+          scratch.stamp[dyad] = stamp;
+          scratch.slotOf[dyad] = slot;
+          if (scratch.rankStamp[source] !== stamp) {
+            scratch.rankStamp[source] = stamp;
+            scratch.sourceRank[source] = ranks++;
+          }
         }
-        const layerOrder = slots.order[slot] as number;
-        if (!hasLayer(layerOrder, layer)) slots.order[slot] = appendLayer(layerOrder, layer);
-        slots.weights[slot * LAYER_SLOTS + layer] = (slots.weights[slot * LAYER_SLOTS + layer] as number) + amount;
+        const layerOrder = scratch.order[slot] as number;
+        if (!hasLayer(layerOrder, layer)) scratch.order[slot] = appendLayer(layerOrder, layer);
+        const at8 = slot * LAYER_SLOTS + layer;
+        scratch.weights[at8] = (scratch.weights[at8] as number) + amount;
       }
     }
   }
-  return collectTies(index, query.minWeight ?? 0, nodeOf, slotOf, sourceRank, ranks, slots);
+  return collectTies(index, query.minWeight ?? 0, nodeOf, stamp, ranks);
 }
 
 const hasLayer = (order: number, layer: number) => {
@@ -181,63 +155,70 @@ const appendLayer = (order: number, layer: number) => {
 };
 
 /** Ties in the reference's order (by the source's first tie, then the target's), lighter than minWeight left out. */
-function collectTies(
-  index: TieIndex,
-  minWeight: number,
-  nodeOf: Int32Array,
-  slotOf: Int32Array,
-  sourceRank: Int32Array,
-  ranks: number,
-  slots: Slots,
-) {
-  const count = slots.count;
+function collectTies(index: TieIndex, minWeight: number, nodeOf: Int32Array, stamp: number, ranks: number) {
+  const scratch = index.scratch;
+  const { count, source: slotSource, sourceRank, order, weights } = scratch;
   // Counting sort of slots by their source's rank keeps creation order within a source.
   const starts = new Int32Array(ranks + 1);
-  const rankOf = (slot: number) => sourceRank[slots.source[slot] as number] as number;
   for (let s = 0; s < count; s++) {
-    const next = rankOf(s) + 1;
+    const next = (sourceRank[slotSource[s] as number] as number) + 1;
     starts[next] = (starts[next] as number) + 1;
   }
   for (let r = 0; r < ranks; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
-  const sorted = new Int32Array(count);
+  scratch.fitSlots();
+  const { sorted, tieOfSlot, kept, sum: weight } = scratch;
   for (let s = 0; s < count; s++) {
-    const rank = rankOf(s);
+    const rank = sourceRank[slotSource[s] as number] as number;
     sorted[starts[rank] as number] = s;
     starts[rank] = (starts[rank] as number) + 1;
   }
-  const tieOfSlot = new Int32Array(count).fill(-1);
-  const kept = new Int32Array(count);
-  const weight = new Float64Array(count);
+  // The sums in layer order, as the reference adds them; slots lighter than minWeight drop out.
   let ties = 0;
+  let layerCount = 0;
   for (let i = 0; i < count; i++) {
     const slot = sorted[i] as number;
+    const layerOrder = order[slot] as number;
     let sum = 0;
-    const layerOrder = slots.order[slot] as number;
+    let layers = 0;
     for (let shift = 0; shift < 32; shift += 4) {
       const code = (layerOrder >>> shift) & 15;
       if (code === 0) break;
-      sum += slots.weights[slot * LAYER_SLOTS + code - 1] as number;
+      sum += weights[slot * LAYER_SLOTS + code - 1] as number;
+      layers++;
     }
-    if (!(sum >= minWeight)) continue;
+    if (!(sum >= minWeight)) {
+      tieOfSlot[slot] = -1;
+      continue;
+    }
     tieOfSlot[slot] = ties;
     weight[ties] = sum;
     kept[ties++] = slot;
+    layerCount += layers;
   }
   const source = new Int32Array(ties);
   const target = new Int32Array(ties);
   const reverse = new Int32Array(ties).fill(-1);
-  const layerWeights = new Float64Array(ties * LAYER_SLOTS);
+  const layerStart = new Int32Array(ties + 1);
+  const layerWeights = new Float64Array(layerCount);
   const layerOrder = new Uint32Array(ties);
   const reverseDyad = index.dyadReverse.data;
+  let next = 0;
   for (let k = 0; k < ties; k++) {
     const slot = kept[k] as number;
-    source[k] = nodeOf[slots.source[slot] as number] as number;
-    target[k] = nodeOf[slots.target[slot] as number] as number;
-    layerWeights.set(slots.weights.subarray(slot * LAYER_SLOTS, (slot + 1) * LAYER_SLOTS), k * LAYER_SLOTS);
-    layerOrder[k] = slots.order[slot] as number;
-    const back = reverseDyad[slots.dyad[slot] as number] as number;
-    const backSlot = back < 0 ? -1 : (slotOf[back] as number);
+    source[k] = nodeOf[slotSource[slot] as number] as number;
+    target[k] = nodeOf[scratch.target[slot] as number] as number;
+    const tieOrder = order[slot] as number;
+    layerOrder[k] = tieOrder;
+    layerStart[k] = next;
+    for (let shift = 0; shift < 32; shift += 4) {
+      const code = (tieOrder >>> shift) & 15;
+      if (code === 0) break;
+      layerWeights[next++] = weights[slot * LAYER_SLOTS + code - 1] as number;
+    }
+    const back = reverseDyad[scratch.dyad[slot] as number] as number;
+    const backSlot = back >= 0 && scratch.stamp[back] === stamp ? (scratch.slotOf[back] as number) : -1;
     reverse[k] = backSlot < 0 ? -1 : (tieOfSlot[backSlot] as number);
   }
-  return { source, target, weight: weight.slice(0, ties), reverse, layerWeights, layerOrder };
+  layerStart[ties] = next;
+  return { source, target, weight: weight.slice(0, ties), reverse, layerStart, layerWeights, layerOrder };
 }

@@ -6,6 +6,7 @@ import { int32Column } from "./column.js";
 import { DyadTable } from "./dyad-table.js";
 import { MemberCodes } from "./member-codes.js";
 import { RecordRows } from "./record-rows.js";
+import { TieScratch } from "./tie-scratch.js";
 
 export const layerCode: ReadonlyMap<TieLayer, number> = new Map(tieLayers.map((layer, i) => [layer, i]));
 const LED = layerCode.get("led") as number;
@@ -25,6 +26,8 @@ export class TieIndex {
   gatherings = new RecordRows<GatheringRecord>();
   /** Every directed member pair that has had a tie row; `dyadReverse[d]` is (target, source)'s dyad or −1. */
   readonly dyadReverse = int32Column();
+  /** Working memory of the tie sums, reused query after query. */
+  readonly scratch = new TieScratch();
   readonly #dyads = new DyadTable();
   #version = -1;
   /** The retractions the columns reflect, as a count and a sum of times: either moves when one is learned. */

@@ -1,12 +1,12 @@
 import {
   type CommunityHistory,
   type CommunitySnapshot,
-  computeIndicators,
+  EngineCache,
+  engineIndicators,
   type IndicatorOptions,
   type IndicatorValues,
   indicatorById,
   queryKey,
-  SnapshotCache,
   UnknownIndicatorError,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
@@ -47,7 +47,8 @@ export interface CommunityView extends Resolved {
  * (community revision, query) — a new event for a community drops only that community's results.
  */
 export class CommunityReader {
-  private readonly snapshots = new SnapshotCache(16);
+  /** The community as of recent queries, projected by the engine, for routes that read it here. */
+  private readonly engineViews = new EngineCache(16);
   private readonly results = new Map<string, Map<string, IndicatorValues>>();
   private readonly bodies = new SerialisedBodies(8);
   /** Each view's entry in the read model: what seeds an analytics thread with its community. */
@@ -65,7 +66,7 @@ export class CommunityReader {
   async view(communityId: string, params: GraphQueryParams): Promise<CommunityView> {
     const { projected, name } = await this.projected(communityId);
     const resolved = resolveQuery(params, this.clock(), projected.revision, projected.history);
-    const snapshots = this.snapshots;
+    const engineViews = this.engineViews;
     let snapshot: CommunitySnapshot | undefined;
     const view: CommunityView = {
       communityId,
@@ -73,7 +74,7 @@ export class CommunityReader {
       history: projected.history,
       ...resolved,
       get snapshot() {
-        snapshot ??= snapshots.get(projected.history, resolved.graphQuery);
+        snapshot ??= engineViews.get(projected.history, resolved.graphQuery).snapshot;
         return snapshot;
       },
     };
@@ -130,7 +131,7 @@ export class CommunityReader {
     if (hit) return hit;
     let values: IndicatorValues;
     try {
-      values = computeIndicators(view.snapshot, view.options, ids);
+      values = engineIndicators(this.engineViews.get(view.history, view.graphQuery), view.options, ids);
     } catch (error) {
       // Only an unknown id: any other error of the computation is not the caller's to fix.
       if (error instanceof UnknownIndicatorError) throw new UnknownIndicator(error.message);

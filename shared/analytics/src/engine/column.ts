@@ -21,6 +21,14 @@ export class Column<T extends TypedArray> {
     return this.#data;
   }
 
+  /** Makes room for `more` values without growing again (one copy instead of several). */
+  reserve(more: number): void {
+    if (this.#length + more <= this.#data.length) return;
+    const grown = this.make(this.#length + more);
+    grown.set(this.#data.subarray(0, this.#length));
+    this.#data = grown;
+  }
+
   push(value: number): void {
     if (this.#length === this.#data.length) {
       const grown = this.make(this.#data.length * 2);

@@ -33,6 +33,15 @@ export class RecordRows<R extends Dated & { readonly id: string }> {
     return this.records.length;
   }
 
+  /** Makes room for `records` more records with about `rows` tie rows and names. */
+  reserve(records: number, rows: number): void {
+    for (const column of [this.occurredAt, this.recordedAt, this.retractedAt, this.weight]) column.reserve(records);
+    this.rowStart.reserve(records);
+    this.namedStart.reserve(records);
+    for (const column of [this.source, this.target, this.layer, this.dyad]) column.reserve(rows);
+    this.named.reserve(rows + records);
+  }
+
   /** Adds a tie row to the record being built; `closeRecord` ends it. */
   addRow(source: number, target: number, layer: number, dyad: number): void {
     this.source.push(source);

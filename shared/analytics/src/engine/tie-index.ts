@@ -48,6 +48,9 @@ export class TieIndex {
       this.interactions = new RecordRows();
       this.gatherings = new RecordRows();
     }
+    // Most interactions name one receiver: one row each, a few more for mutual kinds.
+    const newInteractions = interactions.length - this.interactions.size;
+    this.interactions.reserve(newInteractions, Math.ceil(newInteractions * 1.25));
     for (let i = this.interactions.size; i < interactions.length; i++) this.#addInteraction(interactions[i]!);
     for (let i = this.gatherings.size; i < gatherings.length; i++) this.#addGathering(gatherings[i]!);
     this.#syncRetractions();

@@ -14,6 +14,7 @@ export const IndicatorOptionName = z.enum([
   "attribute",
   "seed",
   "permutations",
+  "exact",
   "returnWithinMs",
   "minParticipations",
   "periodMs",
@@ -35,7 +36,7 @@ export const IndicatorDescription = z
     unit: IndicatorUnit,
     options: z.array(IndicatorOptionName).meta({
       description:
-        "The options that change the value (the query's attribute, seed and permutations; the others are the library's, at their defaults in the API)",
+        "The options that change the value (the query's attribute, seed, permutations and exact; the others are the library's, at their defaults in the API)",
     }),
     formula: Markdown,
     source: Markdown,

@@ -13,6 +13,7 @@ export const queryOptions = {
   "min-weight": { type: "string" },
   seed: { type: "string" },
   permutations: { type: "string" },
+  exact: { type: "boolean" },
 } as const;
 
 export const queryHelp = `  --at <date>           valid time: what had happened by then (default now)
@@ -20,9 +21,12 @@ export const queryHelp = `  --at <date>           valid time: what had happened 
   --from <date> | --window <P90D> | --half-life <P30D>   the window, or tie decay
   --layers <a,b>        tie layers (default all)
   --attribute <name>    the attribute that defines groups (default sector)
-  --min-weight <w>  --seed <n>  --permutations <n>`;
+  --min-weight <w>  --seed <n>  --permutations <n>
+  --exact               exact betweenness even on large graphs (default: estimated past a size)`;
 
-export function readQuery(values: Partial<Record<keyof typeof queryOptions, string | undefined>>): GraphQueryParams {
+export function readQuery(
+  values: Partial<Record<Exclude<keyof typeof queryOptions, "exact">, string | undefined> & { exact: boolean }>,
+): GraphQueryParams {
   const raw = Object.fromEntries(
     Object.entries({
       at: values.at,
@@ -35,6 +39,7 @@ export function readQuery(values: Partial<Record<keyof typeof queryOptions, stri
       minWeight: values["min-weight"],
       seed: values.seed,
       permutations: values.permutations,
+      exact: values.exact === true ? "true" : undefined,
     }).filter(([, value]) => value !== undefined),
   );
   const parsed = GraphQueryParams.safeParse(raw);

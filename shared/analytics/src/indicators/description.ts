@@ -11,6 +11,7 @@ export const indicatorOptionNames = [
   "attribute",
   "seed",
   "permutations",
+  "exact",
   "returnWithinMs",
   "minParticipations",
   "periodMs",

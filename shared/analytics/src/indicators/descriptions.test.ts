@@ -16,6 +16,7 @@ const otherValue: Record<IndicatorOptionName, unknown> = {
   attribute: "occupationalLayer",
   seed: 2,
   permutations: 7,
+  exact: true,
   returnWithinMs: day(5) - day(0),
   minParticipations: 1,
   periodMs: day(7) - day(0),

@@ -95,7 +95,7 @@ export const betweennessIndicator: Indicator = {
   title: "Betweenness (max)",
   unit: "index",
   // `exact` changes it too (a query option every indicator gets; not yet an IndicatorOptionName).
-  options: ["seed"],
+  options: ["seed", "exact"],
   formula:
     "`c_B(v) = Σ_{s≠v≠t} σ_st(v)/σ_st / ((N − 1)(N − 2))`, σ_st the number of shortest directed paths s → t, σ_st(v) those through v; directed, unweighted. Exact (Brandes) while N·(N + M) ≤ 3·10⁸ (M arcs; about 2 s) or with `exact`; past it, estimated from r sampled shortest paths: r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with ε = 0.02, δ = 0.05, ε' = ε(N − 2)/N and VD an upper bound on the most members on a shortest path (strong components, two searches each). Exact still when r ≥ 2N (the estimate could cost about as much). Each sample: a random pair and one of its shortest paths drawn uniformly by a bidirectional search.",
   source:

@@ -2,9 +2,10 @@
 import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
 import { memberIndexOf } from "../../compact/member-index.js";
+import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
-import { mulberry32, shuffleInPlace } from "../support/random.js";
+import { mulberry32, shuffleCodes } from "../support/random.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 
@@ -58,11 +59,12 @@ export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOpt
   const permutations = permutationCount(options);
   const { codes, labels, pairs } = labelledPairs(snapshot, options.attribute);
   const count = pairs.length / 2;
-  const externalOf = (of: Int32Array) => {
-    let external = 0;
-    for (let k = 0; k < pairs.length; k += 2) external += Number(of[pairs[k]!] !== of[pairs[k + 1]!]);
-    return external;
-  };
+  const byGiver = pairsByFirst(
+    codes.length,
+    pairs.filter((_, k) => k % 2 === 0),
+    pairs.filter((_, k) => k % 2 === 1),
+  );
+  const externalOf = (of: Int32Array) => count - sameLabelPairs(byGiver, of);
   const external = externalOf(codes);
   const value = eiOf(external, count - external);
   const split = new Int32Array(2 * labels.length);
@@ -87,13 +89,10 @@ export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOpt
   for (const size of sizes) within += size * (size - 1);
   const baseline = n < 2 ? null : 1 - (2 * within) / (n * (n - 1));
   const random = mulberry32(options.seed);
-  const shuffled = Int32Array.from(codes);
-  const samples: Value[] = [];
-  for (let s = 0; s < permutations && value !== null; s++) {
-    shuffleInPlace(shuffled, random);
-    const e = externalOf(shuffled);
-    samples.push(eiOf(e, count - e));
-  }
+  const same = relabelledSameLabelPairs(byGiver, Int32Array.from(codes), value === null ? 0 : permutations, (labels) =>
+    shuffleCodes(labels, random),
+  );
+  const samples = Array.from(same, (internal) => eiOf(count - internal, internal));
   const { p, z } = summariseNull(value, samples);
   return {
     value,

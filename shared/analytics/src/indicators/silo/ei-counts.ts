@@ -56,11 +56,18 @@ export function eiCounts(graph: CommunityGraph, attribute: string): EiCounts {
 
 /** π_in, null when fewer than two members have a value. */
 export function withinPairShare(groups: ReadonlyMap<string, string>): Value {
-  const n = groups.size;
-  if (n < 2) return null;
+  return withinPairShareOfSizes(groupSizes(groups).values());
+}
+
+/** π_in from the group sizes n_g, null when fewer than two members have a value. */
+export function withinPairShareOfSizes(sizes: Iterable<number>): Value {
+  let n = 0;
   let pairs = 0;
-  for (const size of groupSizes(groups).values()) pairs += size * (size - 1);
-  return pairs / (n * (n - 1));
+  for (const size of sizes) {
+    n += size;
+    pairs += size * (size - 1);
+  }
+  return n < 2 ? null : pairs / (n * (n - 1));
 }
 
 /** Per-member values: null for members without a value for the attribute. */

@@ -5,13 +5,16 @@
 //       the observed labelling as one permutation, so p is never 0 (Phipson & Smyth 2010).
 //   z = (EI_obs − mean_r EI_r) / sd_r EI_r     (sample sd, R − 1)
 // E + I is the same in every permutation, so EI_r ≤ EI_obs ⇔ I_r ≥ I_obs (compared exactly).
+// Over typed arrays: labels and arcs as integers (compact/same-label-pairs.ts).
 // Null: everything when there is no tie between members with values; p and z when R < 1;
 // z when R < 2 or every permutation gives the same EI (sd = 0).
+import { arcListOf } from "../../compact/arc-list.js";
+import { groupCodesOf } from "../../compact/group-codes.js";
+import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Value } from "../indicator.js";
-import { arcsOf } from "../support/graph.js";
-import { mulberry32, shuffleInPlace } from "../support/random.js";
-import { eiCounts, eiOf, withinPairShare } from "./ei-counts.js";
+import { mulberry32, shuffleCodes } from "../support/random.js";
+import { eiOf, withinPairShareOfSizes } from "./ei-counts.js";
 
 export interface EiPermutationTest {
   readonly observed: Value;
@@ -47,49 +50,60 @@ export function eiPermutationTest(
   return test;
 }
 
+/** Arcs between members with a value, as positions among those members, and their group codes. */
+function valuedArcs(graph: CommunityGraph, attribute: string) {
+  const { codes } = groupCodesOf(graph, attribute);
+  const position = new Int32Array(codes.length).fill(-1);
+  const labels: number[] = [];
+  codes.forEach((code, i) => {
+    if (code < 0) return;
+    position[i] = labels.length;
+    labels.push(code);
+  });
+  const arcs = arcListOf(graph);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let k = 0; k < arcs.sources.length; k++) {
+    const s = position[arcs.sources[k]!]!;
+    const t = position[arcs.targets[k]!]!;
+    if (s < 0 || t < 0) continue;
+    sources.push(s);
+    targets.push(t);
+  }
+  return {
+    labels: Int32Array.from(labels),
+    arcs: pairsByFirst(labels.length, sources, targets),
+    total: sources.length,
+  };
+}
+
 function runPermutationTest(
   graph: CommunityGraph,
   attribute: string,
   seed: number,
   permutations: number,
 ): EiPermutationTest {
-  const counts = eiCounts(graph, attribute);
-  const observed = eiOf(counts);
-  const piIn = withinPairShare(counts.groups);
+  const { labels, arcs, total } = valuedArcs(graph, attribute);
+  const internal = sameLabelPairs(arcs, labels);
+  const observed = eiOf({ internal, external: total - internal });
+  const sizes = new Map<number, number>();
+  for (const label of labels) sizes.set(label, (sizes.get(label) ?? 0) + 1);
+  const piIn = withinPairShareOfSizes(sizes.values());
   const expected = piIn === null ? null : 1 - 2 * piIn;
   const r = Math.max(0, Math.floor(permutations));
   const none = { observed, expected, permutations: r, tail: "lower" as const, mean: null, sd: null, p: null, z: null };
   if (observed === null || r < 1) return none;
 
-  const index = new Map<string, number>();
-  const groupIndex = new Map<string, number>();
-  const labels = new Int32Array(counts.groups.size);
-  for (const [member, group] of counts.groups) {
-    if (!groupIndex.has(group)) groupIndex.set(group, groupIndex.size);
-    labels[index.size] = groupIndex.get(group)!;
-    index.set(member, index.size);
-  }
-  const sources: number[] = [];
-  const targets: number[] = [];
-  for (const [source, target] of arcsOf(graph)) {
-    const s = index.get(source);
-    const t = index.get(target);
-    if (s === undefined || t === undefined) continue;
-    sources.push(s);
-    targets.push(t);
-  }
-  const total = sources.length;
   const random = mulberry32(seed);
   let atLeastAsInternal = 0;
   // Welford's running mean and sum of squared deviations: exactly 0 when every EI is the same.
   let mean = 0;
   let squares = 0;
+  const shuffled = relabelledSameLabelPairs(arcs, labels, r, (codes) => shuffleCodes(codes, random));
   for (let k = 0; k < r; k++) {
-    shuffleInPlace(labels, random);
-    let internal = 0;
-    for (let a = 0; a < total; a++) if (labels[sources[a]!] === labels[targets[a]!]) internal++;
-    if (internal >= counts.internal) atLeastAsInternal++;
-    const ei = (total - 2 * internal) / total;
+    const same = shuffled[k]!;
+    if (same >= internal) atLeastAsInternal++;
+    const ei = (total - 2 * same) / total;
     const delta = ei - mean;
     mean += delta / (k + 1);
     squares += delta * (ei - mean);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, shuffleInPlace } from "./random.js";
+import { mulberry32, shuffleCodes, shuffleInPlace } from "./random.js";
 
 describe("mulberry32", () => {
   it("gives the same sequence for the same seed, another for another seed", () => {
@@ -65,5 +65,17 @@ describe("shuffleInPlace", () => {
     }
     expect(counts.size).toBe(6);
     for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(120);
+  });
+});
+
+describe("shuffleCodes", () => {
+  it("permutes Int32Array codes exactly as shuffleInPlace does for the same seed", () => {
+    for (const seed of [1, 2, 99]) {
+      const codes = Int32Array.from({ length: 50 }, (_, i) => i % 7);
+      const generic = Array.from(codes);
+      shuffleCodes(codes, mulberry32(seed));
+      shuffleInPlace(generic, mulberry32(seed));
+      expect([...codes]).toEqual(generic);
+    }
   });
 });

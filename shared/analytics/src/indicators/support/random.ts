@@ -49,3 +49,17 @@ export function shuffleInPlace<T>(items: { length: number; [index: number]: T },
     items[j] = swap;
   }
 }
+
+/**
+ * shuffleInPlace for Int32Array codes: the same permutation for the same draws. A function that
+ * only ever sees one array type stays monomorphic; the generic one, once called with several
+ * types, reads and writes elements about ten times slower, which permutation tests feel.
+ */
+export function shuffleCodes(codes: Int32Array, random: () => number): void {
+  for (let i = codes.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const swap = codes[i]!;
+    codes[i] = codes[j]!;
+    codes[j] = swap;
+  }
+}

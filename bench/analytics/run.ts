@@ -101,10 +101,10 @@ await withTempDir("analytics", async (work) => {
       const server = await tracked.start();
       const span = await communitySpan(server, communityId, options.requestTimeoutMs);
       log(`server ${server.url} (pid ${server.pid}), ${communityId}: ${fmt(span.members)} members`);
-      await measure(specs.readings, () => measurePastReadings(options, tracked!.current, span, log));
-      await measure(specs.fullReport, () => measureFullReport(options, tracked!.current, span, log));
+      await measure(specs.readings, async () => measurePastReadings(options, await tracked!.running(), span, log));
+      await measure(specs.fullReport, async () => measureFullReport(options, await tracked!.running(), span, log));
       await measure(specs.restart, () => measureRestart(options, tracked!, span, log));
-      await measure(specs.underLoad, () => measureUnderLoad(options, tracked!.current, span, log));
+      await measure(specs.underLoad, async () => measureUnderLoad(options, await tracked!.running(), span, log));
     } catch (error) {
       // Memory gets its row below, from whatever servers ran.
       failPhase(

@@ -14,9 +14,9 @@ export class TrackedServer {
     private readonly startTimeoutMs: number,
   ) {}
 
-  get current(): CopgraphServer {
-    if (!this.server) throw new Error("the server is not running");
-    return this.server;
+  /** The running server, started again when a measure left it stopped (a failed restart). */
+  async running(): Promise<CopgraphServer> {
+    return this.server ?? (await this.start());
   }
 
   async start(): Promise<CopgraphServer> {

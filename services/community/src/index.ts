@@ -2,6 +2,7 @@
 // No HTTP here: the API (services/api) and the command line are built on `openCommunities`.
 export * from "./analytics/analytics-budget.js";
 export * from "./analytics/analytics-pool.js";
+export * from "./analytics/group-sizes.js";
 export * from "./errors.js";
 export * from "./open-communities.js";
 export * from "./personal/personal-data.js";

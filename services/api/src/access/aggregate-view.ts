@@ -2,26 +2,20 @@
 // people: a value over fewer members than the minimum group size is withheld (null, flagged), a
 // small group is not even named, and no withheld value is the total minus the values shown.
 import type { CommunityGraph } from "@copgraph/analytics";
+import { type GroupSizes, groupSizesOfMembers } from "@copgraph/community";
 import type { CommunitySummary, IndicatorValue } from "@copgraph/contract";
 
 /** The one key under which an agency sees every group it may not see, unnamed; its value is always null. */
 export const OTHER_GROUPS = "other (suppressed)";
 
-export interface GroupSizes {
-  /** Members in the snapshot. */
-  readonly community: number;
-  /** Members per value of the grouping attribute. */
-  readonly byGroup: ReadonlyMap<string, number>;
-}
+export type { GroupSizes };
 
 /** Members in the graph, in total and per value of `attribute` (sector, layer, …). */
 export function groupSizesOf(graph: CommunityGraph, attribute: string): GroupSizes {
-  const byGroup = new Map<string, number>();
-  graph.forEachNode((_id, attributes) => {
-    const group = attributes[attribute];
-    if (group !== undefined) byGroup.set(group, (byGroup.get(group) ?? 0) + 1);
-  });
-  return { community: graph.order, byGroup };
+  return groupSizesOfMembers(
+    graph.mapNodes((_id, attributes) => attributes),
+    attribute,
+  );
 }
 
 export const isSuppressed = (sizes: GroupSizes, minGroupSize: number) => sizes.community < minGroupSize;

@@ -2,7 +2,7 @@ import type { CommunityView } from "@copgraph/community";
 import { CompareResponse, GraphQueryFields, IndicatorSelection, withGraphQueryRules } from "@copgraph/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
+import { aggregateValues } from "../access/aggregate-view.js";
 import { minGroupSizeFor } from "../access/audience.js";
 import { problemResponses, type RouteContext } from "./context.js";
 
@@ -49,7 +49,7 @@ export const compareRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       for (const view of views) {
         const values = await reader.indicatorsInWorker(view, selection, request.analytics);
         if (minGroupSize !== undefined) {
-          const sizes = groupSizesOf(view.snapshot.graph, view.options.attribute);
+          const sizes = await reader.groupSizesInWorker(view, request.analytics);
           communities.push({ ...communityOf(view), indicators: aggregateValues(values, sizes, minGroupSize) });
           continue;
         }

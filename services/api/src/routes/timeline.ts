@@ -11,7 +11,7 @@ import {
 import { timelineCsv } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { groupSizesOf, isSuppressed } from "../access/aggregate-view.js";
+import { isSuppressed } from "../access/aggregate-view.js";
 import { minGroupSizeFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
@@ -93,7 +93,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         // Agencies: a date when the community is smaller than the minimum group size shows no value.
         const withheld =
           minGroupSize !== undefined &&
-          isSuppressed(groupSizesOf(view.snapshot.graph, view.options.attribute), minGroupSize);
+          isSuppressed(await reader.groupSizesInWorker(view, request.analytics), minGroupSize);
         // One date at a time: each waits its turn in the analytics pool behind other requests' work.
         const values = await reader.indicatorsInWorker(view, ids, request.analytics);
         for (const [id, value] of Object.entries(values)) {

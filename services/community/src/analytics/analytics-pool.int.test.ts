@@ -10,6 +10,7 @@ import { PersonalVault } from "../personal/personal-vault.js";
 import type { CommunityReader, CommunityView } from "../read/community-reader.js";
 import { seedDemo } from "../write/seed-demo.js";
 import { AnalyticsBudget } from "./analytics-budget.js";
+import { groupSizesOfMembers } from "./group-sizes.js";
 
 // Real threads (one each: the order of tasks is the pool's), a real SQLite log with the three demo
 // communities, the real read model. Every order is proved by order, never by timing.
@@ -62,9 +63,11 @@ async function heavyReport(reader: CommunityReader, communityId: string) {
 
 it("answers what the API thread computes, on a replica seeded from the read model", async () => {
   const { reader } = await core();
-  const view = await reader.view(demo[0]!, { at: "2026-01-01T00:00:00Z" });
+  const view = await reader.view(demo[0]!, { at: "2026-01-01T00:00:00Z", attribute: "occupationalLayer" });
   const values = await reader.indicatorsInWorker(view, undefined);
   expect(values).toEqual(onThisThread(view));
+  const members = projectSnapshot(view.history, view.graphQuery).graph.mapNodes((_id, attributes) => attributes);
+  expect(await reader.groupSizesInWorker(view)).toEqual(groupSizesOfMembers(members, "occupationalLayer"));
 });
 
 it("seeds a thread from a read model resumed from its checkpoint, whose events it never applied", async () => {

@@ -1,8 +1,8 @@
 import { availableParallelism } from "node:os";
-import type { IndicatorValues, StoredEvent } from "@copgraph/analytics";
+import type { StoredEvent } from "@copgraph/analytics";
 import { AnalyticsBudgetExceeded, AnalyticsBusy } from "../errors.js";
 import { AnalyticsThread, type ReplicaSource } from "./analytics-thread.js";
-import type { AnalyticsTask, AppliedEvent, TaskAnswer } from "./worker-protocol.js";
+import type { AnalyticsTask, AppliedEvent, TaskAnswer, TaskResult } from "./worker-protocol.js";
 
 /** A thread told to stop that has not answered within this is replaced (an indicator that never checks). */
 const STOP_GRACE_MS = 5_000;
@@ -21,7 +21,7 @@ interface Queued {
   readonly task: AnalyticsTask;
   readonly source: ReplicaSource;
   readonly signal: AbortSignal | undefined;
-  readonly resolve: (values: IndicatorValues) => void;
+  readonly resolve: (result: TaskResult) => void;
   readonly reject: (error: unknown) => void;
   readonly letGo: () => void;
   thread?: AnalyticsThread;
@@ -78,11 +78,11 @@ export class AnalyticsPool {
   }
 
   /**
-   * The task's indicators, computed on a thread; `source` is the read model's entry of the
+   * What the task asks, computed on a thread; `source` is the read model's entry of the
    * community, to seed a thread that does not hold it yet. When `signal` aborts first, rejects
    * with its reason (AnalyticsBusy instead of AnalyticsBudgetExceeded when no thread was free).
    */
-  run(task: Omit<AnalyticsTask, "id">, source: ReplicaSource, signal?: AbortSignal): Promise<IndicatorValues> {
+  run(task: Omit<AnalyticsTask, "id">, source: ReplicaSource, signal?: AbortSignal): Promise<TaskResult> {
     if (this.#closed) return Promise.reject(new Error("the analytics pool is closed"));
     if (signal?.aborted) return Promise.reject(signal.reason);
     this.start();
@@ -177,7 +177,7 @@ export class AnalyticsPool {
     const queued = this.#running.get(thread);
     this.#running.delete(thread);
     if (queued) {
-      if (message.kind === "done") this.#settle(queued, undefined, message.values);
+      if (message.kind === "done") this.#settle(queued, undefined, message.result);
       else if (message.kind === "failed") this.#settle(queued, new Error(message.message));
       else this.#settle(queued, new Error(`task ${message.id} stopped without being asked to`));
     }
@@ -202,11 +202,11 @@ export class AnalyticsPool {
     if (this.#threads.size === 0) for (const waiting of this.#queue.splice(0)) this.#settle(waiting, error);
   }
 
-  #settle(queued: Queued, error: unknown, values?: IndicatorValues): void {
+  #settle(queued: Queued, error: unknown, result?: TaskResult): void {
     if (queued.settled) return;
     queued.settled = true;
     queued.letGo();
-    if (values) queued.resolve(values);
+    if (result) queued.resolve(result);
     else queued.reject(error);
   }
 }

@@ -29,7 +29,7 @@ port.on("message", (message: ToAnalyticsThread) => {
   const { task } = message;
   current = task.id;
   try {
-    answer({ kind: "done", id: task.id, values: computeTask(replica, views, task, stopped) });
+    answer({ kind: "done", id: task.id, result: computeTask(replica, views, task, stopped) });
   } catch (error) {
     if (error instanceof TaskStopped) answer({ kind: "stopped", id: task.id });
     else answer({ kind: "failed", id: task.id, message: (error as Error).message });

@@ -1,6 +1,7 @@
 import { type EngineCache, engineIndicators, type IndicatorValues, indicatorById } from "@copgraph/analytics";
+import { groupSizesOfMembers } from "./group-sizes.js";
 import type { ReadModelReplica } from "./read-model-replica.js";
-import type { AnalyticsTask } from "./worker-protocol.js";
+import type { AnalyticsTask, TaskResult } from "./worker-protocol.js";
 
 /** The task was given up by the API thread; nothing more of it is computed. */
 export class TaskStopped extends Error {
@@ -12,14 +13,14 @@ export class TaskStopped extends Error {
 /**
  * Computes a task's indicators on the replica with the engine: projects the community for the
  * query (remembered for the next task with the same query), then one indicator at a time,
- * asking `stopped` before each.
+ * asking `stopped` before each, and the group sizes when asked.
  */
 export function computeTask(
   replica: ReadModelReplica,
   views: EngineCache,
   task: AnalyticsTask,
   stopped: () => boolean,
-): IndicatorValues {
+): TaskResult {
   const history = replica.history(task.communityId, task.revision);
   if (!history) throw new Error(`the replica of '${task.communityId}' has not reached revision ${task.revision}`);
   if (stopped()) throw new TaskStopped(task.id);
@@ -29,5 +30,6 @@ export function computeTask(
     if (stopped()) throw new TaskStopped(task.id);
     Object.assign(values, engineIndicators(view, task.options, [id]));
   }
-  return values;
+  if (!task.groupSizes) return { values };
+  return { values, groupSizes: groupSizesOfMembers(view.compact.attributes, task.options.attribute) };
 }

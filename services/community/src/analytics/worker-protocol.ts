@@ -7,6 +7,7 @@ import type {
   IndicatorValues,
   StoredEvent,
 } from "@copgraph/analytics";
+import type { GroupSizes } from "./group-sizes.js";
 
 /** Given to a thread when it starts. */
 export interface AnalyticsThreadData {
@@ -34,6 +35,14 @@ export interface AnalyticsTask {
   readonly options: IndicatorOptions;
   /** Indicator ids (all when undefined), already known to the catalogue. */
   readonly ids: readonly string[] | undefined;
+  /** Also count the members of each group `options.attribute` forms (for agencies' suppression). */
+  readonly groupSizes: boolean;
+}
+
+/** What a task computed. */
+export interface TaskResult {
+  readonly values: IndicatorValues;
+  readonly groupSizes?: GroupSizes;
 }
 
 export type ToAnalyticsThread =
@@ -50,7 +59,7 @@ export type ToAnalyticsThread =
 export type FromAnalyticsThread =
   /** The thread's code is loaded. */
   | { readonly kind: "ready" }
-  | { readonly kind: "done"; readonly id: number; readonly values: IndicatorValues }
+  | { readonly kind: "done"; readonly id: number; readonly result: TaskResult }
   | { readonly kind: "stopped"; readonly id: number }
   | { readonly kind: "failed"; readonly id: number; readonly message: string };
 

@@ -12,10 +12,13 @@ import {
 import type { GraphQueryParams } from "@copgraph/contract";
 import { AnalyticsBudget } from "../analytics/analytics-budget.js";
 import type { AnalyticsPool } from "../analytics/analytics-pool.js";
+import { type GroupSizes, groupSizesOfMembers } from "../analytics/group-sizes.js";
+import type { AnalyticsTask, TaskResult } from "../analytics/worker-protocol.js";
 import { CommunityNotFound, ReadModelBehind, UnknownIndicator } from "../errors.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
 import { withDeadline } from "./deadline.js";
+import { PerCommunityCache } from "./per-community-cache.js";
 import { type Resolved, resolveQuery } from "./resolve-query.js";
 import { SerialisedBodies } from "./serialised-bodies.js";
 
@@ -49,7 +52,8 @@ export interface CommunityView extends Resolved {
 export class CommunityReader {
   /** The community as of recent queries, projected by the engine, for routes that read it here. */
   private readonly engineViews = new EngineCache(16);
-  private readonly results = new Map<string, Map<string, IndicatorValues>>();
+  private readonly results = new PerCommunityCache<IndicatorValues>(MAX_CACHED_PER_COMMUNITY);
+  private readonly groupSizes = new PerCommunityCache<GroupSizes>(MAX_CACHED_PER_COMMUNITY);
   private readonly bodies = new SerialisedBodies(8);
   /** Each view's entry in the read model: what seeds an analytics thread with its community. */
   private readonly projectedOf = new WeakMap<CommunityView, ProjectedCommunity>();
@@ -60,7 +64,10 @@ export class CommunityReader {
     private readonly clock: () => Date,
     private readonly analytics?: ReaderAnalytics,
   ) {
-    histories.onChange((communityId) => this.results.delete(communityId));
+    histories.onChange((communityId) => {
+      this.results.drop(communityId);
+      this.groupSizes.drop(communityId);
+    });
   }
 
   async view(communityId: string, params: GraphQueryParams): Promise<CommunityView> {
@@ -100,24 +107,30 @@ export class CommunityReader {
     budget?: AnalyticsBudget,
   ): Promise<IndicatorValues> {
     const key = resultKey(view, ids);
-    const hit = this.results.get(view.communityId)?.get(key);
+    const hit = this.results.get(view.communityId, key);
     if (hit) return hit;
     if (!this.analytics) return this.indicators(view, ids);
     const unknown = ids?.find((id) => !indicatorById.has(id));
     if (unknown !== undefined)
       throw new UnknownIndicator(new UnknownIndicatorError(unknown, [...indicatorById.keys()]).message);
-    const projected = this.projectedOf.get(view);
-    if (!projected) throw new Error("indicatorsInWorker takes a view this reader made");
-    const own = budget ? undefined : this.budget();
-    try {
-      const { communityId, graphQuery, options } = view;
-      const task = { communityId, revision: view.resolved.revision, graphQuery, options, ids };
-      const values = await this.analytics.pool.run(task, projected, (budget ?? own)?.signal);
-      this.remember(view.communityId, key, values);
-      return values;
-    } finally {
-      own?.release();
-    }
+    const { values } = await this.inPool(view, { ids, groupSizes: false }, budget);
+    this.results.set(view.communityId, key, values);
+    return values;
+  }
+
+  /** The view's members in total and per group of its attribute (what agencies' suppression reads), counted in the pool. */
+  async groupSizesInWorker(view: CommunityView, budget?: AnalyticsBudget): Promise<GroupSizes> {
+    const key = resultKey(view, []);
+    const hit = this.groupSizes.get(view.communityId, key);
+    if (hit) return hit;
+    const sizes = this.analytics
+      ? ((await this.inPool(view, { ids: [], groupSizes: true }, budget)).groupSizes as GroupSizes)
+      : groupSizesOfMembers(
+          this.engineViews.get(view.history, view.graphQuery).compact.attributes,
+          view.options.attribute,
+        );
+    this.groupSizes.set(view.communityId, key, sizes);
+    return sizes;
   }
 
   /**
@@ -127,7 +140,7 @@ export class CommunityReader {
    */
   indicators(view: CommunityView, ids?: readonly string[]): IndicatorValues {
     const key = resultKey(view, ids);
-    const hit = this.results.get(view.communityId)?.get(key);
+    const hit = this.results.get(view.communityId, key);
     if (hit) return hit;
     let values: IndicatorValues;
     try {
@@ -137,18 +150,26 @@ export class CommunityReader {
       if (error instanceof UnknownIndicatorError) throw new UnknownIndicator(error.message);
       throw error;
     }
-    this.remember(view.communityId, key, values);
+    this.results.set(view.communityId, key, values);
     return values;
   }
 
-  private remember(communityId: string, key: string, values: IndicatorValues): void {
-    let cached = this.results.get(communityId);
-    if (!cached) {
-      cached = new Map();
-      this.results.set(communityId, cached);
+  private async inPool(
+    view: CommunityView,
+    asked: Pick<AnalyticsTask, "ids" | "groupSizes">,
+    budget: AnalyticsBudget | undefined,
+  ): Promise<TaskResult> {
+    const { pool } = this.analytics as ReaderAnalytics;
+    const projected = this.projectedOf.get(view);
+    if (!projected) throw new Error("the analytics pool takes only views this reader made");
+    const own = budget ? undefined : this.budget();
+    try {
+      const { communityId, graphQuery, options } = view;
+      const task = { communityId, revision: view.resolved.revision, graphQuery, options, ...asked };
+      return await pool.run(task, projected, (budget ?? own)?.signal);
+    } finally {
+      own?.release();
     }
-    if (cached.size >= MAX_CACHED_PER_COMMUNITY) cached.delete(cached.keys().next().value as string);
-    cached.set(key, values);
   }
 
   /**

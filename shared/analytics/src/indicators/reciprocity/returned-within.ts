@@ -1,29 +1,31 @@
 // A return at the same instant t does not count.
+import { interactionReturnsOf } from "../../compact/interaction-returns.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { returnWithinMs } from "./options.js";
-import { interactionReturns } from "./returns.js";
 
 export function computeReturnedWithin(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
   const withinMs = returnWithinMs(options);
-  const { arcs, censored } = interactionReturns(snapshot, withinMs);
-  const sent = new Map<string, [returned: number, total: number]>();
+  const { ids, from, delay, censored } = interactionReturnsOf(snapshot, withinMs);
+  const returnedBy = new Int32Array(ids.length);
+  const sentBy = new Int32Array(ids.length);
+  const senders: number[] = [];
   let returned = 0;
-  for (const arc of arcs) {
-    const counts = sent.get(arc.from) ?? [0, 0];
-    if (arc.delay !== null) {
+  for (let k = 0; k < from.length; k++) {
+    const sender = from[k]!;
+    if (sentBy[sender] === 0) senders.push(sender);
+    sentBy[sender]!++;
+    if (!Number.isNaN(delay[k])) {
       returned++;
-      counts[0]++;
+      returnedBy[sender]!++;
     }
-    counts[1]++;
-    sent.set(arc.from, counts);
   }
   const byMember: Record<string, Value> = {};
-  for (const [member, [r, n]] of sent) byMember[member] = r / n;
+  for (const sender of senders) byMember[ids[sender]!] = returnedBy[sender]! / sentBy[sender]!;
   return {
-    value: arcs.length === 0 ? null : returned / arcs.length,
+    value: from.length === 0 ? null : returned / from.length,
     byMember,
-    details: { returnWithinMs: withinMs, observedArcs: arcs.length, returnedArcs: returned, censoredArcs: censored },
+    details: { returnWithinMs: withinMs, observedArcs: from.length, returnedArcs: returned, censoredArcs: censored },
   };
 }
 

@@ -1,22 +1,24 @@
+import { interactionReturnsOf } from "../../compact/interaction-returns.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { DAY_MS, returnWithinMs } from "./options.js";
-import { interactionReturns, median } from "./returns.js";
+import { median } from "./returns.js";
 
 export function computeTimeToReturn(snapshot: CommunitySnapshot, options: IndicatorOptions): IndicatorResult {
   const withinMs = returnWithinMs(options);
+  const { ids, from, delay } = interactionReturnsOf(snapshot, withinMs);
   const delays: number[] = [];
-  const bySender = new Map<string, number[]>();
-  for (const arc of interactionReturns(snapshot, withinMs).arcs) {
-    if (arc.delay === null) continue;
-    const days = arc.delay / DAY_MS;
+  const bySender = new Map<number, number[]>();
+  for (let k = 0; k < from.length; k++) {
+    if (Number.isNaN(delay[k])) continue;
+    const days = delay[k]! / DAY_MS;
     delays.push(days);
-    const list = bySender.get(arc.from);
+    const list = bySender.get(from[k]!);
     if (list) list.push(days);
-    else bySender.set(arc.from, [days]);
+    else bySender.set(from[k]!, [days]);
   }
   const byMember: Record<string, Value> = {};
-  for (const [member, list] of bySender) byMember[member] = median(list);
+  for (const [sender, list] of bySender) byMember[ids[sender]!] = median(list);
   return { value: median(delays), byMember, details: { returnWithinMs: withinMs, returnedArcs: delays.length } };
 }
 

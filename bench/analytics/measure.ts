@@ -17,6 +17,9 @@ export interface MeasureRow extends Partial<MeasureOutcome> {
   readonly status: "measured" | "failed" | "skipped";
   readonly error?: string;
   readonly seconds: number;
+  /** When and on which commit (set by the suite when it keeps the row). */
+  readonly measuredAt?: string;
+  readonly commit?: string;
 }
 
 export interface MeasureSpec {

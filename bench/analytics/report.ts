@@ -26,15 +26,21 @@ export interface SuiteResults {
 
 export function resultsTable(rows: readonly MeasureRow[]): string {
   return formatTable(
-    ["measure", "target", "figure", "met"],
-    rows.map((row) => [row.title, row.target, row.status === "measured" ? (row.figure ?? "") : "–", metWords(row)]),
+    ["measure", "target", "figure", "met", "measured"],
+    rows.map((row) => [
+      row.title,
+      row.target,
+      row.status === "measured" ? (row.figure ?? "") : "–",
+      metWords(row),
+      row.measuredAt ? `${row.measuredAt.slice(0, 10)} \`${row.commit}\`` : "",
+    ]),
   );
 }
 
 export function resultsBlock(results: SuiteResults): string {
   const dirty = results.code.uncommitted.length;
   return [
-    `Measured ${results.updatedAt.slice(0, 10)} at \`${results.code.commit}\`${dirty ? ` with ${dirty} uncommitted files under services/ and shared/` : ""} by \`${results.command}\`${results.quick ? " (quick mode: small sizes, figures not comparable with the targets)" : ""}.`,
+    `Written ${results.updatedAt.slice(0, 10)} at \`${results.code.commit}\`${dirty ? ` with ${dirty} uncommitted files under services/ and shared/` : ""} by \`${results.command}\`${results.quick ? " (quick mode: small sizes, figures not comparable with the targets)" : ""}; each row says when it was measured.`,
     "",
     resultsTable(results.rows),
     "",

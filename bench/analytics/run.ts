@@ -5,6 +5,7 @@
 // Knobs: BENCH_RUNS, BENCH_ONLY, BENCH_ENTRY, BENCH_BUILD, BENCH_REQUEST_TIMEOUT_S, BENCH_MEASURE_MAX_S,
 // BENCH_MAX_OTHER_CPU, BENCH_TMPDIR, BENCH_WEB (see README.md).
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeMachine, machineInfo } from "../support/machine.js";
 import { codeVersion } from "../support/results.js";
@@ -38,6 +39,19 @@ const outPath = options.quick ? join(benchTmpRoot(), "copgraph-bench-analytics-q
 
 const order = Object.values(specs).map((spec) => spec.id);
 const wanted = (spec: MeasureSpec) => !options.only || options.only.has(spec.id);
+const code = codeVersion();
+/** Rows of an earlier run for the measures BENCH_ONLY leaves out: a partial run keeps the rest of the table. */
+const earlierRows = (): MeasureRow[] => {
+  if (!options.only || !existsSync(outPath)) return [];
+  try {
+    const earlier = JSON.parse(readFileSync(outPath, "utf8")) as SuiteResults;
+    return earlier.rows.filter((row) => !options.only?.has(row.id));
+  } catch {
+    return [];
+  }
+};
+const kept = earlierRows();
+const stamp = (row: MeasureRow): MeasureRow => ({ ...row, measuredAt: new Date().toISOString(), commit: code.commit });
 const save = () => {
   const results: SuiteResults = {
     command,
@@ -45,32 +59,31 @@ const save = () => {
     startedAt,
     updatedAt: new Date().toISOString(),
     machine,
-    code: codeVersion(),
+    code,
     options,
     logs,
     // In the table's order, whatever order the phases ran in.
-    rows: [...rows].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)),
+    rows: [...kept, ...rows].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)),
   };
   saveResults(results, outPath);
   return results;
 };
 async function measure(spec: MeasureSpec, fn: () => Promise<MeasureOutcome>) {
   if (!wanted(spec)) return;
-  rows.push(await runMeasure(spec, fn, log));
+  rows.push(stamp(await runMeasure(spec, fn, log)));
   save();
 }
 /** A phase's setup failed: its measures are rows saying so. */
 function failPhase(phaseSpecs: readonly MeasureSpec[], error: unknown) {
   const message = `setup failed: ${(error as Error).message ?? String(error)}`;
   log(`\n${message}`);
-  for (const spec of phaseSpecs.filter(wanted)) rows.push({ ...spec, status: "failed", error: message, seconds: 0 });
+  for (const spec of phaseSpecs.filter(wanted))
+    rows.push(stamp({ ...spec, status: "failed", error: message, seconds: 0 }));
   save();
 }
 
 log(`machine: ${describeMachine(machine)}`);
-log(
-  `code: ${codeVersion().commit}; entry: ${options.entry}; runs: ${options.runs}${options.quick ? "; QUICK mode" : ""}`,
-);
+log(`code: ${code.commit}; entry: ${options.entry}; runs: ${options.runs}${options.quick ? "; QUICK mode" : ""}`);
 if (options.build) {
   log("building (tsc -b) so that the built bin is the code measured");
   const built = spawnSync(process.execPath, ["scripts/pnpm.mjs", "exec", "tsc", "-b"], {
@@ -188,7 +201,7 @@ const runWeb = process.env.BENCH_WEB ? process.env.BENCH_WEB === "1" : !options.
 if (wanted(specs.firstRender)) {
   if (runWeb) await measure(specs.firstRender, () => measureFirstFrame(options, log));
   else {
-    rows.push(skipped(specs.firstRender, "BENCH_WEB=1 runs bench/web's first-frame benchmark"));
+    rows.push(stamp(skipped(specs.firstRender, "BENCH_WEB=1 runs bench/web's first-frame benchmark")));
     save();
   }
 }

@@ -1,34 +1,34 @@
 // The ego's own value is not needed (it is about alters).
+// Neighbourhoods and groups come from the compact forms shared by the report's indicators.
+import { groupCodesOf } from "../../compact/group-codes.js";
+import { neighbourhoodsOf } from "../../compact/neighbourhoods.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
-import { groupOf, meanOf } from "../support/graph.js";
+import { meanOf } from "../support/graph.js";
 import { blauOf } from "./composition.js";
-
-function volume(graph: CommunityGraph, a: string, b: string): number {
-  const out = graph.hasDirectedEdge(a, b) ? graph.getDirectedEdgeAttribute(a, b, "weight") : 0;
-  const back = graph.hasDirectedEdge(b, a) ? graph.getDirectedEdgeAttribute(b, a, "weight") : 0;
-  return out + back;
-}
 
 export function egoDiversity(
   graph: CommunityGraph,
   attribute: string,
 ): { byMember: Record<string, Value>; weighted: Record<string, Value> } {
+  const { ids, offsets, neighbours, volume } = neighbourhoodsOf(graph);
+  const { codes, labels } = groupCodesOf(graph, attribute);
   const byMember: Record<string, Value> = {};
   const weighted: Record<string, Value> = {};
-  graph.forEachNode((ego) => {
+  for (let ego = 0; ego < ids.length; ego++) {
+    // Keyed by group, in order of first appearance among the neighbours (the order sums take).
     const counts = new Map<string, number>();
     const volumes = new Map<string, number>();
-    graph.forEachNeighbor(ego, (alter) => {
-      if (alter === ego) return;
-      const group = groupOf(graph, alter, attribute);
-      if (group === null) return;
+    for (let e = offsets[ego]!; e < offsets[ego + 1]!; e++) {
+      const code = codes[neighbours[e]!]!;
+      if (code < 0) continue;
+      const group = labels[code]!;
       counts.set(group, (counts.get(group) ?? 0) + 1);
-      volumes.set(group, (volumes.get(group) ?? 0) + volume(graph, ego, alter));
-    });
-    byMember[ego] = blauOf(counts);
-    weighted[ego] = counts.size === 0 ? null : blauOf(volumes);
-  });
+      volumes.set(group, (volumes.get(group) ?? 0) + volume[e]!);
+    }
+    byMember[ids[ego]!] = blauOf(counts);
+    weighted[ids[ego]!] = counts.size === 0 ? null : blauOf(volumes);
+  }
   return { byMember, weighted };
 }
 

@@ -78,7 +78,9 @@ describe.each(cases)("$dataset by $attribute, through the API", ({ dataset, attr
         payload: { events: toEvents(communityId, load(), undirected) },
       });
       expect(imported.statusCode, imported.body).toBe(201);
-      const response = await t.app.inject(`/v1/communities/${communityId}/indicators?attribute=${attribute}`);
+      const response = await t.app.inject(
+        `/v1/communities/${communityId}/indicators?attribute=${attribute}&details=members`,
+      );
       expect(response.statusCode, response.body).toBe(200);
       const got = response.json().indicators;
       const want = oracle(dataset);

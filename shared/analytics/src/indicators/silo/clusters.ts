@@ -1,8 +1,10 @@
 // Members without a value are left out of the share (and of the size that is checked).
+import { arcListOf } from "../../compact/arc-list.js";
+import { groupCodesOf } from "../../compact/group-codes.js";
+import { memberIndexOf } from "../../compact/member-index.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
 import { louvainPartition } from "../network/louvain.js";
-import { arcsOf, groupOf } from "../support/graph.js";
 
 export interface ClusterOptions {
   /** Minimum share of one value for a silo cluster, in (0, 1]. Default 0.8. */
@@ -27,11 +29,15 @@ export function siloClustersResult(
 ): IndicatorResult {
   const found = louvainPartition(graph, seed);
   if (found === null) return { value: null, details: null };
-  const incident = found.communities.map(() => 0);
-  const leaving = found.communities.map(() => 0);
-  for (const [source, target] of arcsOf(graph)) {
-    const from = found.partition[source]!;
-    const to = found.partition[target]!;
+  const arcs = arcListOf(graph);
+  const { codes, labels } = groupCodesOf(graph, attribute);
+  const { index } = memberIndexOf(graph);
+  const clusterOf = Int32Array.from(arcs.ids, (id) => found.partition[id]!);
+  const incident = new Int32Array(found.communities.length);
+  const leaving = new Int32Array(found.communities.length);
+  for (let k = 0; k < arcs.sources.length; k++) {
+    const from = clusterOf[arcs.sources[k]!]!;
+    const to = clusterOf[arcs.targets[k]!]!;
     incident[from]!++;
     if (from !== to) {
       incident[to]!++;
@@ -42,8 +48,8 @@ export function siloClustersResult(
   const clusters: Cluster[] = found.communities.map((members, c) => {
     const counts = new Map<string, number>();
     for (const member of members) {
-      const group = groupOf(graph, member, attribute);
-      if (group !== null) counts.set(group, (counts.get(group) ?? 0) + 1);
+      const code = codes[index.get(member)!]!;
+      if (code >= 0) counts.set(labels[code]!, (counts.get(labels[code]!) ?? 0) + 1);
     }
     let dominant: string | null = null;
     let top = 0;

@@ -39,14 +39,14 @@ export class AnalyticsBudgetExceeded extends Error {
   }
 }
 
-/** Every analytics thread stayed busy with other requests for the whole time budget: retry later. */
+/** The request's time budget ran out while it waited for a free analytics thread: retry later. */
 export class AnalyticsBusy extends Error {
   constructor(
     readonly budgetMs: number,
     readonly retryAfterSeconds: number,
   ) {
     super(
-      `every analytics thread was busy with other requests for the whole time budget of ${budgetMs} ms; retry later`,
+      `the time budget of ${budgetMs} ms ran out while the request waited for a free analytics thread; retry later`,
     );
   }
 }

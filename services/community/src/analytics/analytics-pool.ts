@@ -64,8 +64,7 @@ export class AnalyticsPool {
 
   /** Called for every event the read model applies, in its order. */
   applied(communityId: string, stored: StoredEvent): void {
-    // Only replicas that hold the community want it; one seeded later starts from a checkpoint.
-    if (![...this.#threads].some((thread) => thread.holds(communityId))) return;
+    if (!this.#anyHolds(communityId)) return;
     this.#pending.push({ communityId, stored });
     if (this.#flushScheduled) return;
     this.#flushScheduled = true;
@@ -80,7 +79,7 @@ export class AnalyticsPool {
   /**
    * What the task asks, computed on a thread; `source` is the read model's entry of the
    * community, to seed a thread that does not hold it yet. When `signal` aborts first, rejects
-   * with its reason (AnalyticsBusy instead of AnalyticsBudgetExceeded when no thread was free).
+   * with its reason (AnalyticsBusy instead of AnalyticsBudgetExceeded while it waits for a thread).
    */
   run(task: Omit<AnalyticsTask, "id">, source: ReplicaSource, signal?: AbortSignal): Promise<TaskResult> {
     if (this.#closed) return Promise.reject(new Error("the analytics pool is closed"));
@@ -120,6 +119,12 @@ export class AnalyticsPool {
       answered: (thread, message) => this.#answered(thread, message),
       gone: (thread, error) => this.#gone(thread, error),
     });
+  }
+
+  /** Only replicas that hold a community want its events; one seeded later starts from a checkpoint. */
+  #anyHolds(communityId: string): boolean {
+    for (const thread of this.#threads) if (thread.holds(communityId)) return true;
+    return false;
   }
 
   #flush(): void {

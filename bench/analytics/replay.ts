@@ -1,5 +1,6 @@
-// Measure 1: the replay of a 1,000,000-event community into the read model from the log, against the
-// floor of reading and parsing the same rows alone, both in each run (a fresh process per run).
+// Measure 1: the replay of a 1,000,000-event community from the log into the engine (the read model's
+// histories, then the tie index), against the floor of reading and parsing the same rows alone, both
+// in each run (a fresh process per run).
 import { fileURLToPath } from "node:url";
 import { median } from "../support/stats.js";
 import { runNode } from "./child-output.js";
@@ -14,7 +15,10 @@ interface ReplayRun {
   readonly events: number;
   readonly floorEvents: number;
   readonly floorMs: number;
+  /** Into the read model's histories. */
   readonly replayMs: number;
+  /** Then the engine's tie index built from them. */
+  readonly indexMs: number;
   readonly peakRssBytes: number;
   /** The child's own CPU time over its life. */
   readonly cpuMs: number;
@@ -49,15 +53,23 @@ export async function measureReplay(
       ),
     (run, label) =>
       log(
-        `   ${label}: replay ${fmt(perSecond(run.value.events, run.value.replayMs))} events/s, floor ${fmt(perSecond(run.value.floorEvents, run.value.floorMs))} events/s (${fmt(run.value.events)} events, peak ${fmt(run.value.peakRssBytes / 2 ** 20)} MiB; other CPU ${run.cpu.otherPercent} %)`,
+        `   ${label}: into the engine ${fmt(perSecond(run.value.events, run.value.replayMs + run.value.indexMs))} events/s (history ${fmt(run.value.replayMs)} ms + tie index ${fmt(run.value.indexMs)} ms), floor ${fmt(perSecond(run.value.floorEvents, run.value.floorMs))} events/s (${fmt(run.value.events)} events, peak ${fmt(run.value.peakRssBytes / 2 ** 20)} MiB; other CPU ${run.cpu.otherPercent} %)`,
       ),
   );
-  const replay = median(result.runs.map((run) => perSecond(run.value.events, run.value.replayMs)));
+  // Loading the engine: the histories and the index its first query would otherwise build.
+  const replay = median(result.runs.map((run) => perSecond(run.value.events, run.value.replayMs + run.value.indexMs)));
+  const historyOnly = median(result.runs.map((run) => perSecond(run.value.events, run.value.replayMs)));
   const floor = median(result.runs.map((run) => perSecond(run.value.floorEvents, run.value.floorMs)));
   const share = replay / floor;
   return {
-    figure: `${fmt(replay)} events/s; floor ${fmt(floor)} events/s; ${fmt(share * 100)} % of the floor`,
+    figure: `${fmt(replay)} events/s (histories alone ${fmt(historyOnly)}); floor ${fmt(floor)} events/s; ${fmt(share * 100)} % of the floor`,
     met: replay >= 500_000 || share >= 0.8,
-    raw: { replayPerSecond: replay, floorPerSecond: floor, shareOfFloor: share, ...result },
+    raw: {
+      replayPerSecond: replay,
+      historyOnlyPerSecond: historyOnly,
+      floorPerSecond: floor,
+      shareOfFloor: share,
+      ...result,
+    },
   };
 }

@@ -27,8 +27,13 @@ export function decodeEvent(recorded: { readonly type: string; readonly data: ob
  */
 export function recordedAtOf(recorded: Pick<RecordedEvent, "metadata" | "created">): number {
   const text = recorded.metadata.recordedAt;
-  return (typeof text === "string" && epochMs(text)) || recorded.created.getTime();
+  if (typeof text !== "string") return recorded.created.getTime();
+  // A write's events share one recordedAt, so a replay meets each text in a run: parse it once.
+  if (text !== lastRecordedAt.text) lastRecordedAt = { text, ms: epochMs(text) };
+  return lastRecordedAt.ms || recorded.created.getTime();
 }
+
+let lastRecordedAt = { text: "", ms: Number.NaN };
 
 /** A decided event body (personal values already taken out) as the store keeps its data. */
 export function encodeData(body: StoredBody): JsonObject {

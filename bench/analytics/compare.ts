@@ -7,7 +7,7 @@ import type { CopgraphServer } from "./copgraph-serve.js";
 import { fmt, type MeasureOutcome } from "./measure.js";
 import type { SuiteOptions } from "./options.js";
 import { budgetedRuns, withCpu } from "./runs.js";
-import { query, timedGet } from "./timed-get.js";
+import { answerWords, query, timedGet } from "./timed-get.js";
 
 export const compareIndicators = [
   "silo.ei",
@@ -40,8 +40,7 @@ export async function measureCompare(
         log(`   the server refused ${ids.length} communities in one request: asking ${perRequest} at a time`);
         return compareAt(at);
       }
-      if (answer.status !== 200)
-        throw new Error(`compare: ${answer.error ?? `${answer.status} ${answer.text.slice(0, 300)}`}`);
+      if (answer.status !== 200) throw new Error(answerWords(answer, "compare"));
       bytes += answer.bytes;
     }
     return { at, ms: performance.now() - started, bytes, requests: Math.ceil(communityIds.length / perRequest) };

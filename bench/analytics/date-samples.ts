@@ -5,7 +5,7 @@ import { percentile } from "../support/stats.js";
 import type { CopgraphServer } from "./copgraph-serve.js";
 import { fmt } from "./measure.js";
 import { type Run, withCpu } from "./runs.js";
-import { type TimedAnswer, timedGet } from "./timed-get.js";
+import { answerWords, type TimedAnswer, timedGet } from "./timed-get.js";
 
 export interface DateSample {
   readonly at: string;
@@ -40,7 +40,7 @@ export async function sampleDate(
       ms: answer.ms,
       bytes: answer.bytes,
     })),
-    ...(failed ? { error: failed.error ?? `${failed.status} ${failed.text.slice(0, 200)}` } : {}),
+    ...(failed ? { error: answerWords(failed, "") } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { CopgraphServer } from "./copgraph-serve.js";
 import { fmt } from "./measure.js";
 import type { SuiteOptions } from "./options.js";
 import { budgetedRuns, type Runs, withCpu } from "./runs.js";
-import { timedGet } from "./timed-get.js";
+import { answerWords, timedGet } from "./timed-get.js";
 
 export interface AnswerRun {
   readonly at: string;
@@ -33,8 +33,7 @@ export async function freshDateRuns(
         const at = dateOf(index);
         const path = pathAt(at);
         const answer = await timedGet(server.url, path, options.requestTimeoutMs);
-        if (answer.status !== 200)
-          throw new Error(`GET ${path}: ${answer.error ?? `${answer.status} ${answer.text.slice(0, 300)}`}`);
+        if (answer.status !== 200) throw new Error(answerWords(answer, `GET ${path}`));
         return { at, ms: answer.ms, bytes: answer.bytes };
       }),
     (run, label) =>

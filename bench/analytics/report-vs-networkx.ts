@@ -11,7 +11,7 @@ import { writeGraphFile } from "./graph-file.js";
 import { fmt, type MeasureOutcome } from "./measure.js";
 import type { SuiteOptions } from "./options.js";
 import { budgetedRuns, withCpu } from "./runs.js";
-import { query, timedGet } from "./timed-get.js";
+import { answerWords, query, timedGet } from "./timed-get.js";
 
 const script = fileURLToPath(new URL("./networkx-subset.py", import.meta.url));
 const run = promisify(execFile);
@@ -67,8 +67,7 @@ export async function measureReportVsNetworkx(
         options.requestTimeoutMs,
       );
     }
-    if (answer.status !== 200)
-      throw new Error(`full report: ${answer.error ?? `${answer.status} ${answer.text.slice(0, 300)}`}`);
+    if (answer.status !== 200) throw new Error(answerWords(answer, "full report"));
     const body = JSON.parse(answer.text) as {
       query: { exact?: boolean };
       indicators: Record<string, { value: number | null }>;

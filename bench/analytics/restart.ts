@@ -5,7 +5,7 @@ import { fmt, type MeasureOutcome } from "./measure.js";
 import { type CommunitySpan, freshDate, readingsPath } from "./million-reads.js";
 import type { SuiteOptions } from "./options.js";
 import { budgetedRuns, withCpu } from "./runs.js";
-import { timedGet } from "./timed-get.js";
+import { answerWords, timedGet } from "./timed-get.js";
 import type { TrackedServer } from "./tracked-server.js";
 
 export async function measureRestart(
@@ -22,8 +22,7 @@ export async function measureRestart(
     const server = await tracked.start();
     const at = freshDate(span, 53 * (index + 1));
     const answer = await timedGet(server.url, readingsPath(span.communityId, at), options.requestTimeoutMs);
-    if (answer.status !== 200)
-      throw new Error(`first answer: ${answer.error ?? `${answer.status} ${answer.text.slice(0, 300)}`}`);
+    if (answer.status !== 200) throw new Error(answerWords(answer, "first answer"));
     return { at, stopMs, listeningMs: server.startMs, answerMs: answer.ms, totalMs: server.startMs + answer.ms };
   };
   // The server's CPU cannot be followed across the restart: the window counts it as other CPU, so

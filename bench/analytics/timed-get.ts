@@ -56,10 +56,16 @@ export function timedGet(baseUrl: string, path: string, timeoutMs: number, signa
   });
 }
 
+/** Why an answer is not a 200, and after how long: "GET …: 503 after 30,012 ms: {problem}". */
+export function answerWords(answer: TimedAnswer, what: string): string {
+  const after = `after ${Math.round(answer.ms).toLocaleString("en-US")} ms`;
+  const why = answer.error ? `${answer.error} (${after})` : `${answer.status} ${after}: ${answer.text.slice(0, 300)}`;
+  return what ? `${what}: ${why}` : why;
+}
+
 /** The answer's JSON, or an error naming the request and what came back. */
 export function okJson<T>(answer: TimedAnswer, what: string): T {
-  if (answer.status !== 200)
-    throw new Error(`${what}: ${answer.error ?? `${answer.status} ${answer.text.slice(0, 300)}`}`);
+  if (answer.status !== 200) throw new Error(answerWords(answer, what));
   return JSON.parse(answer.text) as T;
 }
 

@@ -70,6 +70,16 @@ it("answers what the API thread computes, on a replica seeded from the read mode
   expect(await reader.groupSizesInWorker(view)).toEqual(groupSizesOfMembers(members, "occupationalLayer"));
 });
 
+it("keeps one answer per community revision, query and options, exact included", async () => {
+  const { reader } = await core();
+  const ask = async (params: { exact?: boolean }) =>
+    reader.indicatorsInWorker(await reader.view(demo[2]!, params), ["network.betweenness"]);
+  const estimated = await ask({});
+  expect(await ask({ exact: false })).toBe(estimated);
+  expect(await ask({ exact: true })).not.toBe(estimated);
+  expect(await ask({ exact: true })).toBe(await ask({ exact: true }));
+});
+
 it("seeds a thread from a read model resumed from its checkpoint, whose events it never applied", async () => {
   const checkpointFile = join(dir, "read-model.checkpoint");
   const first = await core({}, checkpointFile);

@@ -199,4 +199,5 @@ export class CommunityReader {
 const resultKey = (view: CommunityView, ids: readonly string[] | undefined) =>
   [view.resolved.revision, queryKey(view.graphQuery), optionsKey(view.options), ids?.join(",") ?? "*"].join("|");
 
-const optionsKey = (options: IndicatorOptions) => `${options.attribute}|${options.seed}|${options.permutations}`;
+const optionsKey = ({ attribute, seed, permutations, exact }: IndicatorOptions) =>
+  `${attribute}|${seed}|${permutations}|${exact === true}`;

@@ -2,8 +2,11 @@ import fc from "fast-check";
 import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { CommunityGraph } from "../projection/community-snapshot.js";
+import { predecessorsOf, successorsOf } from "./adjacency.js";
+import { arcListOf } from "./arc-list.js";
 import { compactGraph, compactGraphOf } from "./compact-graph.js";
 import { neighbourhoodsOf } from "./neighbourhoods.js";
+import { reverseArcsOf } from "./reverse-arcs.js";
 
 // The compact forms built from the arc list read the same N(i), in the same order, as graphology's own neighbour
 // walk (which sums over N(i) used to follow), on random digraphs with self-loops and with ids that
@@ -89,5 +92,34 @@ describe("neighbourhoodsOf", () => {
     expect(neighbourhoodsOf(graph).neighbours.length).toBe(2);
     graph.addDirectedEdge("b", "c", { weight: 1, layers: {} });
     expect(neighbourhoodsOf(graph).neighbours.length).toBe(4);
+  });
+});
+
+describe("successorsOf, predecessorsOf and reverseArcsOf", () => {
+  it("list graphology's out- and in-neighbours in its order, each with its arc, and each arc's reverse", () => {
+    fc.assert(
+      fc.property(arbitraryGraph, (data) => {
+        const graph = graphOf(data);
+        const arcs = arcListOf(graph);
+        const arcName = (k: number) => `${arcs.ids[arcs.sources[k]!]}>${arcs.ids[arcs.targets[k]!]}`;
+        const listed = (adjacency: ReturnType<typeof successorsOf>, i: number) =>
+          [...adjacency.members.subarray(adjacency.offsets[i], adjacency.offsets[i + 1])].map((j) => arcs.ids[j]);
+        arcs.ids.forEach((id, i) => {
+          expect(listed(successorsOf(graph), i)).toEqual(graph.outNeighbors(id).filter((other) => other !== id));
+          expect(listed(predecessorsOf(graph), i)).toEqual(graph.inNeighbors(id).filter((other) => other !== id));
+        });
+        const successors = successorsOf(graph);
+        for (let e = 0; e < successors.arcs.length; e++) {
+          expect(arcs.ids[arcs.targets[successors.arcs[e]!]!]).toBe(arcs.ids[successors.members[e]!]);
+        }
+        const reverse = reverseArcsOf(graph);
+        [...reverse].forEach((back, k) => {
+          const [source, target] = [arcs.ids[arcs.sources[k]!]!, arcs.ids[arcs.targets[k]!]!];
+          if (graph.hasDirectedEdge(target, source)) expect(arcName(back)).toBe(`${target}>${source}`);
+          else expect(back).toBe(-1);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import type { CommunityGraph } from "../projection/community-snapshot.js";
+import { successorsOf } from "./adjacency.js";
 import { arcListOf } from "./arc-list.js";
 import { memoisedOnGraph } from "./memo.js";
-import { adjacencyOrder } from "./property-order.js";
 
 /**
  * A directed graph as typed arrays (compressed sparse rows): member i's out-neighbours are
@@ -38,8 +38,7 @@ export function compactGraph(graph: CommunityGraph): CompactGraph {
  */
 export function compactGraphOf(graph: CommunityGraph): CompactGraph {
   return memoisedOnGraph(graph, "compact", () => {
-    const arcs = arcListOf(graph);
-    const { offsets, members } = adjacencyOrder(arcs.ids, arcs.sources, arcs.targets);
-    return { ids: arcs.ids, offsets, targets: members };
+    const { offsets, members } = successorsOf(graph);
+    return { ids: arcListOf(graph).ids, offsets, targets: members };
   });
 }

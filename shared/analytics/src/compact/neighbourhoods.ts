@@ -2,9 +2,9 @@
 // i excluded, in graphology's neighbour order (so sums over N(i) add in today's order), with what
 // ego measures read per pair: the mutual weight a_ij + a_ji and the volume w_ij + w_ji.
 import type { CommunityGraph } from "../projection/community-snapshot.js";
+import { predecessorsOf, successorsOf } from "./adjacency.js";
 import { arcListOf } from "./arc-list.js";
 import { memoisedOnGraph } from "./memo.js";
-import { adjacencyOrder } from "./property-order.js";
 
 export interface Neighbourhoods {
   readonly ids: readonly string[];
@@ -27,8 +27,8 @@ function buildNeighbourhoods(graph: CommunityGraph): Neighbourhoods {
   const n = ids.length;
   // graphology lists a member's neighbours as its predecessors, then the successors not already
   // listed, each list in the order of its adjacency object's keys.
-  const predecessors = adjacencyOrder(ids, arcs.targets, arcs.sources);
-  const successors = adjacencyOrder(ids, arcs.sources, arcs.targets);
+  const predecessors = predecessorsOf(graph);
+  const successors = successorsOf(graph);
   const size = arcs.sources.length;
   const offsets = new Int32Array(n + 1);
   const neighbours = new Int32Array(2 * size);

@@ -1,5 +1,8 @@
 // Shared counting for the structural reciprocity indicators. Self-loops are never arcs here.
+// Arcs and their reverses come from the compact forms shared by the report's indicators.
 import { interactionKinds, isMutualKind } from "@copgraph/domain";
+import { arcListOf } from "../../compact/arc-list.js";
+import { reverseArcsOf } from "../../compact/reverse-arcs.js";
 import type { CommunityGraph, TieAttributes } from "../../projection/community-snapshot.js";
 import { type TieLayer, tieLayers } from "../../projection/query.js";
 
@@ -17,14 +20,16 @@ export function inLayer(tie: TieAttributes, layer?: TieLayer): boolean {
 
 /** L and the reciprocated arcs, of the whole graph or of one layer. */
 export function countArcs(graph: CommunityGraph, layer?: TieLayer): ArcCounts {
+  const { sources, layers } = arcListOf(graph);
+  const reverse = reverseArcsOf(graph);
   let arcs = 0;
   let reciprocated = 0;
-  graph.forEachEdge((_edge, tie, source, target) => {
-    if (source === target || !inLayer(tie, layer)) return;
+  for (let k = 0; k < sources.length; k++) {
+    if (layer !== undefined && !((layers[k]![layer] ?? 0) > 0)) continue;
     arcs++;
-    const back = graph.directedEdge(target, source);
-    if (back !== undefined && inLayer(graph.getEdgeAttributes(back), layer)) reciprocated++;
-  });
+    const back = reverse[k]!;
+    if (back >= 0 && (layer === undefined || (layers[back]![layer] ?? 0) > 0)) reciprocated++;
+  }
   return { arcs, reciprocated };
 }
 
@@ -45,9 +50,8 @@ export const directedLayers: readonly TieLayer[] = [...interactionKinds.filter((
 /** The layers with positive weight on at least one arc, in `tieLayers` order. */
 export function presentLayers(graph: CommunityGraph): TieLayer[] {
   const seen = new Set<TieLayer>();
-  graph.forEachEdge((_edge, tie, source, target) => {
-    if (source === target) return;
-    for (const [layer, weight] of Object.entries(tie.layers)) if ((weight ?? 0) > 0) seen.add(layer as TieLayer);
-  });
+  for (const layers of arcListOf(graph).layers) {
+    for (const [layer, weight] of Object.entries(layers)) if ((weight ?? 0) > 0) seen.add(layer as TieLayer);
+  }
   return tieLayers.filter((layer) => seen.has(layer));
 }

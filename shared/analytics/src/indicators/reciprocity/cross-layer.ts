@@ -1,11 +1,13 @@
-// Self-loops are left out.
+// Self-loops are left out. Arcs and reverses: the compact forms shared by the report.
+import { arcListOf } from "../../compact/arc-list.js";
+import { reverseArcsOf } from "../../compact/reverse-arcs.js";
 import type { CommunitySnapshot, TieAttributes } from "../../projection/community-snapshot.js";
 import type { TieLayer } from "../../projection/query.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 import { directedLayers } from "./arcs.js";
 
-function weightIn(tie: TieAttributes | undefined, layer: TieLayer): number {
-  return tie?.layers[layer] ?? 0;
+function weightIn(layers: TieAttributes["layers"] | undefined, layer: TieLayer): number {
+  return layers?.[layer] ?? 0;
 }
 
 export function computeCrossLayerReciprocity(snapshot: CommunitySnapshot): IndicatorResult {
@@ -15,10 +17,11 @@ export function computeCrossLayerReciprocity(snapshot: CommunitySnapshot): Indic
   const matrix: Record<string, Record<string, number>> = {};
   let sameLayer = 0;
   let unreciprocated = 0;
-  graph.forEachEdge((_edge, tie, source, target) => {
-    if (source === target) return;
-    const backKey = graph.directedEdge(target, source);
-    const back = backKey === undefined ? undefined : graph.getEdgeAttributes(backKey);
+  const arcs = arcListOf(graph);
+  const reverse = reverseArcsOf(graph);
+  for (let k = 0; k < arcs.sources.length; k++) {
+    const tie = arcs.layers[k]!;
+    const back = reverse[k]! < 0 ? undefined : arcs.layers[reverse[k]!];
     for (const layer of directedLayers) {
       if (weightIn(tie, layer) <= 0) continue;
       units.set(layer, (units.get(layer) ?? 0) + 1);
@@ -36,7 +39,7 @@ export function computeCrossLayerReciprocity(snapshot: CommunitySnapshot): Indic
       matrix[layer] = row;
       for (const other of returning) row[other] = (row[other] ?? 0) + 1;
     }
-  });
+  }
   const byGroup: Record<string, Value> = {};
   let total = 0;
   let crossTotal = 0;

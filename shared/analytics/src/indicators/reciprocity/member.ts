@@ -1,37 +1,40 @@
-// Self-loops are left out.
+// Self-loops are left out. Arcs, adjacency and reverses: the compact forms shared by the report.
+import { predecessorsOf, successorsOf } from "../../compact/adjacency.js";
+import { arcListOf } from "../../compact/arc-list.js";
+import { reverseArcsOf } from "../../compact/reverse-arcs.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 
 export function computeMemberReciprocity(snapshot: CommunitySnapshot): IndicatorResult {
   const { graph } = snapshot;
+  const { ids, weights } = arcListOf(graph);
+  const successors = successorsOf(graph);
+  const predecessors = predecessorsOf(graph);
+  const reverse = reverseArcsOf(graph);
   const byMember: Record<string, Value> = {};
   const balance: Record<string, Value> = {};
   let sum = 0;
   let defined = 0;
-  graph.forEachNode((member) => {
-    const pred = new Set(graph.inNeighbors(member));
-    const succ = new Set(graph.outNeighbors(member));
-    pred.delete(member);
-    succ.delete(member);
+  for (let m = 0; m < ids.length; m++) {
+    // Weights summed in graphology's order of out- and in-edges, as before.
+    let out = 0;
+    for (let e = successors.offsets[m]!; e < successors.offsets[m + 1]!; e++) out += weights[successors.arcs[e]!]!;
+    let inn = 0;
     let both = 0;
-    for (const other of pred) if (succ.has(other)) both++;
-    const total = pred.size + succ.size;
+    for (let e = predecessors.offsets[m]!; e < predecessors.offsets[m + 1]!; e++) {
+      inn += weights[predecessors.arcs[e]!]!;
+      if (reverse[predecessors.arcs[e]!]! >= 0) both++;
+    }
+    const total =
+      successors.offsets[m + 1]! - successors.offsets[m]! + predecessors.offsets[m + 1]! - predecessors.offsets[m]!;
     const r = total === 0 ? null : (2 * both) / total;
-    byMember[member] = r;
+    byMember[ids[m]!] = r;
     if (r !== null) {
       sum += r;
       defined++;
     }
-    let out = 0;
-    let inn = 0;
-    graph.forEachOutEdge(member, (_edge, tie, _source, target) => {
-      if (target !== member) out += tie.weight;
-    });
-    graph.forEachInEdge(member, (_edge, tie, source) => {
-      if (source !== member) inn += tie.weight;
-    });
-    balance[member] = out + inn > 0 ? (out - inn) / (out + inn) : null;
-  });
+    balance[ids[m]!] = out + inn > 0 ? (out - inn) / (out + inn) : null;
+  }
   return { value: defined === 0 ? null : sum / defined, byMember, details: { balance } };
 }
 

@@ -1,16 +1,18 @@
+import { arcListOf } from "../../compact/arc-list.js";
+import { reverseArcsOf } from "../../compact/reverse-arcs.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 
 export function computeWeightedReciprocity(snapshot: CommunitySnapshot): IndicatorResult {
-  const { graph } = snapshot;
+  const { weights } = arcListOf(snapshot.graph);
+  const reverse = reverseArcsOf(snapshot.graph);
   let total = 0;
   let reciprocated = 0;
-  graph.forEachEdge((_edge, tie, source, target) => {
-    if (source === target) return;
-    total += tie.weight;
-    const back = graph.directedEdge(target, source);
-    if (back !== undefined) reciprocated += Math.min(tie.weight, graph.getEdgeAttributes(back).weight);
-  });
+  for (let k = 0; k < weights.length; k++) {
+    total += weights[k]!;
+    const back = reverse[k]!;
+    if (back >= 0) reciprocated += Math.min(weights[k]!, weights[back]!);
+  }
   return {
     value: total > 0 ? reciprocated / total : null,
     details: { totalWeight: total, reciprocatedWeight: reciprocated },

@@ -1,7 +1,7 @@
 // Computed from integer counts, so the null case (1 − Σ a_k b_k = 0) is exact.
+import { groupArcsOf } from "../../compact/group-arcs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
-import { arcsOf, groupsOf } from "../support/graph.js";
 
 export interface MixingMatrix {
   readonly groups: readonly string[];
@@ -10,16 +10,11 @@ export interface MixingMatrix {
 }
 
 export function mixingMatrix(graph: CommunityGraph, attribute: string): MixingMatrix {
-  const groupOfMember = groupsOf(graph, attribute);
-  const groups = [...new Set(groupOfMember.values())].sort();
-  const index = new Map(groups.map((group, i) => [group, i]));
+  const { labels, fromGroups, toGroups } = groupArcsOf(graph, attribute);
+  const groups = [...labels].sort();
+  const row = Int32Array.from(labels, (label) => groups.indexOf(label));
   const counts = groups.map(() => groups.map(() => 0));
-  for (const [source, target] of arcsOf(graph)) {
-    const from = groupOfMember.get(source);
-    const to = groupOfMember.get(target);
-    if (from === undefined || to === undefined) continue;
-    counts[index.get(from)!]![index.get(to)!]!++;
-  }
+  for (let k = 0; k < fromGroups.length; k++) counts[row[fromGroups[k]!]!]![row[toGroups[k]!]!]!++;
   return { groups, counts };
 }
 

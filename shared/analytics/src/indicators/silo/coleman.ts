@@ -1,6 +1,7 @@
+import { groupArcsOf, groupSizesOf } from "../../compact/group-arcs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
-import { arcsOf, groupSizes, groupsOf, meanOf } from "../support/graph.js";
+import { meanOf } from "../support/graph.js";
 
 export interface ColemanGroup {
   readonly sent: number;
@@ -10,22 +11,23 @@ export interface ColemanGroup {
 }
 
 export function coleman(graph: CommunityGraph, attribute: string): Record<string, ColemanGroup> {
-  const groups = groupsOf(graph, attribute);
-  const sizes = groupSizes(groups);
-  const sent = new Map<string, number>();
-  const within = new Map<string, number>();
-  for (const [source, target] of arcsOf(graph)) {
-    const from = groups.get(source);
-    const to = groups.get(target);
-    if (from === undefined || to === undefined) continue;
-    sent.set(from, (sent.get(from) ?? 0) + 1);
-    if (from === to) within.set(from, (within.get(from) ?? 0) + 1);
+  const groupArcs = groupArcsOf(graph, attribute);
+  const { labels, fromGroups, toGroups } = groupArcs;
+  const sizes = groupSizesOf(groupArcs);
+  const sent = new Int32Array(labels.length);
+  const within = new Int32Array(labels.length);
+  for (let k = 0; k < fromGroups.length; k++) {
+    sent[fromGroups[k]!]!++;
+    if (fromGroups[k] === toGroups[k]) within[fromGroups[k]!]!++;
   }
-  const n = groups.size;
+  let n = 0;
+  for (const size of sizes) n += size;
   const result: Record<string, ColemanGroup> = {};
-  for (const [group, size] of sizes) {
-    const d = sent.get(group) ?? 0;
-    const w = within.get(group) ?? 0;
+  for (let code = 0; code < labels.length; code++) {
+    const group = labels[code]!;
+    const size = sizes[code]!;
+    const d = sent[code]!;
+    const w = within[code]!;
     if (n < 2) {
       result[group] = { sent: d, within: w, expected: null, index: null };
       continue;

@@ -4,9 +4,11 @@
 // for the attribute, and self-loops, are not counted.
 //   π_in = Σ_g n_g (n_g − 1) / (N (N − 1)) — the share of ordered member pairs inside a group,
 //   i.e. the chance an arc is internal under random mixing (N, n_g over members with a value).
+import { groupArcsOf } from "../../compact/group-arcs.js";
+import { memberIndexOf } from "../../compact/member-index.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Value } from "../indicator.js";
-import { arcsOf, groupSizes, groupsOf } from "../support/graph.js";
+import { groupSizes } from "../support/graph.js";
 
 export interface TieSplit {
   internal: number;
@@ -34,23 +36,35 @@ export function crossShareOf({ external, internal }: TieSplit): Value {
 }
 
 export function eiCounts(graph: CommunityGraph, attribute: string): EiCounts {
-  const groups = groupsOf(graph, attribute);
-  const byGroup = new Map<string, TieSplit>();
-  const byMember = new Map<string, TieSplit>();
-  for (const group of groups.values()) if (!byGroup.has(group)) byGroup.set(group, { internal: 0, external: 0 });
-  for (const member of groups.keys()) byMember.set(member, { internal: 0, external: 0 });
+  const { ids } = memberIndexOf(graph);
+  const { codes, labels, sources, targets, fromGroups, toGroups } = groupArcsOf(graph, attribute);
+  // [external, internal] per group and per member, filled from integer arrays, read into maps.
+  const group = new Int32Array(2 * labels.length);
+  const member = new Int32Array(2 * ids.length);
   const whole: TieSplit = { internal: 0, external: 0 };
-  for (const [source, target] of arcsOf(graph)) {
-    const from = groups.get(source);
-    const to = groups.get(target);
-    if (from === undefined || to === undefined) continue;
-    const kind = from === to ? "internal" : "external";
-    whole[kind]++;
-    byMember.get(source)![kind]++;
-    byMember.get(target)![kind]++;
-    byGroup.get(from)![kind]++;
-    if (from !== to) byGroup.get(to)!.external++;
+  for (let k = 0; k < sources.length; k++) {
+    const from = fromGroups[k]!;
+    const to = toGroups[k]!;
+    const internal = Number(from === to);
+    if (internal) whole.internal++;
+    else whole.external++;
+    member[2 * sources[k]! + internal]!++;
+    member[2 * targets[k]! + internal]!++;
+    group[2 * from + internal]!++;
+    if (!internal) group[2 * to]!++;
   }
+  const split = (counts: Int32Array, i: number): TieSplit => ({
+    internal: counts[2 * i + 1]!,
+    external: counts[2 * i]!,
+  });
+  const byGroup = new Map<string, TieSplit>(labels.map((label, code) => [label, split(group, code)]));
+  const byMember = new Map<string, TieSplit>();
+  const groups = new Map<string, string>();
+  codes.forEach((code, i) => {
+    if (code < 0) return;
+    byMember.set(ids[i]!, split(member, i));
+    groups.set(ids[i]!, labels[code]!);
+  });
   return { ...whole, byGroup, byMember, groups };
 }
 

@@ -1,10 +1,11 @@
+import { groupSizesOf } from "../../compact/group-arcs.js";
+import { groupCodesOf } from "../../compact/group-codes.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
-import { groupsOf } from "../support/graph.js";
-import { withinPairShare } from "./ei-counts.js";
+import { withinPairShareOfSizes } from "./ei-counts.js";
 
 export function expectedEiResult(graph: CommunityGraph, attribute: string): IndicatorResult {
-  const piIn = withinPairShare(groupsOf(graph, attribute));
+  const piIn = withinPairShareOfSizes(groupSizesOf(groupCodesOf(graph, attribute)));
   return { value: piIn === null ? null : 1 - 2 * piIn, details: { piIn } };
 }
 

@@ -9,6 +9,7 @@
 // Null: everything when there is no tie between members with values; p and z when R < 1;
 // z when R < 2 or every permutation gives the same EI (sd = 0).
 import { arcListOf } from "../../compact/arc-list.js";
+import { groupSizesOf } from "../../compact/group-arcs.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
@@ -86,9 +87,7 @@ function runPermutationTest(
   const { labels, arcs, total } = valuedArcs(graph, attribute);
   const internal = sameLabelPairs(arcs, labels);
   const observed = eiOf({ internal, external: total - internal });
-  const sizes = new Map<number, number>();
-  for (const label of labels) sizes.set(label, (sizes.get(label) ?? 0) + 1);
-  const piIn = withinPairShareOfSizes(sizes.values());
+  const piIn = withinPairShareOfSizes(groupSizesOf(groupCodesOf(graph, attribute)));
   const expected = piIn === null ? null : 1 - 2 * piIn;
   const r = Math.max(0, Math.floor(permutations));
   const none = { observed, expected, permutations: r, tail: "lower" as const, mean: null, sd: null, p: null, z: null };

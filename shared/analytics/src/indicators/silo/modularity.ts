@@ -1,38 +1,35 @@
+import { groupArcsOf } from "../../compact/group-arcs.js";
+import { reverseArcsOf } from "../../compact/reverse-arcs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
-import { arcsOf, groupsOf } from "../support/graph.js";
 
 export function attributeModularityResult(graph: CommunityGraph, attribute: string): IndicatorResult {
-  const groups = groupsOf(graph, attribute);
-  const edges = new Set<string>();
-  const inside = new Map<string, number>();
-  const degrees = new Map<string, number>();
-  for (const group of groups.values()) {
-    inside.set(group, 0);
-    degrees.set(group, 0);
+  const { labels, arcs, fromGroups, toGroups } = groupArcsOf(graph, attribute);
+  const reverse = reverseArcsOf(graph);
+  const inside = new Int32Array(labels.length);
+  const degrees = new Int32Array(labels.length);
+  let edges = 0;
+  for (let k = 0; k < arcs.length; k++) {
+    // A two-way tie is one edge: counted at the earlier of its two arcs.
+    const back = reverse[arcs[k]!]!;
+    if (back >= 0 && back < arcs[k]!) continue;
+    edges++;
+    degrees[fromGroups[k]!]!++;
+    degrees[toGroups[k]!]!++;
+    if (fromGroups[k] === toGroups[k]) inside[fromGroups[k]!]!++;
   }
-  for (const [source, target] of arcsOf(graph)) {
-    const from = groups.get(source);
-    const to = groups.get(target);
-    if (from === undefined || to === undefined) continue;
-    const key = JSON.stringify(source < target ? [source, target] : [target, source]);
-    if (edges.has(key)) continue;
-    edges.add(key);
-    degrees.set(from, degrees.get(from)! + 1);
-    degrees.set(to, degrees.get(to)! + 1);
-    if (from === to) inside.set(from, inside.get(from)! + 1);
-  }
-  const m = edges.size;
+  const m = edges;
   const byGroup: Record<string, Value> = {};
   const details: Record<string, { edges: number; degree: number }> = {};
   let q = 0;
-  for (const [group, edgesInside] of inside) {
-    const degree = degrees.get(group)!;
+  labels.forEach((group, code) => {
+    const edgesInside = inside[code]!;
+    const degree = degrees[code]!;
     details[group] = { edges: edgesInside, degree };
     const term = m === 0 ? null : edgesInside / m - (degree / (2 * m)) ** 2;
     byGroup[group] = term;
     q += term ?? 0;
-  }
+  });
   return { value: m === 0 ? null : q, byGroup, details: { edges: m, byGroup: details } };
 }
 

@@ -2,8 +2,10 @@ import { interactionKinds, participantRoles } from "@copgraph/domain";
 import fc from "fast-check";
 import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
+import { activeMembers } from "../indicators/activity/events.js";
 import { episodesOf, forEachFlowArc } from "../indicators/roles/facts.js";
 import type { CommunityGraph, CommunitySnapshot } from "../projection/community-snapshot.js";
+import { activeMembersOf } from "./active-members.js";
 import { compactEpisodesOf } from "./episodes.js";
 import { flowDyadsOf } from "./flow-dyads.js";
 
@@ -105,6 +107,17 @@ describe("flowDyadsOf", () => {
         expect(actual).toEqual(reference);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("activeMembersOf", () => {
+  it("is activity's activeMembers, in the same order", () => {
+    fc.assert(
+      fc.property(snapshotArb, (snapshot) => {
+        expect([...activeMembersOf(snapshot)]).toEqual([...activeMembers(snapshot)]);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,8 +1,8 @@
 // A directed interaction is a non-mutual kind with a recipient other than its source. Peer roles
 // and mutual interactions (collaboration) are neither giving nor receiving.
 import { isMutualKind, roleClass } from "@copgraph/domain";
+import { activeMembersOf } from "../../compact/active-members.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
-import { activeMembers } from "../activity/events.js";
 import type { Indicator, IndicatorResult, Value } from "../indicator.js";
 
 export function computeDualRoleShare(snapshot: CommunitySnapshot): IndicatorResult {
@@ -23,7 +23,7 @@ export function computeDualRoleShare(snapshot: CommunitySnapshot): IndicatorResu
       receivers.add(to);
     }
   }
-  const active = activeMembers(snapshot);
+  const active = activeMembersOf(snapshot);
   const byMember: Record<string, Value> = {};
   let dual = 0;
   for (const member of active) {

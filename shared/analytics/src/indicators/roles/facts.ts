@@ -18,8 +18,9 @@ import {
   roleClass,
   roleClasses,
 } from "@copgraph/domain";
+import { activeMembersOf } from "../../compact/active-members.js";
+import { memoisedOn } from "../../compact/memo.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
-import { activeMembers } from "../activity/events.js";
 
 export interface Participation {
   readonly memberId: string;
@@ -47,22 +48,24 @@ export function compareParticipations(a: Participation, b: Participation): numbe
   );
 }
 
-/** Each member's participations in the window, in the order above. */
-export function participationsByMember(snapshot: CommunitySnapshot): Map<string, Participation[]> {
-  const byMember = new Map<string, Participation[]>();
-  for (const gathering of snapshot.gatherings) {
-    const seen = new Set<string>();
-    for (const { memberId, role } of gathering.participants) {
-      if (seen.has(memberId)) continue;
-      seen.add(memberId);
-      const p = { memberId, at: gathering.occurredAt, role, roleClass: roleClass(role), gatheringId: gathering.id };
-      const list = byMember.get(memberId);
-      if (list) list.push(p);
-      else byMember.set(memberId, [p]);
+/** Each member's participations in the window, in the order above (once per snapshot: read, never change). */
+export function participationsByMember(snapshot: CommunitySnapshot): ReadonlyMap<string, readonly Participation[]> {
+  return memoisedOn(snapshot, "participations", () => {
+    const byMember = new Map<string, Participation[]>();
+    for (const gathering of snapshot.gatherings) {
+      const seen = new Set<string>();
+      for (const { memberId, role } of gathering.participants) {
+        if (seen.has(memberId)) continue;
+        seen.add(memberId);
+        const p = { memberId, at: gathering.occurredAt, role, roleClass: roleClass(role), gatheringId: gathering.id };
+        const list = byMember.get(memberId);
+        if (list) list.push(p);
+        else byMember.set(memberId, [p]);
+      }
     }
-  }
-  for (const list of byMember.values()) list.sort(compareParticipations);
-  return byMember;
+    for (const list of byMember.values()) list.sort(compareParticipations);
+    return byMember;
+  });
 }
 
 /** Gatherings and directed interactions of the window as episodes, in time order. */
@@ -108,8 +111,11 @@ export function forEachFlowArc(
 }
 
 /** The members a per-member result lists: the graph's members and anyone in the window's facts. */
-export function listedMembers(snapshot: CommunitySnapshot): string[] {
-  const members = new Set<string>(snapshot.graph.nodes());
-  for (const id of activeMembers(snapshot)) members.add(id);
-  return [...members];
+export function listedMembers(snapshot: CommunitySnapshot): readonly string[] {
+  // Keyed by the graph's size too: tests change a snapshot's graph in place.
+  return memoisedOn(snapshot, `listed\u0000${snapshot.graph.order}`, () => {
+    const members = new Set<string>(snapshot.graph.nodes());
+    for (const id of activeMembersOf(snapshot)) members.add(id);
+    return [...members];
+  });
 }

@@ -1,22 +1,13 @@
 // Agencies see community-level figures only, and no figure of a group small enough to point at
 // people: a value over fewer members than the minimum group size is withheld (null, flagged), a
 // small group is not even named, and no withheld value is the total minus the values shown.
-import type { CommunityGraph } from "@copgraph/analytics";
-import { type GroupSizes, groupSizesOfMembers } from "@copgraph/community";
+import type { GroupSizes } from "@copgraph/community";
 import type { CommunitySummary, IndicatorValue } from "@copgraph/contract";
 
 /** The one key under which an agency sees every group it may not see, unnamed; its value is always null. */
 export const OTHER_GROUPS = "other (suppressed)";
 
 export type { GroupSizes };
-
-/** Members in the graph, in total and per value of `attribute` (sector, layer, …). */
-export function groupSizesOf(graph: CommunityGraph, attribute: string): GroupSizes {
-  return groupSizesOfMembers(
-    graph.mapNodes((_id, attributes) => attributes),
-    attribute,
-  );
-}
 
 export const isSuppressed = (sizes: GroupSizes, minGroupSize: number) => sizes.community < minGroupSize;
 

@@ -16,7 +16,7 @@ import {
 } from "@copgraph/contract";
 import { pseudonymise, toGexf, toGraphml } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { aggregateValues, groupSizesOf } from "../access/aggregate-view.js";
+import { aggregateValues } from "../access/aggregate-view.js";
 import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
 import { asksForFile, routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
@@ -36,7 +36,7 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
     "/v1/communities/:id/graph",
     {
       // Graph JSON is read thousands of times a second by the web app: only file downloads are audited.
-      config: { ...routeAccess.members, audit: { action: "export", when: asksForFile } },
+      config: { ...routeAccess.members, audit: { action: "export", when: asksForFile }, heavy: true },
       schema: {
         tags: ["analytics"],
         summary: "The relationship graph as of a date; nodes carry the per-member values of the indicators asked",
@@ -44,7 +44,7 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
         querystring: withGraphQueryRules(
           GraphQueryFields.extend(GraphFormat.shape).extend(NodeIndicatorSelection.shape),
         ),
-        response: { 200: GraphResponse, ...problemResponses(400, 404) },
+        response: { 200: GraphResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -78,10 +78,11 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
           .send(body as never);
       }
       // Only the per-member values asked for: a graph is drawn before any costly indicator is done.
+      const values = ids && (await reader.indicatorsInWorker(view, ids, request.analytics));
       const body = () => ({
         communityId: view.communityId,
         query: view.resolved,
-        ...graphBody(view.snapshot.graph, ids && reader.indicators(view, ids)),
+        ...graphBody(view.snapshot.graph, values),
       });
       const pseudonyms = pseudonymousViewFor(request, view.history);
       if (pseudonyms) return pseudonyms.apply(body());
@@ -92,7 +93,7 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
   app.get(
     "/v1/communities/:id/indicators",
     {
-      config: routeAccess.aggregate,
+      config: { ...routeAccess.aggregate, heavy: true },
       schema: {
         tags: ["analytics"],
         summary: "Indicators as of a date, each with its baseline where it has one; per-member values on request",
@@ -100,7 +101,7 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
         querystring: withMemberPagingRule(
           withGraphQueryRules(GraphQueryFields.extend(IndicatorSelection.shape).extend(MemberDetailsQuery.shape)),
         ),
-        response: { 200: IndicatorsResponse, ...problemResponses(400, 403, 404) },
+        response: { 200: IndicatorsResponse, ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -118,18 +119,18 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       const about = { communityId: view.communityId, query: view.resolved };
       const answer = (values: Values) =>
         details === "members" ? memberPage(values, page, pageSize) : communityLevel(values);
+      const values = await reader.indicatorsInWorker(view, ids, request.analytics);
       if (minGroupSize === undefined && !pseudonyms) {
         const what = details === "members" ? `indicators|members|${page}|${pageSize}` : "indicators";
-        const body = () => ({ ...about, ...answer(reader.indicators(view, ids)) });
+        const body = () => ({ ...about, ...answer(values) });
         return reply.type(JSON_TYPE).send(reader.serialised(view, what, ids, body) as never);
       }
-      const values = reader.indicators(view, ids);
       if (pseudonyms) {
         // A researcher's members are paged in the order of their pseudonyms: a page tells nothing of the ids behind them.
         if (details === "members") return { ...about, ...memberPage(pseudonyms.apply(values), page, pageSize) };
         return pseudonyms.apply({ ...about, ...communityLevel(values) });
       }
-      const sizes = groupSizesOf(view.snapshot.graph, view.options.attribute);
+      const sizes = await reader.groupSizesInWorker(view, request.analytics);
       const indicators = aggregateValues(values, sizes, minGroupSize!);
       return { ...about, indicators, memberDetails: { included: false as const } };
     },

@@ -67,7 +67,9 @@ export class CheckpointFile {
 
   async write(checkpoint: ReadModelCheckpoint): Promise<void> {
     const bytes = serialize({ kind: KIND, format: FILE_FORMAT, checkpoint });
-    const draft = `${this.path}.${process.pid}.tmp`;
+    // Unique per write: two writers of one file (only tests run two) never share a draft.
+    drafts += 1;
+    const draft = `${this.path}.${process.pid}.${drafts}.tmp`;
     try {
       const file = await open(draft, "w", 0o600);
       try {
@@ -85,6 +87,8 @@ export class CheckpointFile {
     }
   }
 }
+
+let drafts = 0;
 
 function isCheckpoint(value: ReadModelCheckpoint | undefined): value is ReadModelCheckpoint {
   return (

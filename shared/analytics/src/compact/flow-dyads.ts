@@ -34,45 +34,48 @@ export function flowDyadsOf(episodes: CompactEpisodes): FlowDyads {
   const a: number[] = [];
   const b: number[] = [];
   const arcs: number[] = [];
-  // Times are visited in ascending order, so first and last arc of a direction are its min and max.
-  const first: number[][] = [[], []];
-  const last: number[][] = [[], []];
+  // Times are visited in ascending order: a direction's first and last arcs are its min and max.
+  // Forward runs a → b (the giver's id first), backward b → a.
+  const firstForward: number[] = [];
+  const lastForward: number[] = [];
+  const firstBackward: number[] = [];
+  const lastBackward: number[] = [];
   for (let e = 0; e < at.length; e++) {
     const t = at[e]!;
     for (let g = offsets[e]!; g < offsets[e + 1]!; g++) {
       if (classes[g] !== GIVER) continue;
+      const giver = members[g]!;
       for (let r = offsets[e]!; r < offsets[e + 1]!; r++) {
-        if (classes[r] !== RECEIVER || members[r] === members[g]) continue;
-        const forward = ranks[members[g]!]! < ranks[members[r]!]!;
-        const [lo, hi] = forward ? [members[g]!, members[r]!] : [members[r]!, members[g]!];
-        let dyad = dyadOf.get(lo * n + hi);
+        const receiver = members[r]!;
+        if (classes[r] !== RECEIVER || receiver === giver) continue;
+        const forward = ranks[giver]! < ranks[receiver]!;
+        const key = forward ? giver * n + receiver : receiver * n + giver;
+        let dyad = dyadOf.get(key);
         if (dyad === undefined) {
           dyad = a.length;
-          dyadOf.set(lo * n + hi, dyad);
-          a.push(lo);
-          b.push(hi);
+          dyadOf.set(key, dyad);
+          a.push(forward ? giver : receiver);
+          b.push(forward ? receiver : giver);
           arcs.push(0);
-          for (const side of [0, 1]) {
-            first[side]!.push(Number.POSITIVE_INFINITY);
-            last[side]!.push(Number.NEGATIVE_INFINITY);
-          }
+          firstForward.push(Number.POSITIVE_INFINITY);
+          lastForward.push(Number.NEGATIVE_INFINITY);
+          firstBackward.push(Number.POSITIVE_INFINITY);
+          lastBackward.push(Number.NEGATIVE_INFINITY);
         }
         arcs[dyad]!++;
-        const side = forward ? 0 : 1;
-        if (first[side]![dyad] === Number.POSITIVE_INFINITY) first[side]![dyad] = t;
-        last[side]![dyad] = t;
+        const [first, last] = forward ? [firstForward, lastForward] : [firstBackward, lastBackward];
+        if (first[dyad] === Number.POSITIVE_INFINITY) first[dyad] = t;
+        last[dyad] = t;
       }
     }
   }
-  const [firstF, firstB] = first as [number[], number[]];
-  const [lastF, lastB] = last as [number[], number[]];
   const count = a.length;
   const reversed = new Uint8Array(count);
   const spread = new Uint8Array(count);
   for (let d = 0; d < count; d++) {
-    reversed[d] = Number(firstF[d]! < lastB[d]! || firstB[d]! < lastF[d]!);
-    const earliest = Math.min(firstF[d]!, firstB[d]!);
-    const latest = Math.max(lastF[d]!, lastB[d]!);
+    reversed[d] = Number(firstForward[d]! < lastBackward[d]! || firstBackward[d]! < lastForward[d]!);
+    const earliest = Math.min(firstForward[d]!, firstBackward[d]!);
+    const latest = Math.max(lastForward[d]!, lastBackward[d]!);
     spread[d] = Number(latest > earliest);
   }
   return { a: Int32Array.from(a), b: Int32Array.from(b), arcs: Int32Array.from(arcs), reversed, spread };

@@ -48,15 +48,8 @@ export function computeReversal(snapshot: CommunitySnapshot, options: IndicatorO
   for (let d = 0; d < count; d++) if (dyads.spread[d]) chances.push(1 - 2 ** (1 - dyads.arcs[d]!));
   const q = Float64Array.from(chances);
   const random = mulberry32(options.seed);
-  const draws = new Float64Array(q.length);
   const samples: Value[] = [];
-  for (let s = 0; s < permutations && value !== null; s++) {
-    random.fill(draws);
-    let drawn = 0;
-    // Branch-free: each comparison is a coin, which a branch would mispredict half the time.
-    for (let k = 0; k < q.length; k++) drawn += Number(draws[k]! < q[k]!);
-    samples.push(drawn / count);
-  }
+  for (let s = 0; s < permutations && value !== null; s++) samples.push(random.successes(q) / count);
   const expected = chances.reduce((sum, chance) => sum + chance, 0);
   const { baseline, p, z } = summariseNull(value, samples);
   return {

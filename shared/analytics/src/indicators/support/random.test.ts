@@ -18,15 +18,17 @@ describe("mulberry32", () => {
     expect(Math.round(random() * 2 ** 32)).toBe(1416247);
   });
 
-  it("fills a buffer with the same draws as calls would give, interleaved with calls", () => {
+  it("counts successes with the same draws as calls would give, interleaved with calls", () => {
     const called = mulberry32(9);
-    const filled = mulberry32(9);
+    const counted = mulberry32(9);
+    const chances = Float64Array.from([0.5, 0.1, 0.9, 0.5, 0.3]);
     const expected = Array.from({ length: 12 }, () => called());
-    const buffer = new Float64Array(5);
-    filled.fill(buffer);
-    const got = [...buffer, filled(), filled()];
-    filled.fill(buffer);
-    expect([...got, ...buffer]).toEqual(expected);
+    const below = (draws: number[]) => draws.filter((x, k) => x < chances[k]!).length;
+    expect(counted.successes(chances)).toBe(below(expected.slice(0, 5)));
+    expect([counted(), counted()]).toEqual(expected.slice(5, 7));
+    expect(counted.successes(chances)).toBe(below(expected.slice(7, 12)));
+    expect(mulberry32(9).successes(new Float64Array(12))).toBe(0);
+    expect(mulberry32(9).successes(new Float64Array(12).fill(1))).toBe(12);
   });
 
   it("stays in [0, 1) with a mean near 1/2", () => {

@@ -11,7 +11,9 @@ const port = parentPort;
 if (!port) throw new Error("the analytics thread runs as a worker thread");
 const stopFlag = new Int32Array((workerData as AnalyticsThreadData).stop);
 const replica = new ReadModelReplica();
-const views = new EngineCache(8);
+// Few: a view of a large community is big, and a thread is asked the same date mostly back to back
+// (an agency's indicators then group sizes, a graph then its indicators).
+const views = new EngineCache(4);
 let current = -1;
 const stopped = () => Atomics.load(stopFlag, 0) === current;
 

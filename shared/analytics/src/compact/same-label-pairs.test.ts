@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mulberry32, shuffleCodes } from "../indicators/support/random.js";
+import { mulberry32, shuffleCodes } from "./random.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "./same-label-pairs.js";
 
 // The packed count (four labellings per pass) against a direct count of each labelling, on random

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../indicators/support/random.js";
 import { karate, krackhardt } from "../indicators/testing/datasets.js";
 import { brandesBetweenness } from "./brandes.js";
 import { type CompactGraph, compactGraph } from "./compact-graph.js";
+import { mulberry32 } from "./random.js";
 import { type SamplingBound, sampleCount, sampledBetweenness, samplingPlan } from "./sampled-betweenness.js";
 import { compactOf } from "./vertex-test-graph.js";
 

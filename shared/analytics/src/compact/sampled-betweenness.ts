@@ -1,5 +1,5 @@
-import { mulberry32 } from "../indicators/support/random.js";
 import type { CompactGraph } from "./compact-graph.js";
+import { mulberry32 } from "./random.js";
 import { shortestPathSampler } from "./sampled-path.js";
 import { vertexDiameterBound } from "./vertex-diameter.js";
 import { reversedGraph } from "./vertex-in-arcs.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "../indicators/support/random.js";
 import type { CompactGraph } from "./compact-graph.js";
+import { mulberry32 } from "./random.js";
 import { shortestPathSampler } from "./sampled-path.js";
 import { reversedGraph } from "./vertex-in-arcs.js";
 import { compactOf } from "./vertex-test-graph.js";

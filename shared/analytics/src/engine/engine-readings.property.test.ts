@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeIndicators, indicatorById } from "../indicators/registry.js";
 import { fromEvents } from "../projection/community-history.js";
 import { projectSnapshot } from "../projection/project-snapshot.js";
-import { logArb, queryArb } from "../projection/random-histories.js";
+import { logArb, queryArb } from "../projection/testing/random-histories.js";
 import { compactReadings } from "./compact-readings.js";
 import { engineIndicators } from "./engine-indicators.js";
 import { EngineView } from "./engine-view.js";

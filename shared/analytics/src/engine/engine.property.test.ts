@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CommunityHistory, fromEvents } from "../projection/community-history.js";
 import { projectSnapshot } from "../projection/project-snapshot.js";
-import { logArb, plain, queryArb } from "../projection/random-histories.js";
+import { logArb, plain, queryArb } from "../projection/testing/random-histories.js";
 import { communitySnapshotOf } from "./community-snapshot-of.js";
 import { projectCompact } from "./project-compact.js";
 

@@ -2,13 +2,13 @@
 // ones that change it, and its unit fits the values it gives.
 import type { CommunityEvent } from "@copgraph/domain";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../compact/random.js";
 import { day, gathering, interaction, joined, stored } from "../projection/fixtures.js";
 import { fromEvents, projectSnapshot } from "../projection/index.js";
 import { indicatorCatalogue } from "./catalogue.js";
 import { type IndicatorOptionName, indicatorOptionNames } from "./description.js";
 import { defaultIndicatorOptions, type IndicatorOptions } from "./indicator.js";
 import { computeIndicators, indicatorFamilies, indicators } from "./registry.js";
-import { mulberry32 } from "./support/random.js";
 import { UnknownIndicatorError } from "./unknown-indicator.js";
 
 /** Another value for each option, far enough from the default to change whatever reads it. */

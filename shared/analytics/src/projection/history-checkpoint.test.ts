@@ -19,8 +19,8 @@ import {
 import { historyStart } from "./history-start.js";
 import { projectSnapshot } from "./project-snapshot.js";
 import type { GraphQuery } from "./query.js";
-import { logArb, memberIds, plain, queryArb } from "./random-histories.js";
 import type { StoredEvent } from "./stored-event.js";
+import { logArb, memberIds, plain, queryArb } from "./testing/random-histories.js";
 
 // The property test's random logs, plus events with the fields they leave out (interaction
 // formats, gathering formats, learning environments, attributes removed), recorded late.

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { CommunityHistory, fromEvents } from "./community-history.js";
 import { projectSnapshot } from "./project-snapshot.js";
 import { type GraphQuery, type TieLayer, tieLayers } from "./query.js";
-import { logArb, memberIds, plain, queryArb } from "./random-histories.js";
 import type { StoredEvent } from "./stored-event.js";
+import { logArb, memberIds, plain, queryArb } from "./testing/random-histories.js";
 
 interface Edge {
   source: string;

@@ -14,7 +14,11 @@ describe("SortedFacts", () => {
   });
 
   it("adopts a list as it is, and sorts it on the first read if it was out of order (a damaged checkpoint)", () => {
-    expect(SortedFacts.adopt([fact(1, 0), fact(1, 1), fact(4, 2)]).all().map((f) => f.revision)).toEqual([0, 1, 2]);
+    expect(
+      SortedFacts.adopt([fact(1, 0), fact(1, 1), fact(4, 2)])
+        .all()
+        .map((f) => f.revision),
+    ).toEqual([0, 1, 2]);
     const adopted = SortedFacts.adopt([fact(4, 0), fact(1, 1), fact(1, 2)]);
     expect(adopted.between(0, 2).map((f) => f.revision)).toEqual([1, 2]);
     adopted.add(fact(3, 3));

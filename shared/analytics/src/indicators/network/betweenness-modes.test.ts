@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { brandesBetweenness } from "../../compact/brandes.js";
 import { compactGraph } from "../../compact/compact-graph.js";
+import { mulberry32 } from "../../compact/random.js";
 import { defaultIndicatorOptions } from "../indicator.js";
-import { mulberry32 } from "../support/random.js";
 import { graphOf, snapshotOf } from "../testing/snapshot.js";
 import {
   type BetweennessPolicy,

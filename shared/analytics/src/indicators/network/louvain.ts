@@ -1,9 +1,9 @@
 // Every arc counts 1, like the silo indicators; without a tie modularity is undefined (null).
 import louvain from "graphology-communities-louvain";
+import { mulberry32 } from "../../compact/random.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
 import { tieCount } from "../support/graph.js";
-import { mulberry32 } from "../support/random.js";
 
 export interface LouvainPartition {
   readonly modularity: number;

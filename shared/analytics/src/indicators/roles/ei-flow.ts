@@ -2,10 +2,10 @@
 import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
 import { memberIndexOf } from "../../compact/member-index.js";
+import { mulberry32, shuffleCodes } from "../../compact/random.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
-import { mulberry32, shuffleCodes } from "../support/random.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 

@@ -1,9 +1,9 @@
 // Episodes and their giver→receiver arcs: facts.ts, read from the snapshot's compact episodes.
 import { layerRank, type OccupationalLayer } from "@copgraph/domain";
 import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
+import { mulberry32, shuffleInPlace } from "../../compact/random.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
-import { mulberry32, shuffleInPlace } from "../support/random.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 

@@ -8,9 +8,9 @@
 // The dyads are read from the snapshot's compact episodes: compact/flow-dyads.ts.
 import { compactEpisodesOf } from "../../compact/episodes.js";
 import { flowDyadsOf } from "../../compact/flow-dyads.js";
+import { mulberry32 } from "../../compact/random.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
-import { mulberry32 } from "../support/random.js";
 import { permutationCount } from "./options.js";
 import { summariseNull } from "./permutation.js";
 

@@ -11,10 +11,10 @@
 import { arcListOf } from "../../compact/arc-list.js";
 import { groupSizesOf } from "../../compact/group-arcs.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
+import { mulberry32, shuffleCodes } from "../../compact/random.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Value } from "../indicator.js";
-import { mulberry32, shuffleCodes } from "../support/random.js";
 import { eiOf, withinPairShareOfSizes } from "./ei-counts.js";
 
 export interface EiPermutationTest {

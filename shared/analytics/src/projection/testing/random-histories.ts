@@ -2,10 +2,10 @@
 // leaves, retractions and ties collide often. Test support only.
 import { type CommunityEvent, type EventOf, interactionKinds, participantRoles, sectors } from "@copgraph/domain";
 import fc from "fast-check";
-import type { CommunitySnapshot } from "./community-snapshot.js";
-import { DAY, day } from "./fixtures.js";
-import { type GraphQuery, tieLayers } from "./query.js";
-import type { StoredEvent } from "./stored-event.js";
+import type { CommunitySnapshot } from "../community-snapshot.js";
+import { DAY, day } from "../fixtures.js";
+import { type GraphQuery, tieLayers } from "../query.js";
+import type { StoredEvent } from "../stored-event.js";
 
 // Odd logs (a tie to a member never joined, a profile change before the join) are allowed on purpose.
 export const memberIds = ["m0", "m1", "m2", "m3", "m4"];

@@ -87,15 +87,18 @@ export class MemberTimeline {
 
   /** Returns the join's ordinal among the member's joins. */
   addJoin(data: EventDataOf<"MemberJoined">, when: Dated): number {
-    const join: MemberJoin = {
-      ...when,
+    // Written field by field: spreading conditional objects is the slow path of object creation.
+    const join: { -readonly [K in keyof MemberJoin]: MemberJoin[K] } = {
+      occurredAt: when.occurredAt,
+      recordedAt: when.recordedAt,
+      revision: when.revision,
       memberId: data.memberId,
       sector: data.sector,
       occupationalLayer: data.occupationalLayer,
       attributes: { ...data.attributes },
-      ...(data.organisation !== undefined && !this.erased && { organisation: data.organisation }),
-      ...(data.learningEnvironment !== undefined && { learningEnvironment: data.learningEnvironment }),
     };
+    if (data.organisation !== undefined && !this.erased) join.organisation = data.organisation;
+    if (data.learningEnvironment !== undefined) join.learningEnvironment = data.learningEnvironment;
     return this.#joins.push(join) - 1;
   }
 

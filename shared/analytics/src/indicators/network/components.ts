@@ -1,23 +1,30 @@
+import { neighbourhoodsOf } from "../../compact/neighbourhoods.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator } from "../indicator.js";
 
 /** Weakly connected components, each a list of members; largest first. */
 export function weakComponents(graph: CommunityGraph): string[][] {
-  const seen = new Set<string>();
+  // Breadth-first over the shared typed neighbourhoods (graphology's neighbour order).
+  const { ids, offsets, neighbours } = neighbourhoodsOf(graph);
+  const seen = new Uint8Array(ids.length);
   const components: string[][] = [];
-  graph.forEachNode((start) => {
-    if (seen.has(start)) return;
-    seen.add(start);
-    const component = [start];
-    for (let i = 0; i < component.length; i++) {
-      graph.forEachNeighbor(component[i]!, (neighbour) => {
-        if (seen.has(neighbour)) return;
-        seen.add(neighbour);
-        component.push(neighbour);
-      });
+  const queue = new Int32Array(ids.length);
+  for (let start = 0; start < ids.length; start++) {
+    if (seen[start]) continue;
+    seen[start] = 1;
+    queue[0] = start;
+    let size = 1;
+    for (let i = 0; i < size; i++) {
+      const member = queue[i]!;
+      for (let e = offsets[member]!; e < offsets[member + 1]!; e++) {
+        const neighbour = neighbours[e]!;
+        if (seen[neighbour]) continue;
+        seen[neighbour] = 1;
+        queue[size++] = neighbour;
+      }
     }
-    components.push(component);
-  });
+    components.push(Array.from(queue.subarray(0, size), (member) => ids[member]!));
+  }
   return components.sort((a, b) => b.length - a.length);
 }
 

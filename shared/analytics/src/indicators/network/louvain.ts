@@ -1,5 +1,6 @@
 // Every arc counts 1, like the silo indicators; without a tie modularity is undefined (null).
 import louvain from "graphology-communities-louvain";
+import { memoisedOnGraph } from "../../compact/memo.js";
 import { mulberry32 } from "../../compact/random.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorResult } from "../indicator.js";
@@ -11,7 +12,15 @@ export interface LouvainPartition {
   readonly communities: readonly (readonly string[])[];
 }
 
+/**
+ * The partition for a seed, found once per snapshot graph: network.louvain and silo.clusters of
+ * one report share it (read it, never change it).
+ */
 export function louvainPartition(graph: CommunityGraph, seed: number): LouvainPartition | null {
+  return memoisedOnGraph(graph, `louvain\u0000${seed}`, () => findPartition(graph, seed));
+}
+
+function findPartition(graph: CommunityGraph, seed: number): LouvainPartition | null {
   if (tieCount(graph) === 0) return null;
   let input = graph;
   if (graph.selfLoopCount > 0) {

@@ -2,7 +2,7 @@
 // model, then fed its events), and computes one task at a time on it. Each answer names its task;
 // a task given up is stopped.
 import { parentPort, workerData } from "node:worker_threads";
-import { EngineCache, fromCheckpoint } from "@copgraph/analytics";
+import { ComputationStopped, EngineCache, fromCheckpoint, stopBrandesWhen } from "@copgraph/analytics";
 import { computeTask, TaskStopped } from "./compute-task.js";
 import { ReadModelReplica } from "./read-model-replica.js";
 import type { AnalyticsThreadData, FromAnalyticsThread, ToAnalyticsThread } from "./worker-protocol.js";
@@ -16,6 +16,8 @@ const replica = new ReadModelReplica();
 const views = new EngineCache(4);
 let current = -1;
 const stopped = () => Atomics.load(stopFlag, 0) === current;
+// Exact betweenness runs for seconds on large graphs: it asks too, once per source.
+stopBrandesWhen(stopped);
 
 const answer = (message: FromAnalyticsThread) => port.postMessage(message);
 
@@ -33,7 +35,7 @@ port.on("message", (message: ToAnalyticsThread) => {
   try {
     answer({ kind: "done", id: task.id, result: computeTask(replica, views, task, stopped) });
   } catch (error) {
-    if (error instanceof TaskStopped) answer({ kind: "stopped", id: task.id });
+    if (error instanceof TaskStopped || error instanceof ComputationStopped) answer({ kind: "stopped", id: task.id });
     else answer({ kind: "failed", id: task.id, message: (error as Error).message });
   } finally {
     current = -1;

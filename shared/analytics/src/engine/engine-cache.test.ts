@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { fromEvents } from "../projection/community-history.js";
+import { day } from "../projection/fixtures.js";
+import type { StoredEvent } from "../projection/stored-event.js";
+import { EngineCache } from "./engine-cache.js";
+
+const history = (members: number) =>
+  fromEvents(
+    Array.from(
+      { length: members },
+      (_, i): StoredEvent => ({
+        event: {
+          type: "MemberJoined",
+          data: {
+            memberId: `m${i}`,
+            displayName: "n",
+            sector: "education",
+            occupationalLayer: "professional",
+            occurredAt: new Date(day(0)).toISOString(),
+          },
+        },
+        recordedAt: day(0),
+        revision: i,
+      }),
+    ),
+  );
+const query = (n: number) => ({ at: day(n), knownAt: day(30) });
+
+describe("EngineCache", () => {
+  it("answers a query asked again with the same view, and a new event with a new one", () => {
+    const cache = new EngineCache();
+    const h = history(3);
+    expect(cache.get(h, query(1))).toBe(cache.get(h, query(1)));
+    expect(cache.get(h, query(2))).not.toBe(cache.get(h, query(1)));
+  });
+
+  it("keeps at most `capacity` views, the least recently used dropped first", () => {
+    const cache = new EngineCache(2);
+    const h = history(3);
+    const first = cache.get(h, query(1));
+    cache.get(h, query(2));
+    cache.get(h, query(1));
+    cache.get(h, query(3));
+    expect(cache.get(h, query(1))).toBe(first);
+    expect(cache.bytes).toBeGreaterThan(0);
+  });
+
+  it("drops views past its byte budget, across communities, but never the newest", () => {
+    const small = history(2);
+    const large = history(200);
+    const cache = new EngineCache(100, 0);
+    const kept = cache.get(large, query(1));
+    expect(cache.get(large, query(1))).toBe(kept);
+    cache.get(small, query(1));
+    expect(cache.get(large, query(1))).not.toBe(kept);
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openCommunities, PersonalVault, seedDemo } from "@copgraph/community";
+import { CHECKPOINT_FILE, openCommunities, PersonalVault, seedDemo } from "@copgraph/community";
 import { openEventStore } from "@copgraph/event-store";
 import { developmentMode } from "./access/access-settings.js";
 import { ACCESS_FILE, AccessKeyStore } from "./access/key-store.js";
@@ -60,6 +60,8 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
   const communities = await openCommunities(store, personalVault, () => new Date(), {
     // Started now, while the read model catches up: the first request finds its threads ready.
     analytics: { ...(threads === undefined ? {} : { threads }), budgetMs, startNow: true },
+    // A restart resumes the read model from here instead of replaying the whole log (ADR 0016).
+    checkpointFile: join(config.dataDir, CHECKPOINT_FILE),
   });
   const seeded = config.demo ? await seedDemo(store, communities.writer, new Date()) : [];
   const app = await buildApp({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, shuffleCodes, shuffleInPlace } from "./random.js";
+import { mulberry32, shuffleInPlace } from "./random.js";
 
 describe("mulberry32", () => {
   it("gives the same sequence for the same seed, another for another seed", () => {
@@ -70,13 +70,17 @@ describe("shuffleInPlace", () => {
   });
 });
 
-describe("shuffleCodes", () => {
-  it("permutes Int32Array codes exactly as shuffleInPlace does for the same seed", () => {
+describe("mulberry32's shuffle", () => {
+  it("permutes Int32Array codes exactly as shuffleInPlace does with the same draws, calls between", () => {
     for (const seed of [1, 2, 99]) {
       const codes = Int32Array.from({ length: 50 }, (_, i) => i % 7);
       const generic = Array.from(codes);
-      shuffleCodes(codes, mulberry32(seed));
-      shuffleInPlace(generic, mulberry32(seed));
+      const [own, reference] = [mulberry32(seed), mulberry32(seed)];
+      own.shuffle(codes);
+      shuffleInPlace(generic, reference);
+      expect(own()).toBe(reference());
+      own.shuffle(codes);
+      shuffleInPlace(generic, reference);
       expect([...codes]).toEqual(generic);
     }
   });

@@ -30,15 +30,15 @@ export function sameLabelPairs({ offsets, seconds }: PairsByFirst, labels: Int32
   return same;
 }
 
-const LANES = 4;
 const LANE_MAX = 255;
 
 /**
  * The same-label pair counts of `rounds` successive relabellings: before each count, `relabel`
- * changes `labels` in place (a shuffle continuing from the previous one). With labels below 256,
- * four labellings are counted in one pass: one byte each in an int per member, so that one XOR
- * compares four pairs of labels and a zero byte marks an equal pair (counted in byte-wide lanes,
- * emptied every 255 pairs before they overflow).
+ * changes `labels` in place (a shuffle continuing from the previous one). Several labellings are
+ * counted in one pass, packed into an int per member: with labels below 16, eight of four bits
+ * each; below 256, four of a byte. One XOR then compares them all for a pair, and a zero field
+ * (found without carries between fields) marks an equal pair, counted in byte-wide lanes emptied
+ * every 255 pairs before they overflow.
  */
 export function relabelledSameLabelPairs(
   pairs: PairsByFirst,
@@ -47,46 +47,67 @@ export function relabelledSameLabelPairs(
   relabel: (labels: Int32Array) => void,
 ): Int32Array {
   const counts = new Int32Array(rounds);
-  if (labels.some((label) => label < 0 || label > LANE_MAX)) {
+  let largest = 0;
+  for (const label of labels) largest = Math.max(largest, label);
+  const bits = largest < 16 ? 4 : largest < 256 ? 8 : 0;
+  if (bits === 0 || labels.some((label) => label < 0)) {
     for (let r = 0; r < rounds; r++) {
       relabel(labels);
       counts[r] = sameLabelPairs(pairs, labels);
     }
     return counts;
   }
+  const width = 32 / bits;
   const packed = new Int32Array(labels.length);
-  const lanes = new Float64Array(LANES);
-  for (let first = 0; first < rounds; first += LANES) {
+  const lanes = new Float64Array(width);
+  for (let first = 0; first < rounds; first += width) {
     packed.fill(0);
-    const width = Math.min(LANES, rounds - first);
-    for (let lane = 0; lane < width; lane++) {
+    const used = Math.min(width, rounds - first);
+    for (let lane = 0; lane < used; lane++) {
       relabel(labels);
-      for (let i = 0; i < labels.length; i++) packed[i]! |= labels[i]! << (8 * lane);
+      for (let i = 0; i < labels.length; i++) packed[i]! |= labels[i]! << (bits * lane);
     }
-    countPacked(pairs, packed, lanes);
-    for (let lane = 0; lane < width; lane++) counts[first + lane] = lanes[lane]!;
+    countPacked(pairs, packed, bits, lanes);
+    for (let lane = 0; lane < used; lane++) counts[first + lane] = lanes[lane]!;
   }
   return counts;
 }
 
-/** Equal-byte counts of the packed labels over the pairs, lane by lane, into `lanes`. */
-function countPacked({ offsets, seconds }: PairsByFirst, packed: Int32Array, lanes: Float64Array): void {
+/** Adds the four byte lanes of `sum` to lanes[first], lanes[first + step], … */
+function addLanes(sum: number, lanes: Float64Array, first: number, step: number): void {
+  lanes[first]! += sum & 0xff;
+  lanes[first + step]! += (sum >>> 8) & 0xff;
+  lanes[first + 2 * step]! += (sum >>> 16) & 0xff;
+  lanes[first + 3 * step]! += (sum >>> 24) & 0xff;
+}
+
+/**
+ * Equal-field counts of the packed labellings over the pairs, into lanes[0 .. 32 / bits). A field
+ * of x = own ^ other is zero when (field & low) + low leaves its top bit clear and x has it clear
+ * too (low: the field's lower bits; no carry crosses a field). Those top bits are moved to one bit
+ * per byte: for bytes, all four lanes at once; for nibbles, the even ones and the odd ones apart.
+ */
+function countPacked({ offsets, seconds }: PairsByFirst, packed: Int32Array, bits: number, lanes: Float64Array) {
+  const nibbles = bits === 4;
+  const low = nibbles ? 0x77777777 : 0x7f7f7f7f;
+  const evenShift = nibbles ? 3 : 7;
+  const oddMask = nibbles ? 0x01010101 : 0;
   lanes.fill(0);
   for (let i = 0; i + 1 < offsets.length; i++) {
     const own = packed[i]!;
     const end = offsets[i + 1]!;
     for (let k = offsets[i]!; k < end; ) {
       const stop = Math.min(end, k + LANE_MAX);
-      let sum = 0;
+      let even = 0;
+      let odd = 0;
       for (; k < stop; k++) {
         const x = own ^ packed[seconds[k]!]!;
-        // 0x80 in each byte of x that is zero, 0 elsewhere (no carry crosses a byte).
-        sum += ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f) >>> 7;
+        const zero = ~(((x & low) + low) | x | low);
+        even += (zero >>> evenShift) & 0x01010101;
+        odd += (zero >>> 7) & oddMask;
       }
-      lanes[0]! += sum & 0xff;
-      lanes[1]! += (sum >>> 8) & 0xff;
-      lanes[2]! += (sum >>> 16) & 0xff;
-      lanes[3]! += (sum >>> 24) & 0xff;
+      addLanes(even, lanes, 0, nibbles ? 2 : 1);
+      if (nibbles) addLanes(odd, lanes, 1, 2);
     }
   }
 }

@@ -2,7 +2,7 @@
 import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
 import { memberIndexOf } from "../../compact/member-index.js";
-import { mulberry32, shuffleCodes } from "../../compact/random.js";
+import { mulberry32 } from "../../compact/random.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunitySnapshot } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
@@ -90,7 +90,7 @@ export function computeEiFlow(snapshot: CommunitySnapshot, options: IndicatorOpt
   const baseline = n < 2 ? null : 1 - (2 * within) / (n * (n - 1));
   const random = mulberry32(options.seed);
   const same = relabelledSameLabelPairs(byGiver, Int32Array.from(codes), value === null ? 0 : permutations, (labels) =>
-    shuffleCodes(labels, random),
+    random.shuffle(labels),
   );
   const samples = Array.from(same, (internal) => eiOf(count - internal, internal));
   const { p, z } = summariseNull(value, samples);

@@ -11,7 +11,7 @@
 import { arcListOf } from "../../compact/arc-list.js";
 import { groupSizesOf } from "../../compact/group-arcs.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
-import { mulberry32, shuffleCodes } from "../../compact/random.js";
+import { mulberry32 } from "../../compact/random.js";
 import { pairsByFirst, relabelledSameLabelPairs, sameLabelPairs } from "../../compact/same-label-pairs.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Value } from "../indicator.js";
@@ -98,7 +98,7 @@ function runPermutationTest(
   // Welford's running mean and sum of squared deviations: exactly 0 when every EI is the same.
   let mean = 0;
   let squares = 0;
-  const shuffled = relabelledSameLabelPairs(arcs, labels, r, (codes) => shuffleCodes(codes, random));
+  const shuffled = relabelledSameLabelPairs(arcs, labels, r, (codes) => random.shuffle(codes));
   for (let k = 0; k < r; k++) {
     const same = shuffled[k]!;
     if (same >= internal) atLeastAsInternal++;

@@ -7,7 +7,7 @@ import { episodesOf, forEachFlowArc } from "../indicators/roles/facts.js";
 import type { CommunityGraph, CommunitySnapshot } from "../projection/community-snapshot.js";
 import { activeMembersOf } from "./active-members.js";
 import { compactEpisodesOf } from "./episodes.js";
-import { flowDyadsOf } from "./flow-dyads.js";
+import { BACKWARD, FORWARD, flowDyadsOf } from "./flow-dyads.js";
 
 // The compact episodes against episodesOf (the definition, over objects), and the flow dyads against
 // a direct reading of those episodes, on random windows: repeated participants, same-instant
@@ -75,7 +75,7 @@ describe("compactEpisodesOf", () => {
 });
 
 describe("flowDyadsOf", () => {
-  it("lists each dyad once, in order of its first arc, with its arcs, reversal and spread", () => {
+  it("lists each dyad once, in order of its first arc, with its arcs, reversal, spread and directions", () => {
     fc.assert(
       fc.property(snapshotArb, (snapshot) => {
         const expected = new Map<string, { a: string; b: string; times: number[]; forward: boolean[] }>();
@@ -96,6 +96,7 @@ describe("flowDyadsOf", () => {
           arcs: dyads.arcs[d],
           reversed: dyads.reversed[d] === 1,
           spread: dyads.spread[d] === 1,
+          ways: dyads.ways[d],
         }));
         const reference = [...expected.values()].map(({ a, b, times, forward }) => ({
           a,
@@ -103,6 +104,7 @@ describe("flowDyadsOf", () => {
           arcs: times.length,
           reversed: times.some((t, i) => times.some((u, j) => forward[i] !== forward[j] && t < u)),
           spread: new Set(times).size > 1,
+          ways: (forward.includes(true) ? FORWARD : 0) | (forward.includes(false) ? BACKWARD : 0),
         }));
         expect(actual).toEqual(reference);
       }),

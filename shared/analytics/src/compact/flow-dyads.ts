@@ -1,8 +1,10 @@
 // The dyads of the giver→receiver arcs of a window (roles.reversal): every (giver, receiver) pair
 // of distinct members of an episode is an arc at the episode's instant; a dyad is the unordered
-// pair, its ends `a` < `b` by id (string order), listed in order of their first arc.
+// pair, its ends `a` < `b` by id (string order), listed in order of their first arc. Built once per
+// snapshot's episodes, for roles.reversal and roles.ei_flow.
 import type { CompactEpisodes } from "./episodes.js";
 import { GIVER, RECEIVER } from "./episodes.js";
+import { memoisedOn } from "./memo.js";
 
 export interface FlowDyads {
   /** Per dyad: its ends (positions in the episodes' ids), a's id before b's. */
@@ -14,7 +16,12 @@ export interface FlowDyads {
   readonly reversed: Uint8Array;
   /** Per dyad: 1 when its arcs are at two or more instants. */
   readonly spread: Uint8Array;
+  /** Per dyad: FORWARD when it has an arc a → b, plus BACKWARD when one b → a. */
+  readonly ways: Uint8Array;
 }
+
+export const FORWARD = 1;
+export const BACKWARD = 2;
 
 /** Rank of each id in string order. */
 function stringRanks(ids: readonly string[]): Int32Array {
@@ -27,6 +34,10 @@ function stringRanks(ids: readonly string[]): Int32Array {
 }
 
 export function flowDyadsOf(episodes: CompactEpisodes): FlowDyads {
+  return memoisedOn(episodes, "dyads", () => buildDyads(episodes));
+}
+
+function buildDyads(episodes: CompactEpisodes): FlowDyads {
   const { ids, at, offsets, members, classes } = episodes;
   const ranks = stringRanks(ids);
   const n = ids.length;
@@ -72,11 +83,15 @@ export function flowDyadsOf(episodes: CompactEpisodes): FlowDyads {
   const count = a.length;
   const reversed = new Uint8Array(count);
   const spread = new Uint8Array(count);
+  const ways = new Uint8Array(count);
   for (let d = 0; d < count; d++) {
+    ways[d] =
+      (firstForward[d]! < Number.POSITIVE_INFINITY ? FORWARD : 0) |
+      (firstBackward[d]! < Number.POSITIVE_INFINITY ? BACKWARD : 0);
     reversed[d] = Number(firstForward[d]! < lastBackward[d]! || firstBackward[d]! < lastForward[d]!);
     const earliest = Math.min(firstForward[d]!, firstBackward[d]!);
     const latest = Math.max(lastForward[d]!, lastBackward[d]!);
     spread[d] = Number(latest > earliest);
   }
-  return { a: Int32Array.from(a), b: Int32Array.from(b), arcs: Int32Array.from(arcs), reversed, spread };
+  return { a: Int32Array.from(a), b: Int32Array.from(b), arcs: Int32Array.from(arcs), reversed, spread, ways };
 }

@@ -1,5 +1,6 @@
-// Giver→receiver pairs: facts.ts, read from the snapshot's compact episodes.
-import { compactEpisodesOf, GIVER, RECEIVER } from "../../compact/episodes.js";
+// Giver→receiver pairs: facts.ts, read from the snapshot's compact episodes and their dyads.
+import { compactEpisodesOf } from "../../compact/episodes.js";
+import { BACKWARD, FORWARD, flowDyadsOf } from "../../compact/flow-dyads.js";
 import { groupCodesOf } from "../../compact/group-codes.js";
 import { memberIndexOf } from "../../compact/member-index.js";
 import { mulberry32 } from "../../compact/random.js";
@@ -36,21 +37,15 @@ function labelledPairs(snapshot: CommunitySnapshot, attribute: string): Labelled
     const i = index.get(id);
     return i === undefined ? -1 : valued[i]!;
   });
-  const n = codes.length;
+  // Distinct ordered pairs: the directions in which each giver→receiver dyad has arcs.
+  const dyads = flowDyadsOf(episodes);
   const ends: number[] = [];
-  const seen = new Set<number>();
-  const { offsets, members, classes } = episodes;
-  for (let e = 0; e + 1 < offsets.length; e++) {
-    for (let g = offsets[e]!; g < offsets[e + 1]!; g++) {
-      const giver = position[members[g]!]!;
-      if (classes[g] !== GIVER || giver < 0) continue;
-      for (let r = offsets[e]!; r < offsets[e + 1]!; r++) {
-        const receiver = position[members[r]!]!;
-        if (classes[r] !== RECEIVER || receiver < 0 || r === g || seen.has(giver * n + receiver)) continue;
-        seen.add(giver * n + receiver);
-        ends.push(giver, receiver);
-      }
-    }
+  for (let d = 0; d < dyads.a.length; d++) {
+    const a = position[dyads.a[d]!]!;
+    const b = position[dyads.b[d]!]!;
+    if (a < 0 || b < 0) continue;
+    if (dyads.ways[d]! & FORWARD) ends.push(a, b);
+    if (dyads.ways[d]! & BACKWARD) ends.push(b, a);
   }
   return { codes: Int32Array.from(codes), labels: groups.labels, pairs: Int32Array.from(ends) };
 }

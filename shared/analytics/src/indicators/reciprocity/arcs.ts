@@ -51,7 +51,7 @@ export const directedLayers: readonly TieLayer[] = [...interactionKinds.filter((
 export function presentLayers(graph: CommunityGraph): TieLayer[] {
   const seen = new Set<TieLayer>();
   for (const layers of arcListOf(graph).layers) {
-    for (const [layer, weight] of Object.entries(layers)) if ((weight ?? 0) > 0) seen.add(layer as TieLayer);
+    for (const layer in layers) if ((layers[layer as TieLayer] ?? 0) > 0) seen.add(layer as TieLayer);
   }
   return tieLayers.filter((layer) => seen.has(layer));
 }

@@ -75,3 +75,12 @@ it("computes a query once per community revision, and a new event invalidates on
   expect(a2["network.ties"]!.value).toBe(1);
   expect(await values("b")).toBe(b1);
 });
+
+it("reads a community this process never wrote to: name and revision from its stream's ends, as its write model has them", async () => {
+  const fresh = new CommunityWriter(store, () => now, new PersonalData(PersonalVault.inMemory(), store));
+  const other = new CommunityReader(fresh, histories, () => now);
+  const view = await other.view("a", {});
+  expect({ name: view.name, revision: view.resolved.revision }).toEqual({ name: "a", revision: 2 });
+  expect(await fresh.head("a")).toEqual(await writer.head("a"));
+  await expect(other.view("nobody", {})).rejects.toThrow(/nobody/);
+});

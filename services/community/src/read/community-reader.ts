@@ -181,8 +181,7 @@ export class CommunityReader {
   }
 
   private async projected(communityId: string): Promise<{ projected: ProjectedCommunity; name: string }> {
-    const log = await this.writer.current(communityId);
-    const summary = log.summary();
+    const summary = await this.writer.head(communityId);
     if (!summary) throw new CommunityNotFound(communityId);
     // The read model follows the log within milliseconds; a long wait means it is stuck (or still
     // reading a large log at start): refuse rather than keep the caller waiting.

@@ -1,6 +1,6 @@
 import type { WriteResult } from "@copgraph/contract";
 import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
-import { type EventData, type EventStore, WrongExpectedVersionError } from "@copgraph/event-store";
+import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { decodeEvent, readCommunityStream, streamOf } from "../stream/community-stream.js";
 import { AppendProtocol } from "./append-protocol.js";
@@ -81,6 +81,31 @@ export class CommunityWriter {
     // Unknown ids are not kept, so probing for communities does not grow the cache.
     if (log.revision === -1n) this.logs.delete(communityId);
     return log;
+  }
+
+  /**
+   * The community's name and latest revision, for reads: from its write model when this process
+   * has it loaded (it includes appends in flight), else from the first and last events of its
+   * stream, so a read never rebuilds a write model it does not need (a million events take
+   * seconds). Undefined when no community has that id.
+   */
+  async head(communityId: string): Promise<{ name: string; revision: number } | undefined> {
+    if (this.logs.has(communityId)) {
+      const summary = (await this.current(communityId)).summary();
+      return summary && { name: summary.name, revision: summary.revision };
+    }
+    const stream = streamOf(communityId);
+    try {
+      const [first] = await this.store.readStream(stream, { maxCount: 1 });
+      if (!first) return undefined;
+      const registered = decodeEvent(first);
+      if (registered.type !== "CommunityRegistered") return undefined;
+      const [last] = await this.store.readStream(stream, { direction: "backwards", maxCount: 1 });
+      return { name: registered.data.name, revision: Number(last?.revision ?? first.revision) };
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
   }
 
   /** Checks commands against the community's current state without storing anything; throws DomainError. */

@@ -1,4 +1,4 @@
-import { exportCommunity, graphBody, readCommunityLog } from "@copgraph/community";
+import { drawnFromCompact, exportCommunity, graphBody, readCommunityLog } from "@copgraph/community";
 import {
   CommunityParams,
   DEFAULT_MEMBER_PAGE_SIZE,
@@ -82,7 +82,7 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       const body = () => ({
         communityId: view.communityId,
         query: view.resolved,
-        ...graphBody(view.snapshot.graph, values),
+        ...graphBody(drawnFromCompact(view.compact), values),
       });
       const pseudonyms = pseudonymousViewFor(request, view.history);
       if (pseudonyms) return pseudonyms.apply(body());

@@ -1,4 +1,4 @@
-import { graphBody } from "@copgraph/community";
+import { drawnFromGraph, graphBody } from "@copgraph/community";
 import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
 import type { PersonalValues } from "@copgraph/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -31,7 +31,11 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         throw new HttpProblem(404, "member_not_found", `no member '${asked}' in '${id}' as of ${view.resolved.at}`);
       }
       const ego = new Set([memberId, ...graph.neighbors(memberId)]);
-      const body = graphBody(graph, await reader.indicatorsInWorker(view, undefined, request.analytics), ego);
+      const body = graphBody(
+        drawnFromGraph(graph),
+        await reader.indicatorsInWorker(view, undefined, request.analytics),
+        ego,
+      );
       const node = body.nodes.find((candidate) => candidate.id === memberId)!;
       // The name and organisation come from the vault, read only for a caller who may see names.
       const member = pseudonyms ? node : withProfile(node, personal.profileOf(id, memberId));

@@ -1,6 +1,7 @@
 import {
   type CommunityHistory,
   type CommunitySnapshot,
+  type CompactSnapshot,
   EngineCache,
   engineIndicators,
   type IndicatorOptions,
@@ -41,6 +42,8 @@ export interface CommunityView extends Resolved {
   readonly name: string;
   /** Projected on this thread on first use only: indicators computed in the pool never need it here. */
   readonly snapshot: CommunitySnapshot;
+  /** The same community as typed arrays: what a graph body is drawn from without a graph of objects. */
+  readonly compact: CompactSnapshot;
   /** The community's full bitemporal history (for exports that replay it). */
   readonly history: CommunityHistory;
 }
@@ -83,6 +86,9 @@ export class CommunityReader {
       get snapshot() {
         snapshot ??= engineViews.get(projected.history, resolved.graphQuery).snapshot;
         return snapshot;
+      },
+      get compact() {
+        return engineViews.get(projected.history, resolved.graphQuery).compact;
       },
     };
     this.projectedOf.set(view, projected);

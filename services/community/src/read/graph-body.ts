@@ -25,7 +25,11 @@ export const drawnFromGraph = (graph: CommunityGraph): DrawnGraph => ({
 
 /** The engine's compact snapshot as it is: no graph of objects is built to draw it. */
 export const drawnFromCompact = (compact: CompactSnapshot): DrawnGraph => ({
-  forEachNode: (each) => compact.ids.forEach((id, i) => each(id, compact.attributes[i] as MemberAttributes)),
+  forEachNode: (each) => {
+    compact.ids.forEach((id, i) => {
+      each(id, compact.attributes[i] as MemberAttributes);
+    });
+  },
   forEachTie: (each) => {
     const { ids, source, target, weight } = compact;
     for (let k = 0; k < source.length; k++) {

@@ -7,8 +7,15 @@ import { type QuietWait, waitForQuiet } from "../support/cpu-load.js";
 import { type MeasuredRuns, measureRuns } from "../support/runs.js";
 import { round } from "../support/stats.js";
 import type { CommunitySize } from "./community.js";
-import { graphCounts } from "./community.js";
-import { COLLECT, type Collected, PROBE_READY, type ResourceRecord, VIEW_IDLE } from "./page-scripts.js";
+import { bumpRevision, graphCounts } from "./community.js";
+import {
+  COLLECT,
+  type Collected,
+  PROBE_READY,
+  type ResourceRecord,
+  VIEW_IDLE,
+  waitForExpression,
+} from "./page-scripts.js";
 import { type TreeCpu, treeCpuWindow } from "./process-cpu.js";
 
 export type Page = Awaited<ReturnType<Browser["newPage"]>>["page"];
@@ -102,12 +109,14 @@ export async function runFirstFrame(
   );
 
   const once = async (index: number): Promise<FirstFrameRun> => {
+    // A new revision: the server's cached answers for the community go, as for a first visitor.
+    await bumpRevision(baseUrl, size.communityId);
     const quiet = await waitForQuiet(cores);
     const { page, errors } = await browser.newPage();
     try {
       const cpu = treeCpuWindow(cores);
       await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
-      await page.waitForFunction(PROBE_READY, undefined, { timeout: FIRST_FRAME_TIMEOUT_MS, polling: 50 });
+      await waitForExpression(page, PROBE_READY, { timeout: FIRST_FRAME_TIMEOUT_MS, polling: 50 });
       const cpuShare = cpu.end();
       let foregroundPixels: number | undefined;
       if (index === 0) {
@@ -121,7 +130,7 @@ export async function runFirstFrame(
       }
       const collected = await page.evaluate<Collected>(COLLECT);
       // Let the view finish (readings, layout, trends) so that no server work spills into the next run.
-      await page.waitForFunction(VIEW_IDLE, undefined, { timeout: IDLE_TIMEOUT_MS, polling: 250 });
+      await waitForExpression(page, VIEW_IDLE, { timeout: IDLE_TIMEOUT_MS, polling: 250 });
       const { probe } = collected;
       const first = probe.firstRender;
       const frame = first && probe.frames.find((record) => record.renderT >= first.t);

@@ -208,3 +208,21 @@ export const dragScript = (options: DragOptions) => `(async (options) => {
   recording = false;
   return { frames, inputs, idleStart, dragStart, lastInput, finalAt, readyAt, sliderFrom, sliderTo: Number(slider.value), sliderMax };
 })(${JSON.stringify(options)})`;
+
+/**
+ * Waits until a page expression is truthy, asking it with `page.evaluate` every `polling` ms:
+ * Playwright's waitForFunction evaluates a string predicate with eval inside the page, which the
+ * app's Content-Security-Policy (script-src 'self') refuses.
+ */
+export async function waitForExpression(
+  page: { evaluate(expression: string): Promise<unknown> },
+  expression: string,
+  { timeout, polling }: { timeout: number; polling: number },
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for: ${expression.slice(0, 120)}`);
+    await new Promise((resolve) => setTimeout(resolve, polling));
+  }
+}

@@ -4,7 +4,7 @@ import { type QuietWait, waitForQuiet } from "../support/cpu-load.js";
 import { type MeasuredRuns, measureRuns } from "../support/runs.js";
 import { percentile, round } from "../support/stats.js";
 import { bumpRevision, type CommunitySize, getJson, graphCounts, WEEK } from "./community.js";
-import { COLLECT, type Collected, type DragRecord, dragScript, VIEW_IDLE } from "./page-scripts.js";
+import { COLLECT, type Collected, type DragRecord, dragScript, VIEW_IDLE, waitForExpression } from "./page-scripts.js";
 import { type TreeCpu, treeCpuWindow } from "./process-cpu.js";
 
 const OPEN_TIMEOUT_MS = 300_000;
@@ -129,7 +129,7 @@ export async function runDrag(
     const { page, errors } = await browser.newPage();
     try {
       await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
-      await page.waitForFunction(VIEW_IDLE, undefined, { timeout: OPEN_TIMEOUT_MS, polling: 250 });
+      await waitForExpression(page, VIEW_IDLE, { timeout: OPEN_TIMEOUT_MS, polling: 250 });
       const quiet = await waitForQuiet(cores);
       const cpu = treeCpuWindow(cores);
       const record = await page.evaluate<DragRecord>(

@@ -5,6 +5,7 @@ import {
   type LayerWeights,
   layersOf,
   type MemberAttributes,
+  referenceOrder,
 } from "@copgraph/analytics";
 import type { GraphResponse, MemberResponse } from "@copgraph/contract";
 
@@ -32,7 +33,7 @@ export const drawnFromCompact = (compact: CompactSnapshot): DrawnGraph => ({
   },
   forEachTie: (each) => {
     const { ids, source, target, weight } = compact;
-    for (let k = 0; k < source.length; k++) {
+    for (const k of referenceOrder(compact)) {
       each(
         ids[source[k] as number] as string,
         ids[target[k] as number] as string,

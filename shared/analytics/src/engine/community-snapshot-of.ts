@@ -7,7 +7,7 @@ import type {
 } from "../projection/community-snapshot.js";
 import { tieLayers } from "../projection/query.js";
 import type { LayerWeights } from "../projection/tie-accumulator.js";
-import { type CompactSnapshot, layerCodes } from "./compact-snapshot.js";
+import { type CompactSnapshot, layerCodes, referenceOrder } from "./compact-snapshot.js";
 
 /**
  * The graph of objects the indicators without a compact form read: the same nodes, ties,
@@ -19,7 +19,7 @@ export function communitySnapshotOf(compact: CompactSnapshot): CommunitySnapshot
     graph.addNode(id, compact.attributes[i]);
   });
   const { ids, source, target, weight } = compact;
-  for (let k = 0; k < source.length; k++) {
+  for (const k of referenceOrder(compact)) {
     const from = ids[source[k] as number] as string;
     const to = ids[target[k] as number] as string;
     graph.addDirectedEdgeWithKey(`${from}->${to}`, from, to, {

@@ -3,7 +3,7 @@
 // computed on typed arrays, the graph of objects built only for indicators that need it.
 export { communitySnapshotOf, layersOf } from "./community-snapshot-of.js";
 export { compactReadings } from "./compact-readings.js";
-export type { CompactSnapshot } from "./compact-snapshot.js";
+export { type CompactSnapshot, referenceOrder } from "./compact-snapshot.js";
 export { EngineCache } from "./engine-cache.js";
 export { engineIndicators } from "./engine-indicators.js";
 export { EngineView } from "./engine-view.js";

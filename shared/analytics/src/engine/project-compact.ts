@@ -22,7 +22,7 @@ export function projectCompact(history: CommunityHistory, query: GraphQuery): Co
     return { rows, first, end };
   });
   const nodes = selectNodes(history, index, query, windows);
-  const ties = accumulateTies(index, query, nodes.nodeOf, windows);
+  const ties = accumulateTies(index, query, nodes, windows);
   const counted = <R extends Dated & { readonly id: string }>(rows: RecordRows<R>, first: number, end: number) => {
     const records: R[] = [];
     for (let r = first; r < end; r++) if (rows.counts(r, query.knownAt)) records.push(rows.records[r] as R);
@@ -61,6 +61,7 @@ function selectNodes(history: CommunityHistory, index: TieIndex, query: GraphQue
   const named = gone.size === 0 ? undefined : namedCodes(index.members.size, query.knownAt, windows);
   const nodeOf = new Int32Array(index.members.size).fill(-1);
   const ids: string[] = [];
+  const nodeCodes: number[] = [];
   const attributes: MemberAttributes[] = [];
   const joinedAt = new Map<string, number>();
   present.forEach(({ timeline, join }, i) => {
@@ -68,10 +69,11 @@ function selectNodes(history: CommunityHistory, index: TieIndex, query: GraphQue
     if (gone.has(join.memberId) && named?.[code] !== 1) return;
     nodeOf[code] = ids.length;
     ids.push(join.memberId);
+    nodeCodes.push(code);
     attributes.push(timeline.profileAt(join, query.at, query.knownAt));
     joinedAt.set(join.memberId, join.occurredAt);
   });
-  return { nodeOf, ids, attributes, joinedAt };
+  return { nodeOf, nodeCodes, ids, attributes, joinedAt };
 }
 
 function namedCodes(memberCount: number, knownAt: number, windows: readonly Window[]): Uint8Array {
@@ -88,12 +90,18 @@ function namedCodes(memberCount: number, knownAt: number, windows: readonly Wind
 }
 
 /** Sums each dyad's weight per layer over the counted records, interactions first, in time order. */
-function accumulateTies(index: TieIndex, query: GraphQuery, nodeOf: Int32Array, windows: readonly Window[]) {
+function accumulateTies(
+  index: TieIndex,
+  query: GraphQuery,
+  { nodeOf, nodeCodes }: { nodeOf: Int32Array; nodeCodes: readonly number[] },
+  windows: readonly Window[],
+) {
   const { at, halfLife, knownAt } = query;
   let selected = 0;
   for (const layer of query.layers ?? tieLayers) selected |= 1 << (layerCode.get(layer) as number);
   const scratch = index.scratch;
   const stamp = scratch.begin(index.dyadCount, index.members.size);
+  const reverseDyad = index.dyadReverse.data;
   let ranks = 0;
   for (const { rows, first, end } of windows) {
     const rowStart = rows.rowStart.data;
@@ -124,6 +132,13 @@ function accumulateTies(index: TieIndex, query: GraphQuery, nodeOf: Int32Array, 
           slot = scratch.add(dyad, source, target);
           scratch.stamp[dyad] = stamp;
           scratch.slotOf[dyad] = slot;
+          // Linked here, once per slot, rather than looked up for every tie at the end.
+          const back = reverseDyad[dyad] as number;
+          if (back >= 0 && scratch.stamp[back] === stamp) {
+            const backSlot = scratch.slotOf[back] as number;
+            scratch.reverse[slot] = backSlot;
+            scratch.reverse[backSlot] = slot;
+          }
           if (scratch.rankStamp[source] !== stamp) {
             scratch.rankStamp[source] = stamp;
             scratch.sourceRank[source] = ranks++;
@@ -136,7 +151,13 @@ function accumulateTies(index: TieIndex, query: GraphQuery, nodeOf: Int32Array, 
       }
     }
   }
-  return collectTies(index, query.minWeight ?? 0, nodeOf, stamp, ranks);
+  // Each node's rank as a source (−1: gave no tie): the reference adds a source's ties in the
+  // order it first gave one, so its order is a stable sort of the ties by their source's rank.
+  const sourceRank = new Int32Array(nodeCodes.length);
+  nodeCodes.forEach((code, node) => {
+    sourceRank[node] = scratch.rankStamp[code] === stamp ? (scratch.sourceRank[code] as number) : -1;
+  });
+  return { ...collectTies(index, query.minWeight ?? 0, nodeOf), sourceRank, sources: ranks };
 }
 
 const hasLayer = (order: number, layer: number) => {
@@ -154,29 +175,20 @@ const appendLayer = (order: number, layer: number) => {
   return (order | ((layer + 1) << shift)) >>> 0;
 };
 
-/** Ties in the reference's order (by the source's first tie, then the target's), lighter than minWeight left out. */
-function collectTies(index: TieIndex, minWeight: number, nodeOf: Int32Array, stamp: number, ranks: number) {
+/**
+ * Ties in the order their dyad first counted (the working memory's order, read straight through),
+ * lighter than minWeight left out; with each source's rank, so that the reference's order can be
+ * derived when a graph of objects is built (referenceOrder).
+ */
+function collectTies(index: TieIndex, minWeight: number, nodeOf: Int32Array) {
   const scratch = index.scratch;
-  const { count, source: slotSource, sourceRank, order, weights } = scratch;
-  // Counting sort of slots by their source's rank keeps creation order within a source.
-  const starts = new Int32Array(ranks + 1);
-  for (let s = 0; s < count; s++) {
-    const next = (sourceRank[slotSource[s] as number] as number) + 1;
-    starts[next] = (starts[next] as number) + 1;
-  }
-  for (let r = 0; r < ranks; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
+  const { count, source: slotSource, target: slotTarget, order, weights } = scratch;
   scratch.fitSlots();
-  const { sorted, tieOfSlot, kept, sum: weight } = scratch;
-  for (let s = 0; s < count; s++) {
-    const rank = sourceRank[slotSource[s] as number] as number;
-    sorted[starts[rank] as number] = s;
-    starts[rank] = (starts[rank] as number) + 1;
-  }
+  const { tieOfSlot, sum: weight } = scratch;
   // The sums in layer order, as the reference adds them; slots lighter than minWeight drop out.
   let ties = 0;
   let layerCount = 0;
-  for (let i = 0; i < count; i++) {
-    const slot = sorted[i] as number;
+  for (let slot = 0; slot < count; slot++) {
     const layerOrder = order[slot] as number;
     let sum = 0;
     let layers = 0;
@@ -191,22 +203,21 @@ function collectTies(index: TieIndex, minWeight: number, nodeOf: Int32Array, sta
       continue;
     }
     tieOfSlot[slot] = ties;
-    weight[ties] = sum;
-    kept[ties++] = slot;
+    weight[ties++] = sum;
     layerCount += layers;
   }
   const source = new Int32Array(ties);
   const target = new Int32Array(ties);
-  const reverse = new Int32Array(ties).fill(-1);
+  const reverse = new Int32Array(ties);
   const layerStart = new Int32Array(ties + 1);
   const layerWeights = new Float64Array(layerCount);
   const layerOrder = new Uint32Array(ties);
-  const reverseDyad = index.dyadReverse.data;
+  let k = 0;
   let next = 0;
-  for (let k = 0; k < ties; k++) {
-    const slot = kept[k] as number;
+  for (let slot = 0; slot < count; slot++) {
+    if ((tieOfSlot[slot] as number) < 0) continue;
     source[k] = nodeOf[slotSource[slot] as number] as number;
-    target[k] = nodeOf[scratch.target[slot] as number] as number;
+    target[k] = nodeOf[slotTarget[slot] as number] as number;
     const tieOrder = order[slot] as number;
     layerOrder[k] = tieOrder;
     layerStart[k] = next;
@@ -215,9 +226,8 @@ function collectTies(index: TieIndex, minWeight: number, nodeOf: Int32Array, sta
       if (code === 0) break;
       layerWeights[next++] = weights[slot * LAYER_SLOTS + code - 1] as number;
     }
-    const back = reverseDyad[scratch.dyad[slot] as number] as number;
-    const backSlot = back >= 0 && scratch.stamp[back] === stamp ? (scratch.slotOf[back] as number) : -1;
-    reverse[k] = backSlot < 0 ? -1 : (tieOfSlot[backSlot] as number);
+    const backSlot = scratch.reverse[slot] as number;
+    reverse[k++] = backSlot < 0 ? -1 : (tieOfSlot[backSlot] as number);
   }
   layerStart[ties] = next;
   return { source, target, weight: weight.slice(0, ties), reverse, layerStart, layerWeights, layerOrder };

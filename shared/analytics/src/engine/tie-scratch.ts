@@ -18,11 +18,11 @@ export class TieScratch {
   source = new Int32Array(1024);
   target = new Int32Array(1024);
   order = new Uint32Array(1024);
+  /** The slot of the reverse dyad, once both have one; −1 until then. */
+  reverse = new Int32Array(1024);
   weights = new Float64Array(1024 * LAYER_SLOTS);
-  /** Per slot, when the ties are collected: the order they go out in, their tie number, their sum. */
-  sorted = new Int32Array(0);
+  /** Per slot, when the ties are collected: its tie number (−1: lighter than minWeight) and its sum. */
   tieOfSlot = new Int32Array(0);
-  kept = new Int32Array(0);
   sum = new Float64Array(0);
 
   /** Starts a query over `dyads` dyads and `members` members; returns its stamp. */
@@ -42,10 +42,8 @@ export class TieScratch {
 
   /** Makes the collection arrays hold every slot of the current query. */
   fitSlots(): void {
-    if (this.sorted.length >= this.count) return;
-    this.sorted = new Int32Array(this.dyad.length);
+    if (this.tieOfSlot.length >= this.count) return;
     this.tieOfSlot = new Int32Array(this.dyad.length);
-    this.kept = new Int32Array(this.dyad.length);
     this.sum = new Float64Array(this.dyad.length);
   }
 
@@ -57,6 +55,7 @@ export class TieScratch {
       this.source = grown(this.source, size, (n) => new Int32Array(n));
       this.target = grown(this.target, size, (n) => new Int32Array(n));
       this.order = grown(this.order, size, (n) => new Uint32Array(n));
+      this.reverse = grown(this.reverse, size, (n) => new Int32Array(n));
       this.weights = grown(this.weights, size * LAYER_SLOTS, (n) => new Float64Array(n));
     }
     const slot = this.count++;
@@ -64,6 +63,7 @@ export class TieScratch {
     this.source[slot] = source;
     this.target[slot] = target;
     this.order[slot] = 0;
+    this.reverse[slot] = -1;
     this.weights.fill(0, slot * LAYER_SLOTS, (slot + 1) * LAYER_SLOTS);
     return slot;
   }

@@ -10,10 +10,29 @@ import type { LayerWeights } from "../projection/tie-accumulator.js";
 import { type CompactSnapshot, layerCodes, referenceOrder } from "./compact-snapshot.js";
 
 /**
- * The graph of objects the indicators without a compact form read: the same nodes, ties,
- * attributes and insertion order as the reference projection, built from the compact snapshot.
+ * The snapshot the indicators without a compact form read: the same nodes, ties, attributes and
+ * insertion order as the reference projection. Its graph of objects is built from the compact
+ * snapshot when first read: indicators of dated facts alone (activity, roles) never build it.
  */
 export function communitySnapshotOf(compact: CompactSnapshot): CommunitySnapshot {
+  let graph: CommunityGraph | undefined;
+  return {
+    query: compact.query,
+    get graph() {
+      graph ??= graphOf(compact);
+      return graph;
+    },
+    get interactions() {
+      return compact.interactions;
+    },
+    get gatherings() {
+      return compact.gatherings;
+    },
+    joinedAt: compact.joinedAt,
+  };
+}
+
+function graphOf(compact: CompactSnapshot): CommunityGraph {
   const graph: CommunityGraph = new DirectedGraph<MemberAttributes, TieAttributes>();
   compact.ids.forEach((id, i) => {
     graph.addNode(id, compact.attributes[i]);
@@ -27,17 +46,7 @@ export function communitySnapshotOf(compact: CompactSnapshot): CommunitySnapshot
       layers: layersOf(compact, k),
     });
   }
-  return {
-    query: compact.query,
-    graph,
-    get interactions() {
-      return compact.interactions;
-    },
-    get gatherings() {
-      return compact.gatherings;
-    },
-    joinedAt: compact.joinedAt,
-  };
+  return graph;
 }
 
 /** Tie k's weight per layer, keys in the order its layers first counted. */

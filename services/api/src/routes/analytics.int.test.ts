@@ -151,6 +151,16 @@ describe("timeline, member view, comparison", () => {
     expect((await get("/v1/communities/town/members/zoe")).statusCode).toBe(404);
   });
 
+  it("gives a member's values of the indicators asked only, and refuses an unknown one", async () => {
+    const response = await get("/v1/communities/town/members/ana?indicators=silo.ei,diversity.ego");
+    expect(response.statusCode, response.body).toBe(200);
+    const { member } = response.json();
+    expect(Object.keys(member.indicators).sort()).toEqual(["diversity.ego", "silo.ei"]);
+    const all = (await get("/v1/communities/town/members/ana")).json().member.indicators;
+    expect(member.indicators["silo.ei"]).toBe(all["silo.ei"]);
+    expect((await get("/v1/communities/town/members/ana?indicators=silo.nothing")).statusCode).toBe(400);
+  });
+
   it("compares communities side by side without member-level data", async () => {
     await seedCommunity(t.app, "village");
     const response = await get("/v1/compare?communities=town,village&indicators=silo.ei,network.density");

@@ -1,5 +1,11 @@
 import { drawnFromGraph, graphBody } from "@copgraph/community";
-import { GraphQueryParams, MemberParams, MemberResponse } from "@copgraph/contract";
+import {
+  GraphQueryFields,
+  IndicatorSelection,
+  MemberParams,
+  MemberResponse,
+  withGraphQueryRules,
+} from "@copgraph/contract";
 import type { PersonalValues } from "@copgraph/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pseudonymousViewFor } from "../access/audience.js";
@@ -16,13 +22,15 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         tags: ["analytics"],
         summary: "A member's position: attributes, per-member indicators and ego network",
         params: MemberParams,
-        querystring: GraphQueryParams,
+        // Only the indicators asked for (the web's member panel shows seven): all by default.
+        querystring: withGraphQueryRules(GraphQueryFields.extend(IndicatorSelection.shape)),
         response: { 200: MemberResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) => {
       const { id, memberId: asked } = request.params;
-      const view = await reader.view(id, request.query);
+      const { indicators: ids, ...params } = request.query;
+      const view = await reader.view(id, params);
       const graph = view.snapshot.graph;
       // A researcher names members by their pseudonyms.
       const pseudonyms = pseudonymousViewFor(request, view.history);
@@ -31,11 +39,7 @@ export const memberViewRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         throw new HttpProblem(404, "member_not_found", `no member '${asked}' in '${id}' as of ${view.resolved.at}`);
       }
       const ego = new Set([memberId, ...graph.neighbors(memberId)]);
-      const body = graphBody(
-        drawnFromGraph(graph),
-        await reader.indicatorsInWorker(view, undefined, request.analytics),
-        ego,
-      );
+      const body = graphBody(drawnFromGraph(graph), await reader.indicatorsInWorker(view, ids, request.analytics), ego);
       const node = body.nodes.find((candidate) => candidate.id === memberId)!;
       // The name and organisation come from the vault, read only for a caller who may see names.
       const member = pseudonyms ? node : withProfile(node, personal.profileOf(id, memberId));

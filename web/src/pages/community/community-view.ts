@@ -10,7 +10,7 @@ import { GraphView } from "./graph-view.js";
 import { renderIndicators, requested } from "./indicator-panel.js";
 import { type Arrange, Layout, stronger } from "./layout.js";
 import { renderLegend } from "./legend.js";
-import { renderMember, renderMemberState } from "./member-panel.js";
+import { memberPanelIndicators, renderMember, renderMemberState } from "./member-panel.js";
 import { queryLine } from "./query-line.js";
 import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
@@ -269,7 +269,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     if (member.dataset.memberId !== memberId) renderMemberState(member, memberId, "Loading…", close);
     member.hidden = false;
     try {
-      renderMember(member, await reads.member(id, memberId, graphQuery(state), signal), close);
+      const asked = { ...graphQuery(state), indicators: memberPanelIndicators.join(",") };
+      renderMember(member, await reads.member(id, memberId, asked, signal), close);
     } catch (failure) {
       if (!isAbort(failure)) renderMemberState(member, memberId, problemText(failure), close);
     }

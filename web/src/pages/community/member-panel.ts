@@ -7,6 +7,17 @@ import { attributeWords } from "./view-state.js";
 // taking several roles); it never grades them, and it shows no comparison with other members.
 
 type Values = Record<string, number | null>;
+/** The per-member values the panel shows: the member endpoint computes only these. */
+export const memberPanelIndicators = [
+  "diversity.ego",
+  "reciprocity.member",
+  "silo.brokerage",
+  "roles.dual_role_share",
+  "roles.richness",
+  "roles.switch_rate",
+  "activity.active_members",
+] as const;
+
 const num = (values: Values, id: string) => (typeof values[id] === "number" ? (values[id] as number) : null);
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 

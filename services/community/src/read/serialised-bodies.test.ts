@@ -36,3 +36,27 @@ describe("SerialisedBodies", () => {
     expect(bodies.get("a", "k", () => "ok")).toBe('"ok"');
   });
 });
+
+describe("SerialisedBodies' byte budget", () => {
+  it("drops the least recently read bodies of any community past it, never the body just made", () => {
+    const bodies = new SerialisedBodies(8, 30);
+    let built = 0;
+    const body = (size: number) => () => {
+      built += 1;
+      return "x".repeat(size);
+    };
+    bodies.get("a", "k1", body(10));
+    bodies.get("b", "k1", body(10));
+    bodies.get("a", "k1", body(10));
+    expect(built).toBe(2);
+    // 12 more bytes: the least recently read, b's, goes.
+    bodies.get("c", "k1", body(10));
+    bodies.get("a", "k1", body(10));
+    bodies.get("b", "k1", body(10));
+    expect(built).toBe(4);
+    // A body over the whole budget is still answered (and kept until the next one).
+    expect(bodies.get("d", "big", body(100))).toHaveLength(102);
+    expect(bodies.get("d", "big", body(100))).toHaveLength(102);
+    expect(built).toBe(5);
+  });
+});

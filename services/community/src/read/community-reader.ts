@@ -22,8 +22,10 @@ import { withDeadline } from "./deadline.js";
 import { PerCommunityCache } from "./per-community-cache.js";
 import { type Resolved, resolveQuery } from "./resolve-query.js";
 import { SerialisedBodies } from "./serialised-bodies.js";
+import { valuesSize } from "./values-size.js";
 
 const MAX_CACHED_PER_COMMUNITY = 64;
+const MIB = 1024 * 1024;
 /** Longest a read waits for the read model to reach the community's revision. */
 const CATCH_UP_DEADLINE_MS = 10_000;
 const CATCH_UP_RETRY_AFTER_S = 5;
@@ -55,7 +57,7 @@ export interface CommunityView extends Resolved {
 export class CommunityReader {
   /** The community as of recent queries, projected by the engine, for routes that read it here. */
   private readonly engineViews = new EngineCache(16);
-  private readonly results = new PerCommunityCache<IndicatorValues>(MAX_CACHED_PER_COMMUNITY);
+  private readonly results = new PerCommunityCache<IndicatorValues>(MAX_CACHED_PER_COMMUNITY, 256 * MIB, valuesSize);
   private readonly groupSizes = new PerCommunityCache<GroupSizes>(MAX_CACHED_PER_COMMUNITY);
   private readonly bodies = new SerialisedBodies(8);
   /** Each view's entry in the read model: what seeds an analytics thread with its community. */

@@ -14,21 +14,26 @@ export interface GroupCodes {
 export function groupCodesOf(graph: CommunityGraph, attribute: string): GroupCodes {
   return memoisedOnGraph(graph, `groups\u0000${attribute}`, () => {
     const { ids } = memberIndexOf(graph);
-    const codes = new Int32Array(ids.length).fill(-1);
-    const labels: string[] = [];
-    const codeOf = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) {
-      const value: unknown = graph.getNodeAttribute(ids[i]!, attribute);
-      if (value === undefined || value === null || value === "") continue;
-      const label = String(value);
-      let code = codeOf.get(label);
-      if (code === undefined) {
-        code = labels.length;
-        codeOf.set(label, code);
-        labels.push(label);
-      }
-      codes[i] = code;
-    }
-    return { codes, labels };
+    return groupCodesOfValues(ids.length, (i) => graph.getNodeAttribute(ids[i]!, attribute));
   });
+}
+
+/** The group codes of `count` members, member i's value being `valueAt(i)`. */
+export function groupCodesOfValues(count: number, valueAt: (member: number) => unknown): GroupCodes {
+  const codes = new Int32Array(count).fill(-1);
+  const labels: string[] = [];
+  const codeOf = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const value = valueAt(i);
+    if (value === undefined || value === null || value === "") continue;
+    const label = String(value);
+    let code = codeOf.get(label);
+    if (code === undefined) {
+      code = labels.length;
+      codeOf.set(label, code);
+      labels.push(label);
+    }
+    codes[i] = code;
+  }
+  return { codes, labels };
 }

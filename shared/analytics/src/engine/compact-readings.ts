@@ -1,36 +1,21 @@
 // The community view's readings on the compact snapshot, without a graph of objects: the same
 // formulas and helpers as the indicators they stand for, and equal to them by property test
 // (engine-readings.property.test.ts). An indicator not listed here is computed on the graph.
+
+import { groupSizesOf } from "../compact/group-arcs.js";
+import { groupCodesOfValues } from "../compact/group-codes.js";
 import { countsOf, iqvOf } from "../indicators/diversity/composition.js";
 import type { IndicatorOptions, IndicatorResult, Value } from "../indicators/indicator.js";
 import { edgeReciprocity } from "../indicators/reciprocity/arcs.js";
-import { eiOf, perGroup, type TieSplit, withinPairShare } from "../indicators/silo/ei-counts.js";
+import { eiOf, perGroup, type TieSplit, withinPairShareOfSizes } from "../indicators/silo/ei-counts.js";
 import { categoryCount, recordOf } from "../indicators/support/graph.js";
 import type { CompactSnapshot } from "./compact-snapshot.js";
 
 export type CompactReading = (snapshot: CompactSnapshot, options: IndicatorOptions) => IndicatorResult;
 
-/** The member's group for `attribute` as the indicators read it: null without a value. */
-function groupCodes(snapshot: CompactSnapshot, attribute: string) {
-  const groups = new Map<string, string>();
-  const codeOf = new Map<string, number>();
-  const names: string[] = [];
-  const code = new Int32Array(snapshot.ids.length).fill(-1);
-  snapshot.attributes.forEach((attributes, i) => {
-    const value: unknown = attributes[attribute];
-    if (value === undefined || value === null || value === "") return;
-    const group = String(value);
-    groups.set(snapshot.ids[i] as string, group);
-    let c = codeOf.get(group);
-    if (c === undefined) {
-      c = names.length;
-      codeOf.set(group, c);
-      names.push(group);
-    }
-    code[i] = c;
-  });
-  return { groups, names, code };
-}
+/** The members' groups for `attribute` as the indicators read them: code −1 without a value. */
+const groupCodes = (snapshot: CompactSnapshot, attribute: string) =>
+  groupCodesOfValues(snapshot.ids.length, (i) => snapshot.attributes[i]?.[attribute]);
 
 const density = (snapshot: CompactSnapshot, arcs: number) => {
   const n = snapshot.ids.length;
@@ -44,9 +29,10 @@ const arcCounts = (snapshot: CompactSnapshot) => {
 };
 
 function ei(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
-  const { groups, names, code } = groupCodes(snapshot, attribute);
-  const internal = new Float64Array(names.length);
-  const external = new Float64Array(names.length);
+  const groups = groupCodes(snapshot, attribute);
+  const { labels, codes: code } = groups;
+  const internal = new Float64Array(labels.length);
+  const external = new Float64Array(labels.length);
   const memberInternal = new Float64Array(snapshot.ids.length);
   const memberExternal = new Float64Array(snapshot.ids.length);
   const whole: TieSplit = { internal: 0, external: 0 };
@@ -69,7 +55,7 @@ function ei(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
     }
   }
   const byGroup = new Map<string, TieSplit>(
-    names.map((name, c) => [name, { internal: internal[c] as number, external: external[c] as number }]),
+    labels.map((label, c) => [label, { internal: internal[c] as number, external: external[c] as number }]),
   );
   const byMember: Record<string, Value> = {};
   snapshot.ids.forEach((id, i) => {
@@ -78,7 +64,7 @@ function ei(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
         ? null
         : eiOf({ internal: memberInternal[i] as number, external: memberExternal[i] as number });
   });
-  const piIn = withinPairShare(groups);
+  const piIn = withinPairShareOfSizes(groupSizesOf(groups));
   return {
     value: eiOf(whole),
     baseline: piIn === null ? null : 1 - 2 * piIn,
@@ -89,17 +75,18 @@ function ei(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
 }
 
 function eiExpected(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
-  const piIn = withinPairShare(groupCodes(snapshot, attribute).groups);
+  const piIn = withinPairShareOfSizes(groupSizesOf(groupCodes(snapshot, attribute)));
   return { value: piIn === null ? null : 1 - 2 * piIn, details: { piIn } };
 }
 
 function iqv(snapshot: CompactSnapshot, attribute: string): IndicatorResult {
-  const { groups } = groupCodes(snapshot, attribute);
-  const counts = countsOf(groups.values());
+  const { codes, labels } = groupCodes(snapshot, attribute);
+  const valued = [...codes].filter((code) => code >= 0);
+  const counts = countsOf(valued.map((code) => labels[code] as string));
   const { k, source } = categoryCount(attribute, counts.size);
   return {
     value: iqvOf(counts, k),
-    details: { n: groups.size, counts: Object.fromEntries(counts), k, kSource: source },
+    details: { n: valued.length, counts: Object.fromEntries(counts), k, kSource: source },
   };
 }
 

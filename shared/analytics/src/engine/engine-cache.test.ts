@@ -34,6 +34,22 @@ describe("EngineCache", () => {
     expect(cache.get(h, query(2))).not.toBe(cache.get(h, query(1)));
   });
 
+  it("answers an equivalent query (layers in another order) with the same view until the history changes", () => {
+    const cache = new EngineCache();
+    const h = history(3);
+    const q = { ...query(1), layers: ["advice", "led"] as const };
+    const first = cache.get(h, q);
+    expect(cache.get(h, { ...q, layers: ["led", "advice", "led"] })).toBe(first);
+    h.apply({
+      event: { type: "MemberLeft", data: { memberId: "m0", occurredAt: new Date(day(0)).toISOString() } },
+      recordedAt: day(0),
+      revision: 3,
+    });
+    const second = cache.get(h, q);
+    expect(second).not.toBe(first);
+    expect(second.compact.ids).toEqual(["m1", "m2"]);
+  });
+
   it("keeps at most `capacity` views, the least recently used dropped first", () => {
     const cache = new EngineCache(2);
     const h = history(3);

@@ -1,6 +1,6 @@
 import type { CommunityHistory } from "../projection/community-history.js";
 import type { GraphQuery } from "../projection/query.js";
-import { queryKey } from "../projection/snapshot-cache.js";
+import { queryKey } from "../projection/query-key.js";
 import { EngineView } from "./engine-view.js";
 
 const MIB = 1024 * 1024;

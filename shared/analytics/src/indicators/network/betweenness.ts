@@ -1,6 +1,6 @@
 // Self-loops do not change shortest paths.
 import { brandesBetweenness } from "../../compact/brandes.js";
-import { type CompactGraph, compactGraph } from "../../compact/compact-graph.js";
+import { type CompactGraph, compactGraphOf } from "../../compact/compact-graph.js";
 import { type SamplingBound, sampledBetweenness, samplingPlan } from "../../compact/sampled-betweenness.js";
 import type { CommunityGraph } from "../../projection/community-snapshot.js";
 import type { Indicator, IndicatorOptions, IndicatorResult, Value } from "../indicator.js";
@@ -47,7 +47,7 @@ type ModeOptions = Pick<IndicatorOptions, "exact" | "seed">;
  */
 function computeBetweenness(graph: CommunityGraph, options: ModeOptions, policy: BetweennessPolicy): Computed {
   if (graph.order < 3) return { byMember: Object.fromEntries(graph.nodes().map((node) => [node, null])) };
-  const compact = compactGraph(graph);
+  const compact = compactGraphOf(graph);
   const n = compact.ids.length;
   if (options.exact !== true && n * (n + compact.targets.length) > policy.exactCostLimit) {
     const plan = samplingPlan(compact, policy.bound);

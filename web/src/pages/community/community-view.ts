@@ -208,6 +208,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     card.setAttribute("aria-busy", "true");
     panel.dataset.state = "loading";
     const q = graphQuery(state);
+    // The date this load is for: the slider may have moved on before it answers.
+    const at = state.at;
     downloads.update(q);
     const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
     try {
@@ -231,7 +233,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       });
       mount(query, queryLine(values.query, state));
       panel.dataset.state = "ready";
-      panel.dataset.at = state.at ?? "";
+      panel.dataset.at = at ?? "";
       panel.dataset.revision = String(values.query.revision);
       error.textContent = "";
     } catch (failure) {

@@ -206,6 +206,16 @@ export const dragScript = (options: DragOptions) => `(async (options) => {
   }
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   recording = false;
+  // Chromium may list a fetch's resource timing some tasks after its body was read: wait for the
+  // final position's graph entry (its times are its own, so waiting does not change them).
+  const listed = () => performance.getEntriesByType("resource").some((e) => {
+    const url = new URL(e.name);
+    return url.pathname.endsWith("/graph") && url.searchParams.get("at") === finalAt;
+  });
+  const waitFrom = performance.now();
+  while (readyAt !== null && !listed() && performance.now() - waitFrom < 5000) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return { frames, inputs, idleStart, dragStart, lastInput, finalAt, readyAt, sliderFrom, sliderTo: Number(slider.value), sliderMax };
 })(${JSON.stringify(options)})`;
 

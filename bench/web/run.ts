@@ -108,7 +108,7 @@ try {
     }
     if (selected.includes("drag")) {
       const results: DragResult[] = [];
-      for (const variant of [FAST_DRAG, SLOW_DRAG]) {
+      for (const variant of process.env.BENCH_DRAG_SLOW_ONLY ? [SLOW_DRAG] : [FAST_DRAG, SLOW_DRAG]) {
         log(`time slider, ${variant.steps} steps at ${variant.name} from week ${START_STEP} (${SMALL.label}):`);
         results.push(await runDrag(browser, url, SMALL, variant, runs, cores, log));
       }

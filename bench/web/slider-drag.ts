@@ -150,9 +150,16 @@ export async function runDrag(
       const atOf = (name: string) => new URL(name).searchParams.get("at");
       const during = collected.resources.filter((entry) => entry.startTime >= record.dragStart);
       const finalGraph = during
-        .filter((entry) => isGraph(entry.name) && atOf(entry.name) === finalAt)
+        // The load that showed the final readings; a later refresh of the same date does not count.
+        .filter((entry) => isGraph(entry.name) && atOf(entry.name) === finalAt && entry.startTime <= record.readyAt!)
         .sort((a, b) => b.startTime - a.startTime)[0];
-      if (!finalGraph) throw new Error(`no graph request for ${finalAt}`);
+      if (!finalGraph) {
+        const seen = during.filter((entry) => isGraph(entry.name)).map((entry) => atOf(entry.name));
+        const all = collected.resources.filter((entry) => isGraph(entry.name)).length;
+        throw new Error(
+          `no graph request for ${finalAt}; graph requests since the drag began: ${seen.join(", ")}; in all ${all} of ${collected.resources.length} resources`,
+        );
+      }
       const finalReads = during.filter(
         (entry) => atOf(entry.name) === finalAt && Math.abs(entry.startTime - finalGraph.startTime) < 100,
       );
@@ -160,9 +167,14 @@ export async function runDrag(
       // Nothing else redraws sigma meanwhile (no layout: every member is placed already), so the first
       // render after the final graph arrived is the final position's (its tie count is checked below).
       const finalRender = collected.probe.renders.find(
-        (render) => render.order > 0 && render.t > finalGraph.responseEnd && render.t <= record.readyAt!,
+        (render) => render.order > 0 && render.t > finalGraph.responseEnd,
       );
-      if (!finalRender) throw new Error("no render of the final position");
+      if (!finalRender) {
+        const renders = collected.probe.renders.slice(-8).map((r) => `${Math.round(r.t)}:${r.order}/${r.size}`);
+        throw new Error(
+          `no render of the final position: its graph ended at ${Math.round(finalGraph.responseEnd)} (sent ${Math.round(finalGraph.startTime)}), readings at ${Math.round(record.readyAt)}, last input ${Math.round(record.lastInput)}; last renders ${renders.join(" ")}`,
+        );
+      }
       const after = collected.probe.frames.find((frame) => frame.renderT >= finalRender.t);
       if (!after) throw new Error("no frame after the final render");
       const finalFrame = after.frameDone;

@@ -9,4 +9,5 @@ export * from "./indicators/indicator.js";
 export * from "./indicators/reference.js";
 export * from "./indicators/registry.js";
 export * from "./indicators/unknown-indicator.js";
+export * from "./notices/index.js";
 export * from "./projection/index.js";

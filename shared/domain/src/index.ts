@@ -10,3 +10,4 @@ export { evolve } from "./evolve.js";
 export type { Issue, IssuePath } from "./issues.js";
 export { memberIdWarnings } from "./member-id-warnings.js";
 export * from "./state.js";
+export * from "./watches/index.js";

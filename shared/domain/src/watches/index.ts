@@ -1,0 +1,3 @@
+export * from "./watch-condition.js";
+export * from "./watch-events.js";
+export * from "./watches-of.js";

@@ -1,0 +1,80 @@
+import type { Page } from "playwright-core";
+
+// Every page of the web app and its main states, as a person would reach them, against a server
+// holding the demo communities. The screenshot script and the accessibility test walk the same list.
+
+export interface Stop {
+  /** File-name safe: it names the screenshot. */
+  readonly name: string;
+  /** Where to go: a path on the server, with the app's hash route. */
+  readonly path: string;
+  /** Viewport width (a phone's is 390 px); the default desktop is 1280. */
+  readonly width?: number;
+  /** Waits until the state is on screen, then does what reaches it (clicks, typing). */
+  readonly reach: (page: Page) => Promise<void>;
+}
+
+const DEMO = "healthyschools";
+const TIMEOUT = 30_000;
+
+const visible = (page: Page, selector: string) => page.locator(selector).first().waitFor({ timeout: TIMEOUT });
+
+/** The community view has its graph and readings in and its layout has stopped. */
+async function viewReady(page: Page): Promise<void> {
+  await page.waitForSelector(".cg-indicators[data-state=ready]", { timeout: TIMEOUT });
+  await page.waitForSelector(".cg-sigma[data-layout=settled]", { state: "attached", timeout: TIMEOUT });
+}
+
+/** The stops; `member` is a member of the demo community shown in its panel, `past` a date a year back. */
+export function tourStops(member: string, past: string): Stop[] {
+  const view = `/#/c/${DEMO}`;
+  return [
+    { name: "overview", path: "/#/", reach: (page) => visible(page, ".ov-card") },
+    { name: "community", path: view, reach: viewReady },
+    { name: "community-silos", path: `${view}?silos=1`, reach: viewReady },
+    { name: "community-past", path: `${view}?at=${encodeURIComponent(past)}`, reach: viewReady },
+    {
+      name: "community-member",
+      path: `${view}?member=${encodeURIComponent(member)}`,
+      reach: async (page) => {
+        await viewReady(page);
+        await visible(page, "#cg-member-title");
+      },
+    },
+    {
+      name: "community-downloads",
+      path: view,
+      reach: async (page) => {
+        await viewReady(page);
+        await page.locator(".cg-downloads summary").click();
+      },
+    },
+    { name: "record", path: `/#/c/${DEMO}/record`, reach: (page) => visible(page, "form") },
+    {
+      name: "compare",
+      path: "/#/compare?ids=healthyschools,makerlearning,activeageing",
+      reach: (page) => visible(page, "table"),
+    },
+    { name: "sign-in", path: "/#/sign-in", reach: (page) => visible(page, "main") },
+    { name: "not-found", path: "/#/nowhere", reach: (page) => visible(page, "main") },
+    { name: "phone-overview", path: "/#/", width: 390, reach: (page) => visible(page, ".ov-card") },
+    { name: "phone-community", path: view, width: 390, reach: viewReady },
+  ];
+}
+
+/** Opens a stop in `page` (sized to its width) and reaches its state. */
+export async function visit(page: Page, baseUrl: string, stop: Stop): Promise<void> {
+  await page.setViewportSize({ width: stop.width ?? 1280, height: 800 });
+  await page.goto(`${baseUrl}${stop.path}`);
+  await stop.reach(page);
+}
+
+/** A member of the demo community and a date a year back, from the API. */
+export async function tourSubjects(baseUrl: string): Promise<{ member: string; past: string }> {
+  const response = await fetch(`${baseUrl}/v1/communities/${DEMO}/graph`);
+  if (!response.ok) throw new Error(`GET /graph of ${DEMO}: ${response.status}`);
+  const graph = (await response.json()) as { nodes: { id: string }[] };
+  const member = graph.nodes[0]?.id;
+  if (!member) throw new Error(`the demo community ${DEMO} has no members`);
+  return { member, past: new Date(Date.now() - 365 * 24 * 60 * 60 * 1000).toISOString() };
+}

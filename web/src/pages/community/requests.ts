@@ -6,7 +6,8 @@ import type {
   Problem,
   TimelineResponse,
 } from "@copgraph/contract";
-import { ApiError, type QueryParams } from "../../core/api.js";
+import { ApiError, type QueryParams, SIGNED_OUT_EVENT } from "../../core/api.js";
+import { session } from "../../core/session.js";
 
 // The shared client (core/api.ts) takes no AbortSignal; the time slider needs one so that the last
 // position wins, so the page reads through these few abortable calls (same paths, same ApiError).
@@ -17,7 +18,9 @@ const search = (params: QueryParams) => {
 };
 
 async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { accept: "application/json" } });
+  // The signed-in key goes with every read, as through the shared client.
+  const response = await fetch(path, { signal, headers: { accept: "application/json", ...session.headers() } });
+  if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) {
     const type = response.headers.get("content-type") ?? "";
     const problem = type.includes("json") ? ((await response.json()) as Problem) : undefined;

@@ -16,6 +16,7 @@ import { type HttpSettings, servedDefaults } from "./http/http-settings.js";
 import { registerNoStore } from "./http/no-store.js";
 import { registerSecurityHeaders } from "./http/security-headers.js";
 import { acceptOnlyUtf8Json } from "./http/utf8-json.js";
+import { defaultWebhookSettings, type NoticeOptions, Notices } from "./notices/notices.js";
 import { auditRoutes } from "./routes/audit.js";
 import { changesRoutes } from "./routes/changes.js";
 import { communityRoutes } from "./routes/communities.js";
@@ -33,6 +34,7 @@ import { memberRoutes } from "./routes/members.js";
 import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
 import { timelineRoutes } from "./routes/timeline.js";
+import { watchRoutes } from "./routes/watches.js";
 import { registerWebApp } from "./routes/web-app.js";
 import { settingsSchema } from "./settings/settings-schema.js";
 
@@ -57,6 +59,8 @@ export interface AppDependencies {
   readonly changesHeartbeatMs?: number;
   /** Requests that compute indicators one key may have running at once (default 8). */
   readonly heavyRequestsPerKey?: number;
+  /** Watches' webhooks and where their queue is kept (default: in memory, public addresses only). */
+  readonly notices?: Partial<NoticeOptions>;
 }
 
 export type App = FastifyInstance;
@@ -111,11 +115,25 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(memberViewRoutes, context);
   await app.register(compareRoutes, context);
   await app.register(indicatorCatalogueRoutes);
+  const notices = new Notices(
+    deps.store,
+    reader,
+    histories,
+    clock,
+    { webhooks: defaultWebhookSettings, ...deps.notices },
+    (message) => app.log.warn(message),
+  );
+  // No new evaluation or delivery once a shutdown begins; the queue waits on disk for the next start.
+  app.addHook("preClose", () => notices.stop());
+  app.addHook("onClose", () => notices.close());
+  await app.register(watchRoutes, { ...context, notices });
   await app.register(changesRoutes, {
     ...context,
+    notices: notices.board,
     heartbeatMs: deps.changesHeartbeatMs ?? 15_000,
     streamsPerKey: deps.http?.streamsPerKey ?? servedDefaults.streamsPerKey,
   });
+  await notices.start();
   return app;
 }
 

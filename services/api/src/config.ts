@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { type HttpSettings, httpSettingsOf } from "./http/http-settings.js";
+import type { WebhookSettings } from "./notices/webhook-deliverer.js";
 import { readSettings, type SettingFlags } from "./settings/read-settings.js";
 import type { AuthSetting } from "./settings/settings-schema.js";
 
@@ -26,6 +27,8 @@ export interface ServerConfig {
   /** CORS, rate limit, body limits, timeouts and shutdown grace. */
   readonly http: HttpSettings;
   readonly analytics: AnalyticsSettings;
+  /** Webhooks of watches: private addresses, retries. */
+  readonly webhooks: WebhookSettings;
 }
 
 /** Where indicators are computed and how much of it one caller may ask for. */
@@ -58,6 +61,11 @@ export function readConfig(env: NodeJS.ProcessEnv, flags: SettingFlags = {}): Se
       threads: settings.analyticsThreads,
       budgetMs: settings.analyticsBudgetMs,
       heavyRequestsPerKey: settings.heavyRequestsPerKey,
+    },
+    webhooks: {
+      allowPrivateAddresses: settings.webhookPrivateAddresses,
+      retryMs: settings.webhookRetryMs,
+      maxTries: settings.webhookMaxTries,
     },
   };
 }

@@ -10,6 +10,7 @@ import { DataDirLock, SERVER_COMMAND } from "./data-dir/data-dir-lock.js";
 import { preparePrivateDataDir, tightenDataFiles } from "./data-dir/private-files.js";
 import { closeGracefully } from "./http/close-gracefully.js";
 import { applyServerTimeouts } from "./http/server-timeouts.js";
+import { NOTICES_FILE } from "./notices/notice-store.js";
 
 export interface RunningServer {
   readonly app: App;
@@ -64,6 +65,7 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     checkpointFile: join(config.dataDir, CHECKPOINT_FILE),
   });
   const seeded = config.demo ? await seedDemo(store, communities.writer, new Date()) : [];
+  let url = "";
   const app = await buildApp({
     store,
     personalVault,
@@ -74,10 +76,12 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     http: config.http,
     heavyRequestsPerKey,
     access: { keys, development, ...(config.access && { minGroupSize: config.access.minGroupSize }) },
+    // Webhooks, seen notices and the delivery queue: beside the log, so deliveries survive a restart.
+    notices: { file: join(config.dataDir, NOTICES_FILE), webhooks: config.webhooks, baseUrl: () => url },
   });
   applyServerTimeouts(app.server, config.http.timeouts);
   const address = await app.listen({ port: config.port, host: config.host });
-  const url = address.replace("[::1]", "localhost");
+  url = address.replace("[::1]", "localhost");
   lock.announce(url);
   let closing: Promise<void> | undefined;
   return {

@@ -174,6 +174,27 @@ const rows: Row[] = [
   },
   { route: "GET /v1/compare", request: on(`/v1/compare?communities=${A}`), expected: aggregatesOfA(200) },
   {
+    route: "POST /v1/communities/:id/watches",
+    request: () => ({
+      url: `/v1/communities/${A}/watches`,
+      payload: { condition: { kind: "no-gathering", days: 60 } },
+    }),
+    expected: writersOfA(201),
+  },
+  { route: "GET /v1/communities/:id/watches", request: on(`/v1/communities/${A}/watches`), expected: writersOfA(200) },
+  {
+    // No such watch: allowed callers get past the rule to the 404.
+    route: "DELETE /v1/communities/:id/watches/:watchId",
+    request: on(`/v1/communities/${A}/watches/w-none`),
+    expected: writersOfA(404),
+  },
+  { route: "GET /v1/communities/:id/notices", request: on(`/v1/communities/${A}/notices`), expected: writersOfA(200) },
+  {
+    route: "GET /v1/communities/:id/watches/:watchId/deliveries",
+    request: on(`/v1/communities/${A}/watches/w-none/deliveries`),
+    expected: writersOfA(404),
+  },
+  {
     route: "GET /v1/communities/:id/changes",
     request: on(`/v1/communities/${A}/changes`),
     expected: membersOfA(200),
@@ -237,7 +258,7 @@ describe("access: every route × every role", () => {
 
   for (const row of rows) {
     it(row.route, async () => {
-      const [method] = row.route.split(" ") as ["GET" | "POST" | "PATCH"];
+      const [method] = row.route.split(" ") as ["GET" | "POST" | "PATCH" | "DELETE"];
       const got: Partial<Expected> = {};
       for (const who of callers) {
         const { url, payload, headers } = row.request(who);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { CHECKPOINT_FILE, VAULT_FILE } from "@copgraph/community";
 import { ACCESS_FILE } from "../access/key-store.js";
+import { NOTICES_FILE } from "../notices/notice-store.js";
 import { LOCK_FILE } from "./data-dir-lock.js";
 
 /** The event log in a data folder (the event store opens it itself, by this name). */
@@ -11,8 +12,12 @@ const EVENTS_FILE = "events.sqlite";
 /** A SQLite database and the files SQLite keeps beside it. */
 const withCompanions = (file: string) => ["", "-wal", "-shm", "-journal"].map((suffix) => `${file}${suffix}`);
 
-/** Everything copgraph keeps in a data folder: the log, names and free text, key hashes and the pseudonym secret, the read model's checkpoint. */
-const DATA_FILES = [...[EVENTS_FILE, VAULT_FILE, ACCESS_FILE].flatMap(withCompanions), LOCK_FILE, CHECKPOINT_FILE];
+/** Everything copgraph keeps in a data folder: the log, names and free text, key hashes and the pseudonym secret, webhooks and their secrets, the read model's checkpoint. */
+const DATA_FILES = [
+  ...[EVENTS_FILE, VAULT_FILE, ACCESS_FILE, NOTICES_FILE].flatMap(withCompanions),
+  LOCK_FILE,
+  CHECKPOINT_FILE,
+];
 
 /**
  * Makes a data folder its owner's alone before anything in it is opened: the folder 0700, its

@@ -6,6 +6,7 @@ import type { AccessKeyStore } from "../access/key-store.js";
 import { LOCAL_DEVELOPER } from "../access/roles.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
+import type { NoticeBoard } from "../notices/notice-board.js";
 import type { RouteContext } from "./context.js";
 import { OpenStreams } from "./open-streams.js";
 
@@ -14,11 +15,13 @@ export interface ChangesOptions extends RouteContext {
   readonly heartbeatMs: number;
   /** Streams one key may hold open at once; past it: 429. */
   readonly streamsPerKey: number;
+  /** New notices go to admins and the community's facilitators as `notice` messages. */
+  readonly notices?: NoticeBoard;
 }
 
 export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
   app,
-  { writer, histories, heartbeatMs, streamsPerKey },
+  { writer, histories, heartbeatMs, streamsPerKey, notices },
 ) => {
   const open = new OpenStreams(streamsPerKey);
   // Open streams end when the server closes, so shutdown does not wait for clients to hang up.
@@ -31,7 +34,8 @@ export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
       schema: {
         tags: ["analytics"],
         summary:
-          "Server-Sent Events: a `change` message with the new revision each time the community's log grows. " +
+          "Server-Sent Events: a `change` message with the new revision each time the community's log grows, " +
+          "and for admins and the community's facilitators a `notice` message with each new notice. " +
           "The stream ends when its key is revoked or rotated; each key may hold a few streams open at once (429 past them).",
         params: CommunityParams,
       },
@@ -78,12 +82,20 @@ export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
         }
         pending = revision;
       });
+      const role = (request.caller ?? LOCAL_DEVELOPER).role;
+      const stopNotices =
+        role === "admin" || role === "facilitator"
+          ? notices?.onNotice(id, (notice) => {
+              if (!response.writableEnded) response.write(`event: notice\ndata: ${JSON.stringify(notice)}\n\n`);
+            })
+          : undefined;
       const heartbeat = setInterval(() => {
         if (!keyStands()) return endForKey();
         response.write(": keep-alive\n\n");
       }, heartbeatMs);
       const close = () => {
         stop();
+        stopNotices?.();
         clearInterval(heartbeat);
         open.delete(keyId, end);
       };

@@ -197,6 +197,29 @@ export const settingsSchema = {
       "requests that compute indicators one API key (or address without a key) may have running at once; past it: 429 with Retry-After",
     parser: wholeNumber(1),
   }),
+  webhookPrivateAddresses: setting({
+    group: "Access",
+    env: "COPGRAPH_WEBHOOK_PRIVATE_ADDRESSES",
+    default: false,
+    shownDefault: "0",
+    description:
+      "1 lets a watch's webhook reach loopback and private addresses (a receiver on the same host or network); by default they are refused",
+    parser: yesOrNo,
+  }),
+  webhookRetryMs: setting({
+    group: "Limits",
+    env: "COPGRAPH_WEBHOOK_RETRY_MS",
+    default: 30_000,
+    description: "wait before a failed webhook delivery is tried again, ms; it doubles with each try, up to an hour",
+    parser: wholeNumber(1),
+  }),
+  webhookMaxTries: setting({
+    group: "Limits",
+    env: "COPGRAPH_WEBHOOK_MAX_TRIES",
+    default: 8,
+    description: "tries of a webhook delivery before it is given up (the delivery log shows each)",
+    parser: wholeNumber(1, 100),
+  }),
   shutdownTimeoutMs: setting({
     group: "Limits",
     env: "COPGRAPH_SHUTDOWN_TIMEOUT_MS",

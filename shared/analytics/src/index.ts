@@ -1,6 +1,7 @@
 // @copgraph/analytics: a community's events → its relationship graph as of any date → indicators.
 // Pure: no I/O, no clock (time comes in the query).
 
+export * from "./backbone/disparity-filter.js";
 export { ComputationStopped, stopBrandesWhen } from "./compact/brandes.js";
 export * from "./engine/index.js";
 export * from "./indicators/catalogue.js";

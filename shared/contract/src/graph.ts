@@ -25,10 +25,41 @@ export const GraphTie = z.object({
   layers: z.record(z.string(), z.number()),
 });
 
+/** The published filter behind `backbone`, cited wherever it is named. */
+export const BACKBONE_SOURCE =
+  "Serrano, Boguñá & Vespignani, Extracting the multiscale backbone of complex weighted networks, PNAS 106(16):6483–6488 (2009)";
+
+const backboneLevel = "the significance level α of the disparity filter";
+
+/** A view of the graph with only its backbone's ties (JSON only: a download carries every tie). */
+export const GraphBackbone = z.object({
+  backbone: z.coerce
+    .number({ error: `must be a number more than 0 and at most 1, ${backboneLevel} (e.g. 0.2)` })
+    .gt(0, `must be more than 0 (and at most 1): ${backboneLevel}`)
+    .max(1, `must be at most 1 (and more than 0): ${backboneLevel}`)
+    .optional()
+    .meta({
+      description: `Keep only the backbone's ties: the disparity filter (${BACKBONE_SOURCE}) at this level α, 0 < α ≤ 1 (e.g. 0.2; smaller keeps fewer); any other value is refused with 400 naming the limit. A tie i → j stays when it is significant (α_ij = (1 − w/s)^(k − 1) < α) for i's outgoing ties or for j's incoming ties, or when it is i's only outgoing or j's only incoming tie. Every member stays a node; the answer's \`backbone\` says how many ties were kept. JSON only`,
+    }),
+});
+
+/** What `backbone` applied, with the answer. */
+export const BackboneApplied = z
+  .object({
+    filter: z.literal("disparity").meta({ description: `The disparity filter (${BACKBONE_SOURCE})` }),
+    alpha: z.number().meta({ description: "The significance level asked" }),
+    keptTies: z.number().int().meta({ description: "Ties in the answer: the backbone's" }),
+    allTies: z.number().int().meta({ description: "Ties of the graph before the filter (after the query's own)" }),
+    source: z.string(),
+  })
+  .meta({ id: "BackboneApplied" });
+export type BackboneApplied = z.infer<typeof BackboneApplied>;
+
 export const GraphResponse = z
   .object({
     communityId: z.string(),
     query: ResolvedQuery,
+    backbone: BackboneApplied.optional().meta({ description: "Present when `backbone` was asked" }),
     nodes: z.array(GraphNode),
     ties: z.array(GraphTie),
   })

@@ -2,6 +2,7 @@ import { drawnFromCompact, exportCommunity, graphBody, readCommunityLog } from "
 import {
   CommunityParams,
   DEFAULT_MEMBER_PAGE_SIZE,
+  GraphBackbone,
   GraphFormat,
   GraphQueryFields,
   GraphResponse,
@@ -21,6 +22,7 @@ import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access
 import { asksForFile, routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
+import { backboneOf } from "./graph-backbone.js";
 import { memberPage, withoutMemberDetails } from "./member-parts.js";
 
 /** Bodies sent as JSON text already (see CommunityReader.serialised). */
@@ -39,16 +41,21 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       config: { ...routeAccess.members, audit: { action: "export", when: asksForFile }, heavy: true },
       schema: {
         tags: ["analytics"],
-        summary: "The relationship graph as of a date; nodes carry the per-member values of the indicators asked",
+        summary:
+          "The relationship graph as of a date; nodes carry the per-member values of the indicators asked; `backbone` keeps only the ties of its backbone",
         params: CommunityParams,
         querystring: withGraphQueryRules(
-          GraphQueryFields.extend(GraphFormat.shape).extend(NodeIndicatorSelection.shape),
+          GraphQueryFields.extend(GraphFormat.shape).extend(NodeIndicatorSelection.shape).extend(GraphBackbone.shape),
         ),
         response: { 200: GraphResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
-      const { format, indicators: ids, ...params } = request.query;
+      const { format, indicators: ids, backbone: alpha, ...params } = request.query;
+      if (alpha !== undefined && format !== "json") {
+        const why = "backbone is a view of the JSON graph; a download (gexf, graphml) carries every tie";
+        throw new HttpProblem(400, "validation", why, [{ in: "querystring", pointer: "/backbone", message: why }]);
+      }
       const view = await reader.view(request.params.id, params);
       const pseudonymKey = pseudonymKeyFor(request);
       if (format !== "json" && pseudonymKey !== undefined) {
@@ -79,14 +86,19 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       }
       // Only the per-member values asked for: a graph is drawn before any costly indicator is done.
       const values = ids && (await reader.indicatorsInWorker(view, ids, request.analytics));
-      const body = () => ({
-        communityId: view.communityId,
-        query: view.resolved,
-        ...graphBody(drawnFromCompact(view.compact), values),
-      });
+      const body = () => {
+        const backbone = alpha === undefined ? undefined : backboneOf(view.compact, alpha);
+        return {
+          communityId: view.communityId,
+          query: view.resolved,
+          ...(backbone && { backbone: backbone.applied }),
+          ...graphBody(backbone?.drawn ?? drawnFromCompact(view.compact), values),
+        };
+      };
       const pseudonyms = pseudonymousViewFor(request, view.history);
       if (pseudonyms) return pseudonyms.apply(body());
-      return reply.type(JSON_TYPE).send(reader.serialised(view, "graph", ids ?? [], body) as never);
+      const what = alpha === undefined ? "graph" : `graph|backbone=${alpha}`;
+      return reply.type(JSON_TYPE).send(reader.serialised(view, what, ids ?? [], body) as never);
     },
   );
 

@@ -2,6 +2,7 @@ import type { CommunitySummary, GraphResponse, IndicatorsResponse } from "@copgr
 import { h, mount } from "../../core/dom.js";
 import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
+import { noticePanel } from "../notices/notice-list.js";
 import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./appearance.js";
 import { createControls } from "./controls.js";
 import { createDownloads } from "./downloads.js";
@@ -120,6 +121,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     onKnownAt: (knownAt) => change({ knownAt }),
     busy: () => timer !== undefined || loading,
   });
+  // What the facilitator watches: its notices, live.
+  const notices = noticePanel(id, { live: true });
   const downloads = createDownloads(id, () => view.renderer);
 
   mount(
@@ -136,7 +139,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       h("div", { class: "cg-toolbar" }, search.element, controls.element),
       slider.element,
       error,
-      h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel)),
+      h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel, notices.element)),
       charts.element,
     ),
   );
@@ -301,6 +304,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       trend.abort();
       memberRequest.abort();
       slider.stop();
+      notices.stop();
       layout.stop();
       view.kill();
     },

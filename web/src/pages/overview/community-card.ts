@@ -3,6 +3,7 @@ import { api } from "../../core/api.js";
 import { h, mount } from "../../core/dom.js";
 import { indicatorDescriptions, kindOf, technicalNote } from "../../core/indicator-descriptions.js";
 import { links } from "../../core/router.js";
+import { noticePanel } from "../notices/notice-list.js";
 import { type Headline, type HeadlineQuery, headlineQueries, headlines, indicatorsOf } from "./headlines.js";
 import { formatNumber } from "./readings.js";
 import { sparkline } from "./sparkline.js";
@@ -138,6 +139,7 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
           : null,
         h("ul", { class: "ov-readings" }, ...rows),
       );
+      body.append(noticePanel(id, { limit: 3 }).element);
     } catch (error) {
       if (!alive()) return;
       const retry = h("button", { type: "button", onclick: () => void load() }, "Try again");

@@ -1,0 +1,85 @@
+import "./notices.css";
+import type { Notice, NoticeList } from "@copgraph/contract";
+import { h, mount } from "../../core/dom.js";
+import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
+import { session } from "../../core/session.js";
+import { noticeDate, noticeSentence } from "./notice-sentence.js";
+import { followNotices } from "./notice-stream.js";
+
+export interface NoticePanel {
+  readonly element: HTMLElement;
+  /** Stops following new notices. */
+  stop(): void;
+}
+
+/** Notices are the facilitator's: admins and facilitators ask for them, other roles see nothing. */
+const mayWatch = () => ["admin", "facilitator", undefined].includes(document.body.dataset.role);
+
+/**
+ * A community's notices, newest first, each with its date and a link to that date on the slider.
+ * `live` adds the ones found while the page is open; `limit` keeps the newest few (the overview card).
+ */
+export function noticePanel(communityId: string, options: { live?: boolean; limit?: number } = {}): NoticePanel {
+  const list = h("ol", { class: "cg-notice-list" });
+  const element = h(
+    "section",
+    { class: "cg-notices", "aria-label": "Notices", "data-state": "loading", "data-community": communityId },
+    h("h2", { class: "cg-notices-title" }, "Notices"),
+    list,
+  );
+  const shown = new Map<string, Notice>();
+  let titles = new Map<string, string>();
+  let stopLive = () => {};
+
+  const render = () => {
+    const newest = [...shown.values()].sort((a, b) => b.at.localeCompare(a.at));
+    const kept = options.limit === undefined ? newest : newest.slice(0, options.limit);
+    mount(
+      list,
+      ...(kept.length === 0
+        ? [h("li", { class: "cg-notice-none" }, "Nothing you watch has happened.")]
+        : kept.map((notice) =>
+            h(
+              "li",
+              { class: "cg-notice", "data-notice": notice.id, "data-at": notice.at },
+              h("time", { datetime: notice.at }, noticeDate(notice.at)),
+              " ",
+              noticeSentence(notice, notice.indicator ? titles.get(notice.indicator) : undefined),
+              " ",
+              h(
+                "a",
+                { href: notice.link, "aria-label": `See ${noticeDate(notice.at)} on the time slider` },
+                "See it on the slider",
+              ),
+            ),
+          )),
+    );
+  };
+
+  if (!mayWatch()) {
+    element.hidden = true;
+    element.dataset.state = "hidden";
+    return { element, stop: () => {} };
+  }
+  void (async () => {
+    const response = await fetch(`/v1/communities/${encodeURIComponent(communityId)}/notices`, {
+      headers: session.headers(),
+    });
+    if (!response.ok) throw new Error(`notices: ${response.status}`);
+    const { notices } = (await response.json()) as NoticeList;
+    titles = new Map([...(await indicatorDescriptions())].map(([id, description]) => [id, description.title]));
+    for (const notice of notices) shown.set(notice.id, notice);
+    render();
+    element.dataset.state = "ready";
+    if (options.live)
+      stopLive = followNotices(communityId, (notice) => {
+        shown.set(notice.id, notice);
+        render();
+        element.dataset.state = "ready";
+      });
+  })().catch(() => {
+    element.dataset.state = "error";
+    mount(list, h("li", { class: "cg-notice-none" }, "The notices could not be loaded."));
+  });
+  return { element, stop: () => stopLive() };
+}

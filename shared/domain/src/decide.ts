@@ -110,9 +110,7 @@ function leaveCommunity(state: StateView, { data }: CommandOf<"LeaveCommunity">,
     throw new DomainError("member_already_left", `member ${data.memberId} has already left`, ["memberId"]);
   }
   if (at < member.joinedAt) {
-    throw new DomainError("member_not_active", `member ${data.memberId} had not joined by ${data.occurredAt}`, [
-      "memberId",
-    ]);
+    throw new DomainError("member_not_active", `member ${data.memberId} ${notJoinedYet(member, at)}`, ["memberId"]);
   }
   return [{ type: "MemberLeft", data }];
 }
@@ -200,7 +198,18 @@ function knownMember(state: StateView, memberId: string, path: IssuePath): Membe
 function activeMember(state: StateView, memberId: string, at: number, path: IssuePath): MemberState {
   const member = knownMember(state, memberId, path);
   if (isActiveAt(member, at)) return member;
-  const when = new Date(at).toISOString();
-  const why = member.erased ? "was erased" : at < member.joinedAt ? `had not joined by ${when}` : `had left by ${when}`;
+  const why = member.erased
+    ? "was erased"
+    : at < member.joinedAt
+      ? notJoinedYet(member, at)
+      : `left on ${readableDay(member.leftAt ?? at)}`;
   throw new DomainError("member_not_active", `member ${memberId} ${why}`, path);
 }
+
+/** A record dated before the member joined: both dates, as a person reads them. */
+const notJoinedYet = (member: MemberState, at: number) =>
+  `had not joined yet on ${readableDay(at)} (joined on ${readableDay(member.joinedAt)})`;
+
+/** "1 December 2026": the (UTC) day of an instant, for messages people read. */
+export const readableDay = (at: number) =>
+  new Date(at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -29,6 +29,7 @@ import { graphRoutes } from "./routes/graph.js";
 import { healthRoutes } from "./routes/health.js";
 import { indicatorCatalogueRoutes } from "./routes/indicator-catalogue.js";
 import { meRoutes } from "./routes/me.js";
+import { memberListRoutes } from "./routes/member-list.js";
 import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
 import { registerOpenApi } from "./routes/openapi.js";
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(auditRoutes, { audit });
   await app.register(communityRoutes, context);
   await app.register(memberRoutes, context);
+  await app.register(memberListRoutes, context);
   await app.register(recordRoutes, context);
   await app.register(eventBatchRoutes, context);
   await app.register(eventLogRoutes, context);

@@ -6,6 +6,7 @@ export * from "./graph-query.js";
 export * from "./indicator-catalogue.js";
 export * from "./indicators.js";
 export * from "./member-details.js";
+export * from "./member-list.js";
 export * from "./notices.js";
 export * from "./problem.js";
 export * from "./requests.js";

@@ -29,6 +29,7 @@ describe("researcher: pseudonyms only", () => {
     `/v1/communities/${A}`,
     `/v1/communities/${A}/events?limit=1000`,
     `/v1/communities/${A}/graph`,
+    `/v1/communities/${A}/members`,
     `/v1/communities/${A}/graph?format=gexf`,
     `/v1/communities/${A}/graph?format=graphml`,
     `/v1/communities/${A}/indicators`,

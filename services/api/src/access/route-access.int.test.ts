@@ -167,6 +167,11 @@ const rows: Row[] = [
     expected: aggregatesOfA(200),
   },
   {
+    route: "GET /v1/communities/:id/members",
+    request: on(`/v1/communities/${A}/members`),
+    expected: membersOfA(200),
+  },
+  {
     route: "GET /v1/communities/:id/members/:memberId",
     // The researcher names members by pseudonym: the real id is unknown to it (404), never shown.
     request: on(`/v1/communities/${A}/members/m-amira`),

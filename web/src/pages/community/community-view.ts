@@ -68,7 +68,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
             type: "button",
             "aria-label": "Rearrange the layout",
             title: "Rearrange the layout",
-            onclick: () => layout.run("full", []),
+            onclick: () => layout.restart(),
           },
           "↻",
         ),

@@ -5,6 +5,7 @@ import type {
   GraphResponse,
   IndicatorCatalogue,
   IndicatorsResponse,
+  MemberList,
   MemberResponse,
   Problem,
   TimelineResponse,
@@ -58,6 +59,8 @@ export const api = {
     request<IndicatorsResponse>(`${community(id)}/indicators${search(query)}`),
   timeline: (id: string, query: QueryParams) =>
     request<TimelineResponse>(`${community(id)}/indicators/timeline${search(query)}`),
+  /** Who is who: names for callers who may see them, pseudonyms for researchers. */
+  members: (id: string) => request<MemberList>(`${community(id)}/members`),
   member: (id: string, memberId: string, query: QueryParams) =>
     request<MemberResponse>(`${community(id)}/members/${encodeURIComponent(memberId)}${search(query)}`),
   /** What every indicator measures: read it through indicatorDescriptions(), which asks once. */

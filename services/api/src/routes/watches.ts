@@ -127,7 +127,7 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
       }
       store.removeWebhook(watchId);
       board.touch(id);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 
@@ -146,8 +146,7 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
     async (request) => {
       const { id } = request.params;
       await communityMustExist(id);
-      const notices = await board.notices(id);
-      return { communityId: id, step: "P7D" as const, watching: (await watches.list(id)).length, notices };
+      return { communityId: id, step: "P7D" as const, notices: await board.notices(id) };
     },
   );
 

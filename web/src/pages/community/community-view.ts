@@ -4,7 +4,6 @@ import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
 import { noticePanel } from "../notices/notice-list.js";
 import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./appearance.js";
-import { BACKBONE_ALPHA, createBackboneNote, readGraphChoice } from "./backbone.js";
 import { createControls } from "./controls.js";
 import { createDownloads } from "./downloads.js";
 import { applyGraph, createGraph, type Position } from "./graph-model.js";
@@ -21,6 +20,7 @@ import { siloMembers } from "./silo-clusters.js";
 import { createTimeSlider } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
 import { loadSeries } from "./timeline-data.js";
+import { ViewNames } from "./view-names.js";
 import { attributeWords, graphQuery, type ViewState, writeState } from "./view-state.js";
 
 const DEBOUNCE_MS = 150;
@@ -41,8 +41,6 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   let latest: IndicatorsResponse | undefined;
   /** The indicator whose per-member values the nodes carry (the size measure's when it was read). */
   let nodeValues: string | undefined;
-  /** Whether the view chose the backbone for a dense graph, decided by its first graph while no choice is in the URL. */
-  let backboneForDensity: boolean | undefined;
 
   const error = h("div", { class: "cg-error", role: "alert" });
   const legend = h("aside", { class: "cg-legend", "aria-label": "Legend" });
@@ -71,7 +69,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
             type: "button",
             "aria-label": "Rearrange the layout",
             title: "Rearrange the layout",
-            onclick: () => layout.restart(),
+            onclick: () => layout.run("full", []),
           },
           "↻",
         ),
@@ -106,17 +104,15 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     }
     charts.mark(state.at);
     // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
-    // layout may adjust gently. Only the date and the backbone leave the trends as they are.
+    // layout may adjust gently. Only the date leaves the trends as they are (their marker moves).
     const keepPlaces = keys.every((key) => key === "at" || key === "knownAt" || key === "attribute");
-    schedule(!keys.every((key) => key === "at" || key === "backbone"), keepPlaces ? "newcomers" : "gentle");
+    schedule(!keys.every((key) => key === "at"), keepPlaces ? "newcomers" : "gentle");
   };
   const controls = createControls(state, change);
-  const backboneNote = createBackboneNote(() => change({ backbone: false }));
-  const search = createSearch((wanted) => {
-    if (!graph.hasNode(wanted)) return false;
-    select(wanted, true);
-    return true;
-  });
+  // Names where the caller may see them (labels, search, member panel); ids otherwise.
+  const names = new ViewNames(id);
+  names.prefetch();
+  const search = createSearch((wanted) => select(wanted, true));
   const slider = createTimeSlider({
     registeredAt: summary.registeredAt,
     at: state.at,
@@ -143,7 +139,6 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       h("div", { class: "cg-toolbar" }, search.element, controls.element),
       slider.element,
       error,
-      backboneNote.element,
       h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel, notices.element)),
       charts.element,
     ),
@@ -179,7 +174,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     const fresh = applyGraph(graph, response, positions);
     nodes = response.nodes;
     controls.setAttributes(colourAttributes(nodes), state.attribute);
-    search.setMembers(nodes.map((node) => node.id));
+    showNames();
+    void names.covering(graph.nodes()).then(showNames);
     restyle();
     note.textContent =
       nodes.length === 0
@@ -189,6 +185,15 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
           : "";
     view.select(state.member);
     layout.run(arrangeNow, fresh);
+  }
+
+  /** Labels the graph's members and offers them to the search, by name where the caller may see names. */
+  function showNames(): void {
+    const known = names.latest;
+    // No hints: sigma then indexes members just added too (with hints it repaints only known ones).
+    graph.updateEachNodeAttributes((member, data) => ({ ...data, label: known.label(member) }));
+    search.setMembers(known, graph.nodes());
+    card.dataset.names = known.members.length > 0 ? "ready" : "ids";
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -222,10 +227,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
     try {
       const drawn = sizeIndicator(state.size);
-      const [graphChoice, shown, clusters, diversity, descriptions] = await Promise.all([
-        readGraphChoice(state.backbone ?? backboneForDensity, (backbone) =>
-          reads.graph(id, { ...q, indicators: drawn, backbone }, signal),
-        ),
+      const [graphResponse, shown, clusters, diversity, descriptions] = await Promise.all([
+        reads.graph(id, { ...q, indicators: drawn }, signal),
         reads.indicators(id, { ...q, indicators: requested.filter((r) => r !== "silo.clusters").join(",") }, signal),
         siloClustersWithMembers(id, q, signal),
         reads.indicators(id, { ...graphQuery(state, other), indicators: "diversity.iqv" }, signal),
@@ -234,12 +237,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       const values = clusters ? { ...shown, indicators: { ...shown.indicators, "silo.clusters": clusters } } : shown;
       latest = values;
       nodeValues = drawn;
-      backboneForDensity ??= graphChoice.onBackbone;
-      showGraph(graphChoice.response, arrange);
-      card.dataset.ties = graphChoice.onBackbone ? "backbone" : "all";
-      card.dataset.backboneAlpha = String(BACKBONE_ALPHA);
-      controls.setBackbone(graphChoice.onBackbone);
-      backboneNote.show(graphChoice.response, state.backbone === undefined);
+      showGraph(graphResponse, arrange);
       arrange = "newcomers";
       renderIndicators(readings, values, diversity, {
         colour: colourOf,
@@ -283,7 +281,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   async function loadMember(memberId: string): Promise<void> {
     const signal = memberRequest.next();
     const close = () => select(undefined, false);
-    if (member.dataset.memberId !== memberId) renderMemberState(member, memberId, "Loading…", close);
+    if (member.dataset.memberId !== memberId)
+      renderMemberState(member, memberId, "Loading…", close, names.latest.get(memberId)?.displayName);
     member.hidden = false;
     try {
       const asked = { ...graphQuery(state), indicators: memberPanelIndicators.join(",") };

@@ -78,14 +78,51 @@ function roles(values: Values): string[] {
   return lines;
 }
 
+/** The panel's words for the attributes it shows first, in this order; others follow by their key in words. */
 const attributeNames: Record<string, string> = {
+  displayName: "Name",
+  organisation: "Organisation",
   sector: "Sector",
   occupationalLayer: "Occupational layer",
   learningEnvironment: "Learning environment",
-  organisation: "Organisation",
 };
+const catalogueValues: ReadonlySet<string> = new Set(["sector", "occupationalLayer", "learningEnvironment"]);
 
-/** Fills the panel with a member's attributes, position and roles. */
+/** "yearsInPractice", "years_in_practice" or "years-in-practice" → "Years in practice". */
+export function attributeLabel(key: string): string {
+  const known = attributeNames[key];
+  if (known) return known;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
+}
+
+/** The attributes as label and value, the known ones first; catalogue slugs read as words. */
+export function attributeLines(attributes: Record<string, string>): [string, string][] {
+  const order = Object.keys(attributeNames);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.entries(attributes)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, "en"))
+    .map(([key, value]) => [attributeLabel(key), catalogueValues.has(key) ? value.replaceAll("-", " ") : value]);
+}
+
+const panelHead = (title: string, id: string, close: () => void) =>
+  h(
+    "div",
+    { class: "cg-panel-head" },
+    h(
+      "div",
+      {},
+      h("h2", { id: "cg-member-title" }, title),
+      title === `Member ${id}` ? null : h("p", { class: "cg-muted" }, `Member ${id}`),
+    ),
+    h("button", { type: "button", class: "cg-link-button", onclick: close }, "Close"),
+  );
+
+/** Fills the panel with a member's attributes, position and roles (named when the caller may see names). */
 export function renderMember(element: HTMLElement, response: MemberResponse, close: () => void): void {
   const { member } = response;
   const values = member.indicators;
@@ -93,19 +130,11 @@ export function renderMember(element: HTMLElement, response: MemberResponse, clo
   element.dataset.memberId = member.id;
   mount(
     element,
-    h(
-      "div",
-      { class: "cg-panel-head" },
-      h("h2", { id: "cg-member-title" }, `Member ${member.id}`),
-      h("button", { type: "button", class: "cg-link-button", onclick: close }, "Close"),
-    ),
+    panelHead(member.attributes.displayName ?? `Member ${member.id}`, member.id, close),
     h(
       "dl",
       { class: "cg-attributes" },
-      ...Object.entries(member.attributes).flatMap(([key, value]) => [
-        h("dt", {}, attributeNames[key] ?? key),
-        h("dd", {}, value),
-      ]),
+      ...attributeLines(member.attributes).flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
     ),
     h("h3", {}, "Position in the network"),
     list(position(response)),
@@ -124,16 +153,14 @@ export function renderMember(element: HTMLElement, response: MemberResponse, clo
   );
 }
 
-export function renderMemberState(element: HTMLElement, member: string, text: string, close: () => void): void {
+/** The panel while the member loads or when they could not be read; `name` when the caller may see it. */
+export function renderMemberState(
+  element: HTMLElement,
+  member: string,
+  text: string,
+  close: () => void,
+  name?: string,
+): void {
   element.dataset.memberId = member;
-  mount(
-    element,
-    h(
-      "div",
-      { class: "cg-panel-head" },
-      h("h2", { id: "cg-member-title" }, `Member ${member}`),
-      h("button", { type: "button", class: "cg-link-button", onclick: close }, "Close"),
-    ),
-    h("p", { role: "status" }, text),
-  );
+  mount(element, panelHead(name ?? `Member ${member}`, member, close), h("p", { role: "status" }, text));
 }

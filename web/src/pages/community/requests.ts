@@ -2,6 +2,7 @@ import type {
   CommunitySummary,
   GraphResponse,
   IndicatorsResponse,
+  MemberList,
   MemberResponse,
   Problem,
   TimelineResponse,
@@ -39,6 +40,7 @@ export const reads = {
     get<IndicatorsResponse>(`${base(id)}/indicators${search(query)}`, signal),
   timeline: (id: string, query: QueryParams, signal?: AbortSignal) =>
     get<TimelineResponse>(`${base(id)}/indicators/timeline${search(query)}`, signal),
+  members: (id: string, signal?: AbortSignal) => get<MemberList>(`${base(id)}/members`, signal),
   member: (id: string, memberId: string, query: QueryParams, signal?: AbortSignal) =>
     get<MemberResponse>(`${base(id)}/members/${encodeURIComponent(memberId)}${search(query)}`, signal),
 };

@@ -22,6 +22,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: "analytics", description: "The relationship graph and its indicators as of any date" },
         { name: "operations", description: "Health and readiness" },
         { name: "access", description: "Who the caller is, and the audit log" },
+        { name: "notices", description: "Watches, the notices they give, and their webhook deliveries" },
       ],
     },
     transform: jsonSchemaTransform,

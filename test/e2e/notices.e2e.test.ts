@@ -84,7 +84,11 @@ it("shows them in the community view, adds a new one live, and its link moves th
   expect(await quiet.textContent()).toContain("No gathering for 30 days.");
 
   await panel.locator(`li.cg-notice[data-at="${EI_NOTICE}"] a`).click();
-  await page.waitForFunction((at) => decodeURIComponent(location.hash).includes(`at=${at}`), EI_NOTICE);
+  await page.waitForFunction(
+    (at) =>
+      decodeURIComponent((globalThis as unknown as { location: { hash: string } }).location.hash).includes(`at=${at}`),
+    EI_NOTICE,
+  );
   await page.waitForSelector(".cg-indicators[data-state=ready]");
   await screenshot(page, "notices-community");
   expect(errors).toEqual([]);

@@ -63,6 +63,8 @@ export const NoticeList = z.object({
   communityId: z.string(),
   /** Readings are evaluated on this grid (Mondays 00:00 UTC); quiet spells are exact. */
   step: z.literal("P7D"),
+  /** Watches standing: none means nothing is watched (and no notice can come). */
+  watching: z.number(),
   notices: z.array(Notice),
 });
 export type NoticeList = z.infer<typeof NoticeList>;

@@ -52,7 +52,7 @@ describe("watches over the API", () => {
     });
     expect((await t.app.inject({ url: "/v1/communities/town/watches" })).json().watches).toEqual([watch]);
     const notices = (await t.app.inject({ url: "/v1/communities/town/notices" })).json();
-    expect(notices).toMatchObject({ communityId: "town", step: "P7D" });
+    expect(notices).toMatchObject({ communityId: "town", step: "P7D", watching: 1 });
     for (const notice of notices.notices) expect(notice.link).toBe(`#/c/town?at=${notice.at}`);
 
     const removed = await t.app.inject({ method: "DELETE", url: `/v1/communities/town/watches/${watch.watchId}` });

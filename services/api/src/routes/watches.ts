@@ -127,7 +127,7 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
       }
       store.removeWebhook(watchId);
       board.touch(id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -146,7 +146,8 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
     async (request) => {
       const { id } = request.params;
       await communityMustExist(id);
-      return { communityId: id, step: "P7D" as const, notices: await board.notices(id) };
+      const notices = await board.notices(id);
+      return { communityId: id, step: "P7D" as const, watching: (await watches.list(id)).length, notices };
     },
   );
 

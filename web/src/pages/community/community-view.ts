@@ -4,6 +4,7 @@ import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
 import { noticePanel } from "../notices/notice-list.js";
 import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./appearance.js";
+import { BACKBONE_ALPHA, createBackboneNote, readGraphChoice } from "./backbone.js";
 import { createControls } from "./controls.js";
 import { createDownloads } from "./downloads.js";
 import { applyGraph, createGraph, type Position } from "./graph-model.js";
@@ -41,6 +42,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   let latest: IndicatorsResponse | undefined;
   /** The indicator whose per-member values the nodes carry (the size measure's when it was read). */
   let nodeValues: string | undefined;
+  /** Whether the view chose the backbone for a dense graph, decided by its first graph while no choice is in the URL. */
+  let backboneForDensity: boolean | undefined;
 
   const error = h("div", { class: "cg-error", role: "alert" });
   const legend = h("aside", { class: "cg-legend", "aria-label": "Legend" });
@@ -69,7 +72,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
             type: "button",
             "aria-label": "Rearrange the layout",
             title: "Rearrange the layout",
-            onclick: () => layout.run("full", []),
+            onclick: () => layout.restart(),
           },
           "↻",
         ),
@@ -104,11 +107,12 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     }
     charts.mark(state.at);
     // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
-    // layout may adjust gently. Only the date leaves the trends as they are (their marker moves).
+    // layout may adjust gently. Only the date and the backbone leave the trends as they are.
     const keepPlaces = keys.every((key) => key === "at" || key === "knownAt" || key === "attribute");
-    schedule(!keys.every((key) => key === "at"), keepPlaces ? "newcomers" : "gentle");
+    schedule(!keys.every((key) => key === "at" || key === "backbone"), keepPlaces ? "newcomers" : "gentle");
   };
   const controls = createControls(state, change);
+  const backboneNote = createBackboneNote(() => change({ backbone: false }));
   // Names where the caller may see them (labels, search, member panel); ids otherwise.
   const names = new ViewNames(id);
   names.prefetch();
@@ -139,6 +143,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       h("div", { class: "cg-toolbar" }, search.element, controls.element),
       slider.element,
       error,
+      backboneNote.element,
       h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel, notices.element)),
       charts.element,
     ),
@@ -227,8 +232,10 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     const other = state.attribute === "sector" ? "occupationalLayer" : "sector";
     try {
       const drawn = sizeIndicator(state.size);
-      const [graphResponse, shown, clusters, diversity, descriptions] = await Promise.all([
-        reads.graph(id, { ...q, indicators: drawn }, signal),
+      const [graphChoice, shown, clusters, diversity, descriptions] = await Promise.all([
+        readGraphChoice(state.backbone ?? backboneForDensity, (backbone) =>
+          reads.graph(id, { ...q, indicators: drawn, backbone }, signal),
+        ),
         reads.indicators(id, { ...q, indicators: requested.filter((r) => r !== "silo.clusters").join(",") }, signal),
         siloClustersWithMembers(id, q, signal),
         reads.indicators(id, { ...graphQuery(state, other), indicators: "diversity.iqv" }, signal),
@@ -237,7 +244,12 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       const values = clusters ? { ...shown, indicators: { ...shown.indicators, "silo.clusters": clusters } } : shown;
       latest = values;
       nodeValues = drawn;
-      showGraph(graphResponse, arrange);
+      backboneForDensity ??= graphChoice.onBackbone;
+      showGraph(graphChoice.response, arrange);
+      card.dataset.ties = graphChoice.onBackbone ? "backbone" : "all";
+      card.dataset.backboneAlpha = String(BACKBONE_ALPHA);
+      controls.setBackbone(graphChoice.onBackbone);
+      backboneNote.show(graphChoice.response, state.backbone === undefined);
       arrange = "newcomers";
       renderIndicators(readings, values, diversity, {
         colour: colourOf,

@@ -1,5 +1,6 @@
 import { tieLayers } from "@copgraph/domain";
 import { h, mount } from "../../core/dom.js";
+import { BACKBONE_EXPLANATION } from "./backbone.js";
 import { attributeWords, type Period, periods, sizeMeasures, type ViewState } from "./view-state.js";
 
 const periodLabels: Record<Period, string> = {
@@ -27,6 +28,8 @@ export interface Controls {
   readonly element: HTMLElement;
   /** Offers every attribute present in the nodes, keeping the current choice. */
   setAttributes(attributes: readonly string[], current: string): void;
+  /** Ticks "Backbone" when the graph drawn is the backbone (also when the view chose it for a dense graph). */
+  setBackbone(on: boolean): void;
 }
 
 /** The view's filters and display choices; each change is reported as a patch of the view state. */
@@ -53,6 +56,13 @@ export function createControls(state: ViewState, change: (patch: Partial<ViewSta
       const value = Number(minWeight.value);
       change({ minWeight: Number.isFinite(value) && value > 0 ? value : 0 });
     },
+  });
+  const backbone = h("input", {
+    id: "cg-backbone",
+    type: "checkbox",
+    checked: state.backbone === true,
+    "aria-describedby": "cg-backbone-help",
+    onchange: () => change({ backbone: backbone.checked }),
   });
   const silos = h("input", {
     id: "cg-silos",
@@ -106,6 +116,13 @@ export function createControls(state: ViewState, change: (patch: Partial<ViewSta
     field("cg-period", "Period", period),
     field("cg-min-weight", "Minimum weight", minWeight),
     layers,
+    h(
+      "label",
+      { class: "cg-check cg-toggle", for: "cg-backbone", title: BACKBONE_EXPLANATION },
+      backbone,
+      "Backbone",
+      h("span", { id: "cg-backbone-help", hidden: true }, BACKBONE_EXPLANATION),
+    ),
     h("label", { class: "cg-check cg-toggle", for: "cg-silos" }, silos, "Show silo clusters"),
   );
 
@@ -118,6 +135,9 @@ export function createControls(state: ViewState, change: (patch: Partial<ViewSta
         ...list.map((a) => h("option", { value: a, selected: a === current }, capitalise(attributeWords(a).one))),
       );
       colour.value = current;
+    },
+    setBackbone(on) {
+      backbone.checked = on;
     },
   };
 }

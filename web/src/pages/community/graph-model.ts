@@ -1,11 +1,10 @@
 import type { GraphResponse } from "@copgraph/contract";
 import Graph from "graphology";
+import { seededSpot, seededUnit, startRadius } from "./seed.js";
 
 export interface NodeData {
   x: number;
   y: number;
-  /** Pinned during a layout run (ForceAtlas2 reads it). */
-  fixed?: boolean;
   label: string;
   attrs: Record<string, string>;
   /** The per-member values the graph was read with (those the size measure draws). */
@@ -87,12 +86,15 @@ function extent(positions: Map<string, Position>, ids: Set<string>): { cx: numbe
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }
-  if (minX === Infinity) return { cx: 0, cy: 0, radius: 10 * Math.sqrt(ids.size + 1) };
+  if (minX === Infinity) return { cx: 0, cy: 0, radius: startRadius(ids.size) };
   const radius = Math.max(maxX - minX, maxY - minY, 1) / 2;
   return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, radius };
 }
 
-/** Newcomers go to the centre of their placed neighbours (a little jittered), in waves; loners go anywhere. */
+/**
+ * Newcomers go to the centre of their placed neighbours (a little jittered), in waves; loners go to
+ * a spot of their own. Seeded by member id, so the same view always starts from the same picture.
+ */
 function placeNearNeighbours(
   fresh: string[],
   neighbours: Map<string, string[]>,
@@ -100,7 +102,7 @@ function placeNearNeighbours(
   spread: { cx: number; cy: number; radius: number },
 ): void {
   let waiting = fresh;
-  const jitter = () => (Math.random() - 0.5) * spread.radius * 0.08;
+  const jitter = (id: string, axis: string) => (seededUnit(id, axis) - 0.5) * spread.radius * 0.08;
   while (waiting.length > 0) {
     const next: string[] = [];
     const wave: [string, Position][] = [];
@@ -112,16 +114,12 @@ function placeNearNeighbours(
       }
       const x = around.reduce((sum, p) => sum + p.x, 0) / around.length;
       const y = around.reduce((sum, p) => sum + p.y, 0) / around.length;
-      wave.push([id, { x: x + jitter(), y: y + jitter() }]);
+      wave.push([id, { x: x + jitter(id, "x"), y: y + jitter(id, "y") }]);
     }
     for (const [id, position] of wave) placed.set(id, position);
     if (wave.length === 0) {
-      // Nobody placed yet around these: a random spot in the occupied disc.
-      for (const id of next) {
-        const angle = Math.random() * 2 * Math.PI;
-        const r = spread.radius * Math.sqrt(Math.random());
-        placed.set(id, { x: spread.cx + r * Math.cos(angle), y: spread.cy + r * Math.sin(angle) });
-      }
+      // Nobody placed yet around these: each to their own spot in the occupied disc.
+      for (const id of next) placed.set(id, seededSpot(id, { x: spread.cx, y: spread.cy }, spread.radius));
       return;
     }
     waiting = next;

@@ -1,10 +1,11 @@
-import FA2Layout from "graphology-layout-forceatlas2/worker";
+import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import type { MemberGraph } from "./graph-model.js";
+import { seededSpot, startRadius } from "./seed.js";
 
 /**
  * How much of the picture may move:
- * - "full": everyone (first load, or mostly new members), long enough to settle;
- * - "gentle": everyone, slowly and briefly (a filter changed the ties);
+ * - "full": everyone (first load, or mostly new members), until it settles;
+ * - "gentle": everyone, in slower steps (a filter changed the ties);
  * - "newcomers": only members without a remembered place, the others pinned (time moves, live
  *   updates), so that replaying history grows the picture instead of redrawing it.
  */
@@ -13,10 +14,40 @@ const weight: Record<Arrange, number> = { newcomers: 0, gentle: 1, full: 2 };
 /** The stronger of two requests (a pending full layout is not downgraded by a later time move). */
 export const stronger = (a: Arrange, b: Arrange): Arrange => (weight[a] >= weight[b] ? a : b);
 
-/** ForceAtlas2 in a web worker, always for a bounded time, keeping the main thread free for the controls. */
+/** What the layout worker is asked: ForceAtlas2's matrices, run until the free members stop moving. */
+export interface LayoutJob {
+  readonly run: number;
+  readonly nodes: Float32Array;
+  readonly edges: Float32Array;
+  readonly settings: Required<ForceAtlas2Settings>;
+  readonly maxIterations: number;
+  /** Settled when the free members move less than this share of the picture's width in 25 iterations. */
+  readonly tolerance: number;
+}
+/** What it answers: everyone's x and y in the graph's node order, now and then, and last when done. */
+export interface LayoutFrame {
+  readonly run: number;
+  readonly positions: Float32Array;
+  readonly done: boolean;
+  readonly iterations: number;
+}
+
+const PER_NODE = 10;
+const PER_TIE = 3;
+const TOLERANCE = 2e-4;
+/** About this many milliseconds of layout work on an ordinary laptop at most, counted in iterations. */
+const WORK_BUDGET_MS = 4000;
+const MIN_ITERATIONS = 100;
+const MAX_ITERATIONS = 2000;
+
+/**
+ * ForceAtlas2 in a web worker, keeping the main thread free for the controls. It runs to convergence
+ * (or a number of iterations set by the graph's size, never by a clock), from start positions seeded
+ * by member id: the same community, date and filters open with the same picture every time.
+ */
 export class Layout {
-  private supervisor: FA2Layout | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private worker: Worker | undefined;
+  private runs = 0;
 
   constructor(
     private readonly graph: MemberGraph,
@@ -29,36 +60,106 @@ export class Layout {
     if (order < 2 || (arrange === "newcomers" && fresh.length === 0)) return;
     // Mostly new members (a long jump in time): the old picture says little, lay out afresh.
     const mode = fresh.length > 0.3 * order ? "full" : arrange;
-    // FA2 reads `fixed` when it starts: a layout attribute, not a display one.
-    const free = new Set(fresh);
-    this.graph.updateEachNodeAttributes((id, data) => ({ ...data, fixed: mode === "newcomers" && !free.has(id) }), {
-      attributes: ["fixed"],
-    });
-    const duration = mode === "full" ? Math.min(6000, 1500 + order * 1.5) : mode === "gentle" ? 1200 : 800;
-    this.supervisor = new FA2Layout(this.graph, {
-      settings: {
-        // inferSettings() of the library, with Barnes–Hut earlier (software WebGL shares the CPU),
-        // a softer pull from heavy ties, and slower steps when the picture should mostly stay.
-        barnesHutOptimize: order > 800,
-        strongGravityMode: true,
-        gravity: 0.05,
-        scalingRatio: 10,
-        edgeWeightInfluence: 0.5,
-        slowDown: (mode === "gentle" ? 4 : 1) * (1 + Math.log(order)),
-      },
-    });
-    this.supervisor.start();
+    const free = mode === "newcomers" ? new Set(fresh) : undefined;
+    const { nodes, edges } = this.matrices(free);
+    const job: LayoutJob = {
+      run: ++this.runs,
+      nodes,
+      edges,
+      settings: settingsFor(order, mode),
+      maxIterations: iterationsFor(order, this.graph.size),
+      tolerance: TOLERANCE,
+    };
+    const worker = new Worker(new URL("./layout-worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = ({ data }: MessageEvent<LayoutFrame>) => this.receive(data);
+    worker.onerror = () => this.stop();
+    worker.postMessage(job, [nodes.buffer, edges.buffer]);
+    this.worker = worker;
     this.onChange(true);
-    this.timer = setTimeout(() => this.stop(), duration);
   }
 
-  /** Stops and frees the worker; call it before changing the graph (the supervisor would respawn). */
+  /** The picture a freshly opened view would give: everyone back to their seeded start, then a full run. */
+  restart(): void {
+    this.stop();
+    const radius = startRadius(this.graph.order);
+    this.graph.updateEachNodeAttributes((id, data) => ({ ...data, ...seededSpot(id, { x: 0, y: 0 }, radius) }), {
+      attributes: ["x", "y"],
+    });
+    this.run("full", []);
+  }
+
+  /** Stops and frees the worker; call it before changing the graph (its answers are by node order). */
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.supervisor) return;
-    this.supervisor.kill();
-    this.supervisor = undefined;
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = undefined;
+    this.runs++;
     this.onChange(false);
   }
+
+  private receive(frame: LayoutFrame): void {
+    if (frame.run !== this.runs || !this.worker) return;
+    const { positions } = frame;
+    let index = 0;
+    this.graph.updateEachNodeAttributes(
+      (_id, data) => {
+        const at = index++ * 2;
+        return { ...data, x: positions[at] as number, y: positions[at + 1] as number };
+      },
+      { attributes: ["x", "y"] },
+    );
+    if (!frame.done) return;
+    this.worker.terminate();
+    this.worker = undefined;
+    this.onChange(false);
+  }
+
+  /** ForceAtlas2's flat matrices: nodes with their weighted degree as mass, ties by node offset. */
+  private matrices(free: ReadonlySet<string> | undefined): { nodes: Float32Array; edges: Float32Array } {
+    const nodes = new Float32Array(this.graph.order * PER_NODE);
+    const edges = new Float32Array(this.graph.size * PER_TIE);
+    const offset = new Map<string, number>();
+    let at = 0;
+    this.graph.forEachNode((id, data) => {
+      offset.set(id, at);
+      nodes.set([data.x, data.y, 0, 0, 0, 0, 1, 1, 1, free && !free.has(id) ? 1 : 0], at);
+      at += PER_NODE;
+    });
+    at = 0;
+    this.graph.forEachEdge((_edge, data, source, target) => {
+      const from = offset.get(source) as number;
+      const to = offset.get(target) as number;
+      nodes[from + 6] = (nodes[from + 6] as number) + data.weight;
+      nodes[to + 6] = (nodes[to + 6] as number) + data.weight;
+      edges.set([from, to, data.weight], at);
+      at += PER_TIE;
+    });
+    return { nodes, edges };
+  }
+}
+
+/**
+ * The library's inferSettings(), with Barnes–Hut earlier (software WebGL shares the CPU), strong
+ * gravity to keep loners near, a softer pull from heavy ties, and slower steps when the picture should
+ * mostly stay.
+ */
+function settingsFor(order: number, mode: Arrange): Required<ForceAtlas2Settings> {
+  return {
+    linLogMode: false,
+    outboundAttractionDistribution: false,
+    adjustSizes: false,
+    barnesHutOptimize: order > 800,
+    barnesHutTheta: 0.5,
+    strongGravityMode: true,
+    gravity: 0.05,
+    scalingRatio: 10,
+    edgeWeightInfluence: 0.5,
+    slowDown: (mode === "gentle" ? 4 : 1) * (1 + Math.log(order)),
+  };
+}
+
+/** The most iterations the work budget allows: a step costs about n log n (Barnes–Hut) or n² (exact), plus the ties. */
+function iterationsFor(order: number, size: number): number {
+  const stepMs = (order > 800 ? order * Math.log2(order) * 5e-4 : order * order * 7e-6) + size * 1e-4;
+  return Math.round(Math.min(MAX_ITERATIONS, Math.max(MIN_ITERATIONS, WORK_BUDGET_MS / stepMs)));
 }

@@ -21,6 +21,8 @@ export interface ViewState {
   layers: string[] | undefined;
   period: Period;
   minWeight: number;
+  /** Only the backbone's ties (true) or every tie (false); undefined: the backbone when the graph is dense. */
+  backbone: boolean | undefined;
   silos: boolean;
   member: string | undefined;
 }
@@ -45,6 +47,7 @@ export function readState(query: URLSearchParams): ViewState {
     layers: layers && layers.length > 0 ? layers : undefined,
     period,
     minWeight: Number.isFinite(minWeight) && minWeight > 0 ? minWeight : 0,
+    backbone: query.get("backbone") === "1" ? true : query.get("backbone") === "0" ? false : undefined,
     silos: query.get("silos") === "1",
     member: query.get("member") || undefined,
   };
@@ -61,6 +64,7 @@ export function writeState(communityId: string, state: ViewState): void {
   const [kind, duration] = state.period.split(":");
   if (kind && duration) query.set(kind, duration);
   if (state.minWeight > 0) query.set("minWeight", String(state.minWeight));
+  if (state.backbone !== undefined) query.set("backbone", state.backbone ? "1" : "0");
   if (state.silos) query.set("silos", "1");
   if (state.member) query.set("member", state.member);
   const text = query.toString();

@@ -13,7 +13,7 @@ export interface NoticePanel {
 }
 
 /** Notices are the facilitator's: admins and facilitators ask for them, other roles see nothing. */
-const mayWatch = () => ["admin", "facilitator", undefined].includes(document.body.dataset.role);
+const mayWatch = () => ["admin", "facilitator"].includes(document.body.dataset.role ?? "");
 
 /**
  * A community's notices, newest first, each with its date and a link to that date on the slider.
@@ -48,7 +48,7 @@ export function noticePanel(communityId: string, options: { live?: boolean; limi
               " ",
               h(
                 "a",
-                { href: notice.link, "aria-label": `See ${noticeDate(notice.at)} on the time slider` },
+                { href: notice.link, "aria-label": `See it on the slider: ${noticeDate(notice.at)}` },
                 "See it on the slider",
               ),
             ),
@@ -66,7 +66,13 @@ export function noticePanel(communityId: string, options: { live?: boolean; limi
       headers: session.headers(),
     });
     if (!response.ok) throw new Error(`notices: ${response.status}`);
-    const { notices } = (await response.json()) as NoticeList;
+    const { notices, watching } = (await response.json()) as NoticeList;
+    // Nothing watched, nothing to say: the panel stays out of the way.
+    if (watching === 0 && notices.length === 0) {
+      element.hidden = true;
+      element.dataset.state = "none";
+      return;
+    }
     titles = new Map([...(await indicatorDescriptions())].map(([id, description]) => [id, description.title]));
     for (const notice of notices) shown.set(notice.id, notice);
     render();

@@ -7,7 +7,13 @@ export async function recordDemoCommunities(baseUrl: string): Promise<string[]> 
     const response = await fetch(`${baseUrl}/v1/communities/${demo.communityId}/events`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ events: demo.events.map(({ type, data }) => ({ type, data })) }),
+      body: JSON.stringify({
+        events: demo.recorded.map(({ event: { type, data }, recordedAt }) => ({
+          type,
+          data,
+          recordedAt: new Date(recordedAt).toISOString(),
+        })),
+      }),
     });
     if (response.status !== 201) throw new Error(`recording ${demo.communityId}: ${await response.text()}`);
   }

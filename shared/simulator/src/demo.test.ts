@@ -1,3 +1,4 @@
+import { CommunityHistory, computeIndicators, projectSnapshot } from "@copgraph/analytics";
 import { describe, expect, it } from "vitest";
 import { DEMO_SPAN_MS, type DemoStory, demoCommunities } from "./demo.js";
 import { expectValidHistory } from "./testing/invariants.js";
@@ -70,5 +71,56 @@ describe("demoCommunities", () => {
     expect(joins.filter((t) => t < start + 86_400_000)).toHaveLength(d.truth.params.initialMembers);
     expect(d.truth.params.initialMembers).toBeLessThan(12);
     for (const joined of byQuarter.slice(1)) expect(joined).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("demoCommunities as recorded", () => {
+  const DAY = 86_400_000;
+  const historyOf = (story: DemoStory) => CommunityHistory.fromEvents(byStory(story).recorded);
+
+  it("the growing community's silo dissolves: its sectors mix more and more over the two years", () => {
+    const history = historyOf("growing");
+    const start = now - DEMO_SPAN_MS;
+    const eiOver = (at: number) => {
+      const snapshot = projectSnapshot(history, { at, knownAt: now, from: at - 180 * DAY });
+      return computeIndicators(snapshot, { attribute: "sector", seed: 7, permutations: 50 }, ["silo.ei"])["silo.ei"]!
+        .value as number;
+    };
+    const early = eiOver(start + 150 * DAY);
+    const late = eiOver(now);
+    expect(early).toBeLessThan(-0.3);
+    expect(late).toBeGreaterThan(early + 0.5);
+  });
+
+  it("each has records entered late and corrections, recorded in log order and never after now", () => {
+    for (const demo of demos) {
+      const recorded = demo.recorded;
+      expect(recorded).toHaveLength(demo.events.length);
+      for (let i = 1; i < recorded.length; i++) {
+        expect(recorded[i]!.recordedAt).toBeGreaterThanOrEqual(recorded[i - 1]!.recordedAt);
+      }
+      expect(Math.max(...recorded.map((r) => r.recordedAt))).toBeLessThanOrEqual(now);
+      const lateByDays = recorded.filter((r) => r.recordedAt - Date.parse(r.event.data.occurredAt) > 2 * DAY);
+      expect(lateByDays.length).toBeGreaterThan(20);
+      expect(recorded.filter((r) => r.event.type === "RecordRetracted").length).toBeGreaterThan(3);
+    }
+  });
+
+  it("as known at a past date, the picture at that date differs from what is known now", () => {
+    for (const story of ["siloed", "diverse", "growing"] as const) {
+      const history = historyOf(story);
+      const at = now - 200 * DAY;
+      const thenKnown = projectSnapshot(history, { at, knownAt: at }).graph;
+      const nowKnown = projectSnapshot(history, { at, knownAt: now }).graph;
+      let weightThen = 0;
+      let weightNow = 0;
+      thenKnown.forEachEdge((_, attributes) => {
+        weightThen += attributes.weight;
+      });
+      nowKnown.forEachEdge((_, attributes) => {
+        weightNow += attributes.weight;
+      });
+      expect(weightNow, story).not.toBe(weightThen);
+    }
   });
 });

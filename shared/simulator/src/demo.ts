@@ -1,8 +1,10 @@
 // Three contrasting communities over the two years before `now`, to seed a first start: one in
-// silos, one diverse with role switching, one growing. Seeds are fixed, so a given `now` always
-// gives the same events; names are made up (names.ts).
+// silos, one diverse with role switching, one growing whose silo dissolves. Each has corrections
+// (retracted records) and records entered days or weeks late, so "as known at" changes the picture.
+// Seeds are fixed, so a given `now` always gives the same events; names are made up (names.ts).
 import type { SimulationParams } from "./params.js";
 import { type Simulation, simulateCommunity } from "./simulate.js";
+import { type SimulatedStoredEvent, simulationToStored } from "./stored.js";
 import { DAY_MS } from "./time.js";
 
 export type DemoStory = "siloed" | "diverse" | "growing";
@@ -13,7 +15,13 @@ export interface DemoCommunity extends Simulation {
   readonly name: string;
   readonly concern: string;
   readonly description: string;
+  /** The events as recorded: in log order, each with its transaction time (never after `now`). */
+  readonly recorded: readonly SimulatedStoredEvent[];
 }
+
+/** Share of records entered late, and how late at most: enough for "as known at" to show it. */
+const LATE_SHARE = 0.1;
+const MAX_LATE_DAYS = 21;
 
 /** Two years of history, ending at `now`. */
 export const DEMO_SPAN_MS = 730 * DAY_MS;
@@ -80,18 +88,21 @@ const demos: readonly (SimulationParams & {
     communityId: "activeageing",
     name: "Active Ageing Circle",
     concern: "Keeping older adults active at home and in the neighbourhood",
-    description: "Started by a handful of practitioners; new members join every month.",
+    description:
+      "Started by a handful of practitioners who kept to their own sector; as new members joined every month, the sectors mixed.",
     seed: 3303,
-    initialMembers: 8,
+    initialMembers: 10,
     growth: 4,
     churn: 0.01,
     sectorMix: { health: 0.35, "civil-society": 0.25, "public-authority": 0.2, research: 0.1, business: 0.1 },
-    homophily: 0.4,
+    // A silo that dissolves over the two years: the time slider tells the story.
+    homophily: 1,
+    homophilyEnd: 0.05,
     reciprocity: 0.4,
     roleSwitching: 0.3,
     interactionsPerMemberPerMonth: 1.4,
     gatheringsPerMonth: 3,
-    gatheringSize: { min: 3, max: 10 },
+    gatheringSize: { min: 2, max: 5 },
     formatMix: { meeting: 0.3, workshop: 0.3, informal: 0.2, "site-visit": 0.2 },
     topics: ["falls prevention", "walking groups", "home exercise", "loneliness"],
   },
@@ -102,6 +113,13 @@ export function demoCommunities(now: number): DemoCommunity[] {
   return demos.map(({ story, ...params }) => {
     const simulation = simulateCommunity({ ...params, start: Math.floor(now) - DEMO_SPAN_MS, end: Math.floor(now) });
     const { communityId, name, concern, description } = params;
-    return { ...simulation, story, communityId, name, concern, description };
+    const late = simulationToStored(simulation.events, {
+      backdatedShare: LATE_SHARE,
+      maxDelayDays: MAX_LATE_DAYS,
+      seed: params.seed,
+    });
+    // Entered late, but not after now: clamping keeps the log order.
+    const recorded = late.map((stored) => ({ ...stored, recordedAt: Math.min(stored.recordedAt, Math.floor(now)) }));
+    return { ...simulation, story, communityId, name, concern, description, recorded };
   });
 }

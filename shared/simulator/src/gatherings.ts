@@ -19,6 +19,7 @@ import {
 } from "@copgraph/domain";
 import type { SimulationContext } from "./context.js";
 import { Phase } from "./event-log.js";
+import { homophilyAt } from "./params.js";
 import type { Random } from "./random.js";
 import { isoAt } from "./time.js";
 import { WeightedPicker } from "./weights.js";
@@ -76,7 +77,7 @@ function gatheringAt(ctx: SimulationContext, formats: WeightedPicker<GatheringFo
   const chosen = [host];
   const seen = new Set(chosen);
   for (let attempt = 0; chosen.length < size && attempt < ATTEMPTS_PER_SEAT * size; attempt++) {
-    const candidate = random.chance(p.homophily)
+    const candidate = random.chance(homophilyAt(p, at))
       ? active.pickInGroup(random, group, host)
       : active.pickAny(random, host);
     if (candidate === null || seen.has(candidate)) continue;

@@ -15,6 +15,7 @@
 import { type EventOf, isMutualKind } from "@copgraph/domain";
 import type { SimulationContext } from "./context.js";
 import { type InteractionMeta, Phase } from "./event-log.js";
+import { homophilyAt } from "./params.js";
 import { DAY_MS, isoAt, MINUTE_MS } from "./time.js";
 
 type Odds = Omit<InteractionMeta, "returnOf">;
@@ -28,13 +29,14 @@ export function interactionAt(ctx: SimulationContext, at: number): void {
   const sender = active.pickAny(random)!;
   const group = active.groupOf(sender);
   const inGroup = group >= 0 ? active.groupSize(group) : 1;
-  const homophilous = random.chance(p.homophily);
+  const homophily = homophilyAt(p, at);
+  const homophilous = random.chance(homophily);
   const partner =
     homophilous && inGroup >= 2 ? active.pickInGroup(random, group, sender)! : active.pickAny(random, sender)!;
   const kind = ctx.kinds.pick(random);
 
   // Alone in their sector, the sender's homophilous draw falls back to everyone: h is 0 for them.
-  const h = inGroup >= 2 ? p.homophily : 0;
+  const h = inGroup >= 2 ? homophily : 0;
   const others = active.size - 1;
   const pInternalRandom = (inGroup - 1) / others;
   const odds: Odds = {

@@ -42,6 +42,11 @@ export interface SimulationParams {
   readonly attributes?: Readonly<Record<string, Weights>>;
   /** h ∈ [0, 1]: probability that an interaction partner is drawn from the sender's sector, else from everyone. */
   readonly homophily?: number;
+  /**
+   * Homophily at `end`, when it changes over the history (a silo forming or dissolving): h moves in
+   * a straight line from `homophily` at `start` to this. Unset: h stays `homophily`.
+   */
+  readonly homophilyEnd?: number;
   /** ρ ∈ [0, 1]: probability that a directed interaction is answered by a return interaction. */
   readonly reciprocity?: number;
   /** Delay of a return interaction, in days. */
@@ -70,9 +75,12 @@ export interface SimulationParams {
   readonly maxEvents?: number;
 }
 
-export type ResolvedSimulationParams = Required<Omit<SimulationParams, "description" | "maxEvents">> & {
+export type ResolvedSimulationParams = Required<
+  Omit<SimulationParams, "description" | "maxEvents" | "homophilyEnd">
+> & {
   readonly description: string | null;
   readonly maxEvents: number | null;
+  readonly homophilyEnd: number | null;
 };
 
 export const defaultSimulationParams: ResolvedSimulationParams = {
@@ -99,6 +107,7 @@ export const defaultSimulationParams: ResolvedSimulationParams = {
   learningEnvironmentMix: { formal: 0.4, "non-formal": 0.35, informal: 0.25 },
   attributes: {},
   homophily: 0.3,
+  homophilyEnd: null,
   reciprocity: 0.3,
   returnDelayDays: { min: 1, max: 14 },
   roleSwitching: 0.2,
@@ -127,3 +136,10 @@ export const EARLIEST_MS = Date.UTC(1000, 0, 1);
 export const LATEST_MS = Date.UTC(9999, 11, 31);
 export const MAX_RETURN_DELAY_MS = 365 * DAY_MS;
 export const MAX_SPAN_MS = 36_525 * DAY_MS;
+
+/** Homophily at time `at`: `homophily` throughout, or on its straight line to `homophilyEnd`. */
+export function homophilyAt(p: ResolvedSimulationParams, at: number): number {
+  if (p.homophilyEnd === null) return p.homophily;
+  const progress = Math.min(1, Math.max(0, (at - p.start) / (p.end - p.start)));
+  return p.homophily + (p.homophilyEnd - p.homophily) * progress;
+}

@@ -54,6 +54,7 @@ export function resolveParams(params: SimulationParams = {}): ResolvedSimulation
   checkWeights("learningEnvironmentMix", p.learningEnvironmentMix, learningEnvironments);
   checkAttributes(p.attributes);
   checkProbability("homophily", p.homophily);
+  if (p.homophilyEnd !== null) checkProbability("homophilyEnd", p.homophilyEnd);
   checkProbability("reciprocity", p.reciprocity);
   checkRange("returnDelayDays", p.returnDelayDays, 1 / 1440, MAX_RETURN_DELAY_MS / DAY_MS, false);
   checkProbability("roleSwitching", p.roleSwitching);

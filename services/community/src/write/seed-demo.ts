@@ -5,7 +5,8 @@ import type { CommunityWriter } from "./community-writer.js";
 
 /**
  * On an empty log, records three contrasting demo communities (siloed, diverse with role
- * switching, growing) over the two years before `now`, so a first start has something to show.
+ * switching, growing as its silo dissolves) over the two years before `now`, each with its
+ * transaction times, so a first start has something to show.
  * Never touches a log that has data. Returns the ids seeded.
  */
 export async function seedDemo(store: EventStore, writer: CommunityWriter, now: Date): Promise<string[]> {
@@ -15,7 +16,8 @@ export async function seedDemo(store: EventStore, writer: CommunityWriter, now: 
     await appendHistory(
       writer,
       demo.communityId,
-      demo.events.map((event) => ({ event })),
+      // Kept transaction times: records entered late and corrections show under "as known at".
+      demo.recorded.map(({ event, recordedAt }) => ({ event, recordedAt: new Date(recordedAt).toISOString() })),
       { recordedBy: "demo" },
     );
     seeded.push(demo.communityId);

@@ -2,6 +2,7 @@ import type { CommunitySummary, GraphResponse, IndicatorsResponse } from "@copgr
 import { h, mount } from "../../core/dom.js";
 import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { colourFor } from "../../core/palette.js";
+import { asPopovers } from "../../core/popovers.js";
 import { noticePanel } from "../notices/notice-list.js";
 import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./appearance.js";
 import { BACKBONE_ALPHA, createBackboneNote, readGraphChoice } from "./backbone.js";
@@ -105,6 +106,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       if (needed === undefined || needed === nodeValues) return restyle();
       return schedule(false, "newcomers");
     }
+    // Another period is another picture: leave a close-up for the whole graph.
+    if (keys.includes("period")) view.zoom("reset");
     charts.mark(state.at);
     // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
     // layout may adjust gently. Only the date and the backbone leave the trends as they are.
@@ -150,6 +153,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   );
 
   const view = new GraphView(canvas, graph, (picked) => select(picked, false));
+  const undoPopovers = asPopovers([...root.querySelectorAll<HTMLDetailsElement>(".cg-layers, .cg-downloads")]);
   const layout = new Layout(graph, (running) => {
     canvas.dataset.layout = running ? "running" : "settled";
   });
@@ -309,6 +313,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     writeState(id, state);
     view.select(picked);
     if (!picked) {
+      view.zoom("reset");
       memberRequest.abort();
       member.hidden = true;
       delete member.dataset.memberId;
@@ -330,6 +335,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       notices.stop();
       layout.stop();
       view.kill();
+      undoPopovers();
     },
   };
 }

@@ -100,6 +100,8 @@ export function createSearch(open: (member: string) => void): Search {
   return {
     element,
     setMembers(next, ids) {
+      // Another view: what the last search said of the previous one no longer holds.
+      clear();
       names = next;
       inView = new Set(ids);
       // A suggestion shows the name (or the id) and, beside it, the id and organisation.

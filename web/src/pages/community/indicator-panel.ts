@@ -5,6 +5,15 @@ import { reading, title } from "./readings.js";
 import { clusterList } from "./silo-clusters.js";
 import { attributeWords } from "./view-state.js";
 
+/** How members switch roles, each next to its baseline where the catalogue gives one. */
+export const roleSwitching = [
+  "roles.switch_rate",
+  "roles.entropy",
+  "roles.reversal",
+  "roles.hierarchy_inversion",
+  "reciprocity.time_to_return",
+] as const;
+
 /** Every indicator the panel shows, asked with the view's attribute. */
 export const requested = [
   "silo.ei",
@@ -12,6 +21,7 @@ export const requested = [
   "reciprocity.rho",
   "reciprocity.dyadic",
   "roles.dual_role_share",
+  ...roleSwitching,
   "activity.active_members",
   "network.members",
   "network.ties",
@@ -34,7 +44,16 @@ const baselineWords: Record<string, string> = {
   "silo.ei": "random mixing",
   "reciprocity.rho": "chance",
   "reciprocity.dyadic": "chance at this density",
+  "roles.reversal": "random directions",
+  "roles.hierarchy_inversion": "roles shuffled",
 };
+
+/** Readings the catalogue gives no baseline, which say so rather than leave the reader guessing. */
+const saysNoBaseline: ReadonlySet<string> = new Set([
+  "roles.switch_rate",
+  "roles.entropy",
+  "reciprocity.time_to_return",
+]);
 
 /** One reading: value, baseline, a sentence, a breakdown by group and the definition one click deeper. */
 function indicator(
@@ -56,7 +75,9 @@ function indicator(
           { class: "cg-baseline", "data-baseline": raw(value.baseline) },
           `${baselineWords[id] ?? "baseline"} ${formatValue(value.baseline)}`,
         )
-      : null,
+      : saysNoBaseline.has(id) && !definition?.baseline
+        ? h("span", { class: "cg-baseline cg-no-baseline" }, "no baseline")
+        : null,
   );
   const sentence = value
     ? reading(id, value.value, value.baseline, { attribute, details: value.details, windowed: context.windowed })
@@ -176,6 +197,7 @@ export function renderIndicators(
     indicator("reciprocity.rho", values["reciprocity.rho"], attribute, context),
     indicator("reciprocity.dyadic", values["reciprocity.dyadic"], attribute, context),
     indicator("roles.dual_role_share", values["roles.dual_role_share"], attribute, context),
+    ...roleSwitching.map((id) => indicator(id, values[id], attribute, context)),
     indicator("activity.active_members", values["activity.active_members"], attribute, context),
     indicator("silo.clusters", values["silo.clusters"], attribute, context),
   );

@@ -91,6 +91,53 @@ function clusters(value: Value, attribute: string): string {
     : `${count(value)} tightly knit clusters are each at least 80% one ${one}.`;
 }
 
+function reversal(value: Value, baseline: Value): string {
+  if (value === null || value === undefined) return "Nobody has helped or led anyone yet, so no roles could reverse.";
+  const random =
+    baseline === null || baseline === undefined
+      ? ""
+      : `; if help went either way at random it would be ${percent(baseline)}`;
+  return `In ${percent(value)} of the pairs where one helped or led the other, the roles later reversed${random}.`;
+}
+
+function hierarchyInversion(value: Value, baseline: Value): string {
+  if (value === null || value === undefined)
+    return "No giving between members of different occupational layers yet, so nothing to read.";
+  const shuffled =
+    baseline === null || baseline === undefined
+      ? ""
+      : `; with the roles shuffled within each gathering it would be ${percent(baseline)}`;
+  return `In ${percent(value)} of the giving across occupational layers, the lower layer gave (a student leading, a professional advising a director)${shuffled}.`;
+}
+
+function entropy(value: Value, details: unknown): string {
+  const eligible = detail(details, "eligible");
+  const regulars =
+    typeof eligible === "number"
+      ? `the ${count(eligible)} ${eligible === 1 ? "member" : "members"} who took part three times or more`
+      : "members who took part three times or more";
+  if (value === null || value === undefined)
+    return "Nobody took part three times or more, so role variety cannot be read.";
+  const mix =
+    value < 0.2
+      ? "mostly keep to one role"
+      : value < 0.45
+        ? "mostly keep to one or two roles"
+        : "take a good variety of roles";
+  return `On average, ${regulars} ${mix}; 0 would be always the same role, 1 every role equally often.`;
+}
+
+function switchRate(value: Value): string {
+  if (value === null || value === undefined) return "Nobody has taken part twice yet, so no switch of role to read.";
+  return `When members came back, ${percent(value)} of the time they came in a different kind of role (giving, peer or receiving) than the time before.`;
+}
+
+function timeToReturn(value: Value): string {
+  if (value === null || value === undefined) return "No help has been returned within a month yet.";
+  const days = Math.max(1, Math.round(value));
+  return `When help is returned within a month, half of it comes back within ${days} ${days === 1 ? "day" : "days"}.`;
+}
+
 /** The sentence for an indicator's value and baseline. */
 export function reading(id: string, value: Value, baseline: Value, context: ReadingContext): string {
   switch (id) {
@@ -104,6 +151,16 @@ export function reading(id: string, value: Value, baseline: Value, context: Read
       return dyadic(value, baseline);
     case "roles.dual_role_share":
       return dualRoles(value);
+    case "roles.reversal":
+      return reversal(value, baseline);
+    case "roles.hierarchy_inversion":
+      return hierarchyInversion(value, baseline);
+    case "roles.entropy":
+      return entropy(value, context.details);
+    case "roles.switch_rate":
+      return switchRate(value);
+    case "reciprocity.time_to_return":
+      return timeToReturn(value);
     case "activity.active_members":
       return active(value, context);
     case "silo.clusters":
@@ -128,6 +185,11 @@ export function title(id: string, attribute: string): string {
     "reciprocity.rho": "Help returned, beyond chance",
     "reciprocity.dyadic": "Pairs helping both ways",
     "roles.dual_role_share": "Members who both gave and received",
+    "roles.reversal": "Roles reversing within pairs",
+    "roles.hierarchy_inversion": "Lower layers giving to higher ones",
+    "roles.entropy": "Variety of roles",
+    "roles.switch_rate": "Role switching",
+    "reciprocity.time_to_return": "Days for help to come back",
     "activity.active_members": "Active members",
     "network.members": "Members",
     "network.ties": "Ties",

@@ -1,11 +1,18 @@
 import { formatValue, h, mount } from "../../core/dom.js";
 import { type IndicatorDescriptions, kindOf } from "../../core/indicator-descriptions.js";
+import { roleSwitching } from "./indicator-panel.js";
 import { title } from "./readings.js";
 import { dateLabel } from "./time-slider.js";
 import type { Series } from "./timeline-data.js";
 
 /** The trends under the graph: these indicators month by month, each with its baseline where it has one. */
-export const charted = ["silo.ei", "reciprocity.dyadic", "roles.dual_role_share", "activity.active_members"] as const;
+export const charted = [
+  "silo.ei",
+  "reciprocity.dyadic",
+  "roles.dual_role_share",
+  "activity.active_members",
+  ...roleSwitching,
+] as const;
 
 const SVG = "http://www.w3.org/2000/svg";
 const [W, H, LEFT, TOP, BOTTOM] = [260, 90, 34, 8, 8];
@@ -50,7 +57,7 @@ export class TimelineCharts {
       h(
         "p",
         { class: "cg-muted" },
-        "Solid line: the reading; dashed: its baseline (random mixing or chance). The vertical line marks the date shown above.",
+        "Solid line: the reading; dashed: its baseline where it has one (random mixing, chance, random directions or roles shuffled). The vertical line marks the date shown above.",
       ),
       h("div", { class: "cg-chart-grid" }, ...charts),
     );

@@ -72,6 +72,7 @@ export const compareRows: readonly CompareRow[] = [
   {
     indicator: "roles.switch_rate",
     label: "Role switching",
+    reference: () => "no baseline",
   },
   {
     indicator: "network.density",

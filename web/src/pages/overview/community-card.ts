@@ -29,6 +29,7 @@ function readingRow(
   description: IndicatorDescription | undefined,
   current: IndicatorsResponse["indicators"][string] | undefined,
   timeline: TimelineResponse,
+  currentMembers: number | null,
 ): HTMLLIElement {
   const kind = kindOf(description);
   const value = current?.value ?? null;
@@ -57,7 +58,7 @@ function readingRow(
           : null,
     ),
     sparkline({ steps: timeline.steps, values: series?.values ?? [], baselines: series?.baselines }, kind),
-    h("p", { class: "ov-reading-text" }, headline.read({ value, baseline, details: current?.details })),
+    h("p", { class: "ov-reading-text" }, headline.read({ value, baseline, details: current?.details, currentMembers })),
   );
 }
 
@@ -89,7 +90,7 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
         { class: "ov-counts" },
         summary.suppressed
           ? "Counts withheld: fewer current members than the minimum group size · "
-          : `${formatNumber(summary.activeMembers, "count")} current members · ${formatNumber(summary.interactions, "count")} interactions · ${formatNumber(summary.gatherings, "count")} gatherings · `,
+          : `${formatNumber(summary.activeMembers, "count")} current members (${formatNumber(summary.members, "count")} ever joined) · ${formatNumber(summary.interactions, "count")} interactions · ${formatNumber(summary.gatherings, "count")} gatherings · `,
         `latest record ${longDate(summary.lastOccurredAt)}`,
       ),
     ),
@@ -123,6 +124,7 @@ export function communityCard(summary: CommunitySummary, alive: () => boolean): 
           descriptions.get(headline.indicator),
           current,
           timelines[index] as TimelineResponse,
+          summary.activeMembers,
         );
       });
       const quiet = summary.interactions === 0 && summary.gatherings === 0;

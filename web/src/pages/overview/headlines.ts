@@ -70,7 +70,7 @@ export const headlines: readonly Headline[] = [
   {
     indicator: "activity.active_members",
     query: "recent",
-    label: "Taking part, last 90 days",
+    label: "Members who took part, last 90 days",
     read: readActive,
   },
 ];

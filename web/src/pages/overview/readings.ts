@@ -15,6 +15,8 @@ export interface ReadingInput {
   readonly value: number | null;
   readonly baseline: number | null;
   readonly details?: unknown;
+  /** The community's current members (joined and not left), for the counts that can exceed it. */
+  readonly currentMembers?: number | null;
 }
 
 function observedGroups(details: unknown): { observed: number; k: number } | undefined {
@@ -52,10 +54,14 @@ export function readDualRoles({ value }: ReadingInput): string {
   return `${percent(value)} of the members who took part both gave (facilitated, presented, advised) and received (learned, were mentored).`;
 }
 
-export function readActive({ value }: ReadingInput): string {
+export function readActive({ value, currentMembers }: ReadingInput): string {
   if (value === null || value === 0) {
     return "Nobody took part in the last 90 days: log the last gathering, or import a CSV.";
   }
   const people = value === 1 ? "1 member" : `${formatNumber(value, "count")} members`;
-  return `${people} took part in an interaction or gathering in the last 90 days.`;
+  const left =
+    typeof currentMembers === "number" && value > currentMembers
+      ? `, more than the ${formatNumber(currentMembers, "count")} current members: some have left since`
+      : "";
+  return `${people} took part in an interaction or gathering in the last 90 days${left}.`;
 }

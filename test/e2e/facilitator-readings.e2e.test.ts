@@ -107,6 +107,48 @@ describe("finding 5: role switching on screen", () => {
   }, 60_000);
 });
 
+describe("finding 10: downloads", () => {
+  it("offers the indicators CSV and the research export beside GEXF, GraphML and PNG, and each link answers 200", async () => {
+    const { page, errors } = await suite.browser.newPage();
+    await openReadings(page, errors, "#/c/healthyschools");
+    const menu = page.locator("details.cg-downloads");
+    await menu.locator("summary").click();
+    // The research export comes once the API has said who the caller is.
+    await menu
+      .locator("a", { hasText: "Research export" })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+    const texts = (await menu.locator("li").allTextContents()).join(" | ");
+    expect(texts).toMatch(/PNG/);
+    expect(texts).toMatch(/GEXF/);
+    expect(texts).toMatch(/GraphML/);
+    expect(texts, "the indicators CSV").toMatch(/Indicators.*CSV/i);
+    expect(texts, "the research export").toMatch(/Research export/i);
+
+    // The local developer acts as admin: a research export needs the key its pseudonyms come from.
+    const key = menu.getByLabel(/key/i);
+    expect(await key.count(), "a field for the research export's key").toBe(1);
+    await key.fill("a key for the seminar of June");
+    await screenshot(page, "downloads-open");
+    const links = await menu
+      .locator("a[href]")
+      .evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? "", href: (el as unknown as { href: string }).href })),
+      );
+    expect(links.map((l) => l.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Indicators/), expect.stringMatching(/Research export/)]),
+    );
+    for (const link of links) {
+      const response = await fetch(link.href);
+      expect(response.status, `${link.text}: ${link.href}`).toBe(200);
+      if (/Indicators/.test(link.text)) expect(await response.text()).toMatch(/silo\.ei/);
+      else await response.arrayBuffer();
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
 describe("finding 6: counts that say what they count", () => {
   it("uses the same words for the same number on the overview, the community page and compare", async () => {
     const { communities } = await api<CommunityList>("/v1/communities");

@@ -7,6 +7,7 @@ export * from "./decider.js";
 export * from "./errors.js";
 export * from "./events/index.js";
 export { evolve } from "./evolve.js";
+export { DATE_TIME_SENTENCE, type IssueDetails, issueSentence } from "./issue-sentence.js";
 export type { Issue, IssuePath } from "./issues.js";
 export { memberIdWarnings } from "./member-id-warnings.js";
 export * from "./state.js";

@@ -1,10 +1,13 @@
-// Zod issues flattened to { path, message }, with paths a client can point at.
+// Zod issues flattened to { path, message }, with paths a client can point at and messages a person reads.
 import type { z } from "zod";
+import { issueSentence } from "./issue-sentence.js";
 
 export type IssuePath = (string | number)[];
 export interface Issue {
   path: IssuePath;
   message: string;
+  /** zod's issue code, for callers that say it in their own terms (a CSV file's columns). */
+  code?: string;
 }
 
 const toPath = (path: readonly PropertyKey[]): IssuePath =>
@@ -18,10 +21,10 @@ export function issuesFrom(error: z.ZodError): Issue[] {
       // One issue per key, located at the key, so a form can mark the field.
       for (const key of issue.keys) issues.push({ path: [...path, key], message: "unrecognized key" });
     } else if (issue.code === "invalid_key") {
-      const why = issue.issues.map((inner) => inner.message).join("; ");
+      const why = issue.issues.map((inner) => issueSentence(inner)).join("; ");
       issues.push({ path, message: `invalid key: ${why}` });
     } else {
-      issues.push({ path, message: issue.message });
+      issues.push({ path, message: issueSentence(issue), code: issue.code });
     }
   }
   return issues;

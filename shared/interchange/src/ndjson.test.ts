@@ -88,7 +88,7 @@ describe("importNdjson", () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { line: 2, message: expect.stringMatching(/^data\.sector: Invalid option/) },
+        { line: 2, message: expect.stringMatching(/^data\.sector: must be one of: /) },
         { line: 3, message: "id 'not-a-uuid' is not a UUID" },
         { line: 4, message: "schemaVersion 2 of MemberJoined is not the current 1" },
         { line: 5, message: expect.stringMatching(/^type: /) },

@@ -10,7 +10,7 @@ import {
   UnknownIndicator,
 } from "@copgraph/community";
 import type { FieldError } from "@copgraph/contract";
-import { DomainError, httpStatusFor } from "@copgraph/domain";
+import { DomainError, httpStatusFor, issueSentence } from "@copgraph/domain";
 import { IdempotencyConflictError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
@@ -36,7 +36,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       const errors: FieldError[] = error.validation.map((issue) => ({
         in: part,
         pointer: issue.instancePath === "/" ? "" : issue.instancePath,
-        message: issue.message ?? "invalid",
+        // In words for people; the pointer (and code) are for programs.
+        message: issueSentence({ ...issue.params, code: issue.keyword, message: issue.message || "Invalid input" }),
         ...(typeof issue.params?.code === "string" ? { code: issue.params.code } : {}),
       }));
       const fields = errors.map((e) => `${part}${e.pointer || ""}: ${e.message}`).join("; ");

@@ -1,6 +1,6 @@
 // Cell conversions shared by the row readers: dates, numbers, `;` lists, and turning the
 // domain's issue messages into ones a spreadsheet user can act on.
-import { ALLOWED_CLOCK_SKEW_MS, type Issue } from "@copgraph/domain";
+import { ALLOWED_CLOCK_SKEW_MS, DATE_TIME_SENTENCE, type Issue } from "@copgraph/domain";
 import type { LineError } from "../text.js";
 import type { CsvColumn } from "./columns.js";
 import type { TableRow } from "./table.js";
@@ -59,12 +59,10 @@ export function issueErrors(
     const spec = columns.find((candidate) => candidate.name === column);
     const value = column === undefined ? undefined : row.cell(column);
     let message = issue.message;
-    if (spec?.values && message.startsWith("Invalid option")) {
+    if (spec?.values && issue.code === "invalid_value") {
       message = `'${value}' is not allowed; use one of: ${spec.values.join(", ")}`;
-    } else if (message === "Invalid ISO datetime") {
+    } else if (message === DATE_TIME_SENTENCE) {
       message = `'${value}' is not a date: write 2025-03-01 or 2025-03-01T09:00:00+01:00 (a time needs an offset or Z)`;
-    } else if (value === undefined && /expected \w+, received undefined/.test(message)) {
-      message = "is required";
     }
     return column === undefined ? { line: row.line, message } : { line: row.line, column, message };
   });

@@ -180,7 +180,7 @@ describe("interactions files", () => {
       { line: 3, column: "to", message: "'a' is both giver and receiver: no self-ties" },
       { line: 4, column: "to", message: "repeats a member" },
       { line: 5, column: "weight", message: "'heavy' is not a number" },
-      { line: 6, column: "weight", message: expect.stringContaining(">0") },
+      { line: 6, column: "weight", message: "must be more than 0" },
       { line: 7, column: "interactionId", message: "'i1' is already used on line 2" },
       { line: 8, column: "to", message: "to is required" },
       { line: 8, column: "format", message: expect.stringContaining("'phone' is not allowed") },

@@ -8,6 +8,7 @@ import { categories, colourAttributes, NO_VALUE_COLOUR, sizeIndicator } from "./
 import { BACKBONE_ALPHA, createBackboneNote, readGraphChoice } from "./backbone.js";
 import { createControls } from "./controls.js";
 import { createDownloads } from "./downloads.js";
+import { emptyGraphNote } from "./empty-note.js";
 import { applyGraph, createGraph, type Position } from "./graph-model.js";
 import { GraphView } from "./graph-view.js";
 import { renderIndicators, requested } from "./indicator-panel.js";
@@ -19,7 +20,7 @@ import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
 import { siloClustersWithMembers } from "./silo-cluster-members.js";
 import { siloMembers } from "./silo-clusters.js";
-import { createTimeSlider } from "./time-slider.js";
+import { createTimeSlider, dateLabel } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
 import { loadSeries } from "./timeline-data.js";
 import { ViewNames } from "./view-names.js";
@@ -186,12 +187,12 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     showNames();
     void names.covering(graph.nodes()).then(showNames);
     restyle();
-    note.textContent =
-      nodes.length === 0
-        ? "No members yet by this date: move the slider forward."
-        : response.ties.length === 0
-          ? "No ties by this date in the selected layers and period."
-          : "";
+    note.textContent = emptyGraphNote({
+      members: nodes.length,
+      ties: response.ties.length,
+      at: state.at,
+      knownAt: state.knownAt && dateLabel(state.knownAt),
+    });
     view.select(state.member);
     layout.run(arrangeNow, fresh);
   }

@@ -1,6 +1,7 @@
 import type { ResolvedQuery } from "@copgraph/contract";
 import { tieLayers } from "@copgraph/domain";
 import { h } from "../../core/dom.js";
+import { periodWords, slugWords } from "../../core/words.js";
 import { dateLabel } from "./time-slider.js";
 import { attributeWords, type ViewState } from "./view-state.js";
 
@@ -9,13 +10,9 @@ import { attributeWords, type ViewState } from "./view-state.js";
  * resolved query in words, with the exact values in a tooltip.
  */
 export function queryLine(query: ResolvedQuery, state: ViewState): HTMLElement {
-  const period =
-    state.period === "all"
-      ? "whole history"
-      : state.period.startsWith("window:")
-        ? `window ${state.period.slice(7)}`
-        : `half-life ${state.period.slice(9)}`;
-  const layers = query.layers.length === tieLayers.length ? "all tie layers" : `layers: ${query.layers.join(", ")}`;
+  const period = periodWords(state.period);
+  const layers =
+    query.layers.length === tieLayers.length ? "all tie layers" : `layers: ${query.layers.map(slugWords).join(", ")}`;
   const parts = [
     `As of ${dateLabel(query.at)}${state.at ? "" : " (now)"}`,
     state.knownAt ? `as known at ${dateLabel(query.knownAt)}` : "everything known now",

@@ -75,7 +75,7 @@ export function interactionForm(context: RecordContext): HTMLElement {
   shell.errors.add("/from", from.error);
   shell.errors.add("/occurredAt", date.error);
   shell.errors.add("/format", format.error);
-  shell.errors.add("/topics", topics.error);
+  shell.errors.add("/topics", topics.error, "Topic");
   shell.errors.add("/notes", notes.error);
   shell.errors.addResolver(rowResolver("to", recipients, (row) => row.member.error));
 

@@ -39,6 +39,35 @@ export function decideBatch(
   return new DecisionSession(state, context).decide(commands);
 }
 
+/** The refusals of a batch: the first ones, in order, each with its command's `index`, and how many there are. */
+export interface BatchRefusals {
+  readonly refusals: DomainError[];
+  readonly count: number;
+}
+
+/**
+ * Every refusal in a batch, for reports that list each bad row (an import): each command is
+ * decided against the events of the accepted commands before it; a refused one adds nothing.
+ * Keeps the first `limit` refusals and counts them all. The caller's state is never changed.
+ */
+export function refusalsInBatch(
+  state: CommunityState,
+  commands: readonly Command[],
+  context: DecideContext,
+  limit: number,
+): BatchRefusals {
+  const session = new DecisionSession(state, context);
+  const refusals: DomainError[] = [];
+  let count = 0;
+  for (const command of commands) {
+    const refusal = session.attempt(command);
+    if (!refusal) continue;
+    count += 1;
+    if (refusals.length < limit) refusals.push(refusal);
+  }
+  return { refusals, count };
+}
+
 /**
  * Decides a long history in pieces without keeping its events: each call sees the events of every
  * command decided before it in the session. A refusal throws DomainError with the command's index
@@ -79,5 +108,20 @@ export class DecisionSession {
       this.decided += 1;
     }
     return events;
+  }
+
+  /** Decides one command; a refusal is returned (index set), not thrown, and the session goes on without it. */
+  attempt(command: Command): DomainError | undefined {
+    const index = this.decided;
+    this.decided += 1;
+    let decided: CommunityEvent[];
+    try {
+      decided = decideOn(this.working, command, this.context);
+    } catch (error) {
+      if (error instanceof DomainError) return error.withIndex(index);
+      throw error;
+    }
+    for (const event of decided) applyEvent(this.working, event);
+    return undefined;
   }
 }

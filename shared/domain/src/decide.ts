@@ -184,7 +184,8 @@ function eraseMember(state: StateView, { data }: CommandOf<"EraseMember">): Comm
 function assertNewRecordId(state: StateView, id: string, path: IssuePath): void {
   const existing = state.records.get(id);
   if (existing) {
-    throw new DomainError("duplicate_record_id", `id ${id} is already used by a ${existing.kind}`, path);
+    const article = existing.kind === "interaction" ? "an" : "a";
+    throw new DomainError("duplicate_record_id", `id ${id} is already used by ${article} ${existing.kind}`, path);
   }
 }
 

@@ -2,7 +2,7 @@
 export * from "./catalogues.js";
 export * from "./commands.js";
 export { ALLOWED_CLOCK_SKEW_MS, type DecideContext, decide } from "./decide.js";
-export { DecisionSession, decideBatch } from "./decide-batch.js";
+export { type BatchRefusals, DecisionSession, decideBatch, refusalsInBatch } from "./decide-batch.js";
 export * from "./decider.js";
 export * from "./errors.js";
 export * from "./events/index.js";

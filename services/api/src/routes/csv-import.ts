@@ -1,6 +1,14 @@
+import type { CommunityWriter } from "@copgraph/community";
 import { CommunityParams, type FieldError, WriteResult } from "@copgraph/contract";
-import { commandForEvent, DomainError } from "@copgraph/domain";
-import { type CsvKind, csvKinds, csvTemplate, type LineError, parseCsvImport } from "@copgraph/interchange";
+import { type Command, commandForEvent, DomainError, httpStatusFor } from "@copgraph/domain";
+import {
+  type CsvKind,
+  csvKinds,
+  csvTemplate,
+  type LineError,
+  parseCsvImport,
+  refusedRows,
+} from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { routeAccess } from "../access/route-configs.js";
@@ -31,6 +39,43 @@ const lineError = ({ line, column, message }: LineError): FieldError => ({
   line,
   ...(column ? { column } : {}),
 });
+
+/** How many refused rows a problem lists; the rest are counted. */
+const LISTED_REFUSALS = 1_000;
+
+/**
+ * The decider refused the file: every refused row (the first LISTED_REFUSALS) with its line, or,
+ * for a community not registered, that alone, once. Undefined when nothing is refused any more
+ * (another writer changed the community in between): the caller rethrows.
+ */
+async function refusedFile(
+  writer: CommunityWriter,
+  communityId: string,
+  kind: CsvKind,
+  commands: readonly Command[],
+  lines: readonly (readonly number[])[],
+): Promise<HttpProblem | undefined> {
+  const { refusals, count } = await writer.refusals(communityId, commands, LISTED_REFUSALS);
+  const [first] = refusals;
+  if (!first) return undefined;
+  if (first.code === "community_not_registered") {
+    return new HttpProblem(
+      404,
+      first.code,
+      `community ${communityId} is not registered: register it first with POST /v1/communities; nothing was stored`,
+    );
+  }
+  const codes = new Set(refusals.map((refusal) => refusal.code));
+  const code = codes.size === 1 ? first.code : "invalid_rows";
+  const noun = kind === "gatherings" ? ["gathering", "gatherings"] : ["row", "rows"];
+  const listed = count > refusals.length ? ` (the first ${refusals.length.toLocaleString("en")} are listed)` : "";
+  return new HttpProblem(
+    codes.size === 1 ? httpStatusFor(first.code) : 422,
+    code,
+    `${count.toLocaleString("en")} ${count === 1 ? `${noun[0]} cannot` : `${noun[1]} cannot`} be stored${listed}; nothing was stored`,
+    refusedRows(kind, refusals, lines).map((row, i) => ({ ...lineError(row), code: refusals[i]!.code })),
+  );
+}
 
 export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { writer, now }) => {
   app.addContentTypeParser(["text/csv", "application/csv"], { parseAs: "buffer" }, (_request, body, done) =>
@@ -81,13 +126,7 @@ export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
         return replyWritten(reply, await writer.write({ ...writeContext(request), communityId: id, commands }));
       } catch (error) {
         if (error instanceof DomainError && error.index !== undefined) {
-          const line = parsed.rows[error.index] ?? 0;
-          throw new HttpProblem(
-            error.code === "community_not_registered" ? 404 : 422,
-            error.code,
-            `line ${line}: ${error.message}; nothing was stored`,
-            [lineError({ line, message: error.message })],
-          );
+          throw (await refusedFile(writer, id, kind, commands, parsed.lines)) ?? error;
         }
         throw error;
       }

@@ -1,5 +1,12 @@
 import type { WriteResult } from "@copgraph/contract";
-import { type Command, type CommunityEvent, DecisionSession, decideBatch } from "@copgraph/domain";
+import {
+  type BatchRefusals,
+  type Command,
+  type CommunityEvent,
+  DecisionSession,
+  decideBatch,
+  refusalsInBatch,
+} from "@copgraph/domain";
 import { type EventData, type EventStore, StreamNotFoundError, WrongExpectedVersionError } from "@copgraph/event-store";
 import type { PersonalData } from "../personal/personal-data.js";
 import { decodeEvent, readCommunityStream, streamOf } from "../stream/community-stream.js";
@@ -117,6 +124,12 @@ export class CommunityWriter {
   async decisionSession(communityId: string): Promise<DecisionSession> {
     const log = await this.current(communityId);
     return new DecisionSession(log.state, { now: this.clock() });
+  }
+
+  /** Every refusal of a batch against the community's current state (an import's bad rows), storing nothing. */
+  async refusals(communityId: string, commands: readonly Command[], limit: number): Promise<BatchRefusals> {
+    const log = await this.current(communityId);
+    return refusalsInBatch(log.state, commands, { now: this.clock() }, limit);
   }
 
   /** Decides a whole history (e.g. an import) once, storing nothing; throws DomainError with the command's index. */

@@ -9,4 +9,5 @@ export {
   readCsv,
   writeCsv,
 } from "./rfc4180.js";
+export { type Refusal, refusedRows } from "./refused-rows.js";
 export { csvTemplate } from "./template.js";

@@ -31,7 +31,8 @@ scope.onmessage = ({ data: job }) => {
     if (movement(nodes, before, now) < job.tolerance) break;
     before = now;
     if (performance.now() - shown >= FRAME_MS) {
-      send(job.run, now, false, iterations);
+      // A copy: `now` is kept as the next look's "before", and a sent buffer is gone.
+      send(job.run, now.slice(), false, iterations);
       shown = performance.now();
     }
   }

@@ -48,6 +48,10 @@ const MAX_ITERATIONS = 2000;
 export class Layout {
   private worker: Worker | undefined;
   private runs = 0;
+  /** The run in progress: how it was asked, and where everyone stood when it started. */
+  private current: { mode: Arrange; fresh: readonly string[]; start: Float32Array } | undefined;
+  /** A run stopped before it settled, to be taken up by the next one. */
+  private unfinished: { mode: Arrange; fresh: readonly string[] } | undefined;
 
   constructor(
     private readonly graph: MemberGraph,
@@ -56,12 +60,21 @@ export class Layout {
 
   run(arrange: Arrange, fresh: readonly string[]): void {
     this.stop();
+    // A run cut short (the graph changed under it) is taken up from where it started, so that
+    // when a view settles never depends on when its requests answered.
+    const before = this.unfinished;
+    this.unfinished = undefined;
+    if (before) {
+      arrange = stronger(before.mode, arrange);
+      fresh = [...new Set([...before.fresh, ...fresh])].filter((id) => this.graph.hasNode(id));
+    }
     const order = this.graph.order;
     if (order < 2 || (arrange === "newcomers" && fresh.length === 0)) return;
     // Mostly new members (a long jump in time): the old picture says little, lay out afresh.
     const mode = fresh.length > 0.3 * order ? "full" : arrange;
     const free = mode === "newcomers" ? new Set(fresh) : undefined;
     const { nodes, edges } = this.matrices(free);
+    this.current = { mode, fresh, start: positionsOf(nodes) };
     const job: LayoutJob = {
       run: ++this.runs,
       nodes,
@@ -88,18 +101,35 @@ export class Layout {
     this.run("full", []);
   }
 
-  /** Stops and frees the worker; call it before changing the graph (its answers are by node order). */
+  /**
+   * Stops and frees the worker; call it before changing the graph (its answers are by node order).
+   * A run that had not settled puts everyone back where it started and is taken up by the next run.
+   */
   stop(): void {
     if (!this.worker) return;
     this.worker.terminate();
     this.worker = undefined;
     this.runs++;
+    if (this.current) {
+      this.place(this.current.start);
+      this.unfinished = { mode: this.current.mode, fresh: this.current.fresh };
+      this.current = undefined;
+    }
     this.onChange(false);
   }
 
   private receive(frame: LayoutFrame): void {
     if (frame.run !== this.runs || !this.worker) return;
-    const { positions } = frame;
+    this.place(frame.positions);
+    if (!frame.done) return;
+    this.worker.terminate();
+    this.worker = undefined;
+    this.current = undefined;
+    this.onChange(false);
+  }
+
+  /** Everyone's x and y from pairs in the graph's node order. */
+  private place(positions: Float32Array): void {
     let index = 0;
     this.graph.updateEachNodeAttributes(
       (_id, data) => {
@@ -108,10 +138,6 @@ export class Layout {
       },
       { attributes: ["x", "y"] },
     );
-    if (!frame.done) return;
-    this.worker.terminate();
-    this.worker = undefined;
-    this.onChange(false);
   }
 
   /** ForceAtlas2's flat matrices: nodes with their weighted degree as mass, ties by node offset. */
@@ -136,6 +162,16 @@ export class Layout {
     });
     return { nodes, edges };
   }
+}
+
+/** x and y of every node of the matrix, in pairs. */
+function positionsOf(nodes: Float32Array): Float32Array {
+  const positions = new Float32Array((nodes.length / PER_NODE) * 2);
+  for (let node = 0; node < positions.length / 2; node++) {
+    positions[node * 2] = nodes[node * PER_NODE] as number;
+    positions[node * 2 + 1] = nodes[node * PER_NODE + 1] as number;
+  }
+  return positions;
 }
 
 /**

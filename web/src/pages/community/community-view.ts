@@ -13,13 +13,13 @@ import { applyGraph, createGraph, type Position } from "./graph-model.js";
 import { GraphView } from "./graph-view.js";
 import { renderIndicators, requested } from "./indicator-panel.js";
 import { type Arrange, Layout, stronger } from "./layout.js";
-import { renderLegend } from "./legend.js";
+import { type GroupPick, renderLegend } from "./legend.js";
 import { memberPanelIndicators, renderMember, renderMemberState } from "./member-panel.js";
 import { queryLine } from "./query-line.js";
 import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
 import { siloClustersWithMembers } from "./silo-cluster-members.js";
-import { siloMembers } from "./silo-clusters.js";
+import { siloClusters } from "./silo-clusters.js";
 import { createTimeSlider, dateLabel } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
 import { loadSeries } from "./timeline-data.js";
@@ -164,14 +164,29 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       ? (categories(nodes, attribute).find((c) => c.value === category)?.colour ?? NO_VALUE_COLOUR)
       : colourFor(attribute, category);
 
-  /** What only changes the drawing (colours, sizes, rings): no request. */
+  /** Categories picked in the legend, for the colour attribute they were picked under. */
+  const groups = { attribute: state.attribute, highlighted: new Set<string>(), hidden: new Set<string>() };
+  const pickGroup: GroupPick = (pick, category, on) => {
+    const set = pick === "highlight" ? groups.highlighted : groups.hidden;
+    if (on) set.add(category);
+    else set.delete(category);
+    view.setGroups(groups.highlighted, groups.hidden);
+  };
+
+  /** What only changes the drawing (colours, sizes, outlines, legend picks): no request. */
   function restyle(): void {
     const list = categories(nodes, state.attribute);
     view.setAppearance(state.attribute, list, state.size);
-    const silos = siloMembers(latest?.indicators["silo.clusters"]);
+    if (groups.attribute !== state.attribute) {
+      groups.attribute = state.attribute;
+      groups.highlighted.clear();
+      groups.hidden.clear();
+    }
+    view.setGroups(groups.highlighted, groups.hidden);
+    const silos = siloClusters(latest?.indicators["silo.clusters"]);
     view.setSilos(state.silos, silos);
-    siloNote.textContent = state.silos && silos.size === 0 && graph.order > 0 ? "No silo cluster in this view." : "";
-    renderLegend(legend, { attribute: state.attribute, categories: list, size: state.size, silos: state.silos });
+    siloNote.textContent = state.silos && silos.length === 0 && graph.order > 0 ? "No silo cluster in this view." : "";
+    renderLegend(legend, { ...groups, categories: list, size: state.size, silos: state.silos }, pickGroup);
     const { one } = attributeWords(state.attribute);
     canvas.setAttribute(
       "aria-label",

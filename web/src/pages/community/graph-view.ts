@@ -2,7 +2,8 @@ import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { type Category, DIMMED, measure, NO_VALUE_COLOUR, nodeSize, tieSize } from "./appearance.js";
 import type { EdgeData, MemberGraph, NodeData } from "./graph-model.js";
-import { siloHalos } from "./silo-halos.js";
+import type { Cluster } from "./silo-clusters.js";
+import { siloHulls } from "./silo-hulls.js";
 import type { SizeMeasure } from "./view-state.js";
 
 // Solid greys: translucent tie colours vanish under software WebGL (SwiftShader).
@@ -22,7 +23,11 @@ interface Display {
   selected: string | undefined;
   ego: Set<string>;
   silos: boolean;
+  siloClusters: readonly Cluster[];
   siloMembers: Set<string>;
+  /** Categories of the colour attribute picked in the legend: shown above the rest, or left out. */
+  highlighted: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
 }
 
 declare global {
@@ -43,9 +48,12 @@ export class GraphView {
     selected: undefined,
     ego: new Set(),
     silos: false,
+    siloClusters: [],
     siloMembers: new Set(),
+    highlighted: new Set(),
+    hidden: new Set(),
   };
-  private readonly removeHalos: () => void;
+  private readonly removeHulls: () => void;
 
   constructor(
     container: HTMLElement,
@@ -66,8 +74,13 @@ export class GraphView {
       nodeReducer: (node, data) => this.node(node, data),
       edgeReducer: (edge, data) => this.edge(edge, data),
     });
-    this.removeHalos = siloHalos(this.renderer, () =>
-      this.display.silos && !this.focus() ? this.display.siloMembers : new Set(),
+    this.removeHulls = siloHulls(this.renderer, () =>
+      this.display.silos && !this.focus()
+        ? this.display.siloClusters.map((cluster) => ({
+            members: cluster.members,
+            colour: this.display.colours.get(cluster.dominant ?? "") ?? NO_VALUE_COLOUR,
+          }))
+        : [],
     );
     this.renderer.on("enterNode", ({ node }) => this.hover(node));
     this.renderer.on("leaveNode", () => this.hover(undefined));
@@ -93,9 +106,17 @@ export class GraphView {
     this.renderer.refresh();
   }
 
-  setSilos(on: boolean, members: ReadonlySet<string>): void {
+  setSilos(on: boolean, clusters: readonly Cluster[]): void {
     this.display.silos = on;
-    this.display.siloMembers = new Set(members);
+    this.display.siloClusters = clusters;
+    this.display.siloMembers = new Set(clusters.flatMap((cluster) => cluster.members));
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** The legend's picks: categories to highlight (the others dimmed) and categories to leave out. */
+  setGroups(highlighted: ReadonlySet<string>, hidden: ReadonlySet<string>): void {
+    this.display.highlighted = new Set(highlighted);
+    this.display.hidden = new Set(hidden);
     this.renderer.refresh({ skipIndexation: true });
   }
 
@@ -120,7 +141,7 @@ export class GraphView {
   }
 
   kill(): void {
-    this.removeHalos();
+    this.removeHulls();
     this.renderer.kill();
     if (window.copgraphView?.view === this) delete window.copgraphView;
   }
@@ -144,6 +165,7 @@ export class GraphView {
     const display = this.display;
     const value = data.attrs[display.attribute];
     const colour = (value !== undefined && display.colours.get(value)) || NO_VALUE_COLOUR;
+    if (value !== undefined && display.hidden.has(value)) return { ...data, hidden: true };
     const shown: Partial<NodeDisplayData> = {
       ...data,
       color: colour,
@@ -158,7 +180,16 @@ export class GraphView {
       return { ...shown, color: DIMMED, label: null, zIndex: 0 };
     }
     if (display.silos && !display.siloMembers.has(id)) return { ...shown, color: DIMMED, label: null, zIndex: 0 };
+    if (!this.highlights(id)) return { ...shown, color: DIMMED, label: null, zIndex: 0 };
     return shown;
+  }
+
+  /** Whether a member is in a highlighted category, or nothing is highlighted. */
+  private highlights(id: string): boolean {
+    const { highlighted, attribute } = this.display;
+    if (highlighted.size === 0) return true;
+    const value = this.graph.getNodeAttribute(id, "attrs")[attribute];
+    return value !== undefined && highlighted.has(value);
   }
 
   private edge(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
@@ -181,6 +212,7 @@ export class GraphView {
     if (display.silos && !(display.siloMembers.has(source) && display.siloMembers.has(target))) {
       return { ...shown, color: TIE_DIMMED };
     }
+    if (!(this.highlights(source) && this.highlights(target))) return { ...shown, color: TIE_DIMMED };
     return shown;
   }
 }

@@ -1,6 +1,7 @@
 import { h, mount } from "../../core/dom.js";
 import { type Category, sizeLabels } from "./appearance.js";
 import { INCOMING, OUTGOING } from "./graph-view.js";
+import "./legend.css";
 import { attributeWords, type SizeMeasure } from "./view-state.js";
 
 export interface LegendState {
@@ -8,21 +9,71 @@ export interface LegendState {
   readonly categories: readonly Category[];
   readonly size: SizeMeasure;
   readonly silos: boolean;
+  /** Categories picked to stand out (the others dimmed), and categories left out of the picture. */
+  readonly highlighted: ReadonlySet<string>;
+  readonly hidden: ReadonlySet<string>;
 }
+
+/** What a click on the legend asks: to highlight a category, or to hide it, on or off. */
+export type GroupPick = (pick: "highlight" | "hide", category: string, on: boolean) => void;
 
 const swatch = (colour: string, shape = "dot") =>
   h("span", { class: `cg-swatch cg-swatch-${shape}`, style: `background:${colour}`, "aria-hidden": "true" });
 
-/** The legend beside the graph, always visible: colours by category, then what size, thickness and rings mean. */
-export function renderLegend(element: HTMLElement, state: LegendState): void {
+/**
+ * A button that says whether it is on (aria-pressed) and tells the view when it flips. Its name is
+ * its text, or `name` where the text alone would be ambiguous ("Hide" what).
+ */
+function toggle(
+  className: string,
+  title: string,
+  name: string | undefined,
+  on: boolean,
+  flip: (on: boolean) => void,
+  ...content: (Node | string)[]
+) {
+  const button = h(
+    "button",
+    { type: "button", class: className, "aria-pressed": String(on), "aria-label": name, title },
+    ...content,
+  );
+  button.addEventListener("click", () => {
+    const pressed = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", String(pressed));
+    flip(pressed);
+  });
+  return button;
+}
+
+/**
+ * The legend beside the graph, always visible: colours by category, then what size, thickness and
+ * outlines mean. A category can be highlighted (the rest dimmed) or hidden, with buttons that a
+ * keyboard reaches too.
+ */
+export function renderLegend(element: HTMLElement, state: LegendState, pick: GroupPick): void {
   const { one } = attributeWords(state.attribute);
   const items = state.categories.map((category) =>
     h(
       "li",
       { "data-category": category.value, "data-colour": category.colour },
-      swatch(category.colour),
-      h("span", { class: "cg-legend-name" }, category.value),
-      h("span", { class: "cg-legend-count", title: "members" }, category.members.toLocaleString("en")),
+      toggle(
+        "cg-legend-highlight",
+        `Highlight ${category.value}`,
+        undefined,
+        state.highlighted.has(category.value),
+        (on) => pick("highlight", category.value, on),
+        swatch(category.colour),
+        h("span", { class: "cg-legend-name" }, category.value),
+        h("span", { class: "cg-legend-count", title: "members" }, category.members.toLocaleString("en")),
+      ),
+      toggle(
+        "cg-legend-hide",
+        `Hide ${category.value}`,
+        `Hide ${category.value}`,
+        state.hidden.has(category.value),
+        (on) => pick("hide", category.value, on),
+        "Hide",
+      ),
     ),
   );
   mount(
@@ -38,7 +89,7 @@ export function renderLegend(element: HTMLElement, state: LegendState): void {
       h("li", {}, swatch("#9aa1ab", "tie"), "Thickness: tie weight"),
       h("li", {}, swatch(OUTGOING, "tie"), "Hover: ties given"),
       h("li", {}, swatch(INCOMING, "tie"), "Hover: ties received"),
-      state.silos ? h("li", {}, swatch("transparent", "ring"), "Ring: member of a silo cluster") : null,
+      state.silos ? h("li", {}, swatch("transparent", "outline"), "Outline: a silo cluster") : null,
     ),
   );
 }

@@ -1,7 +1,7 @@
 import type { IndicatorValue } from "@copgraph/contract";
 import { formatValue, h } from "../../core/dom.js";
 
-interface Cluster {
+export interface Cluster {
   readonly members: string[];
   readonly dominant: string | null;
   readonly share: number | null;
@@ -15,14 +15,14 @@ export function clustersOf(value: IndicatorValue | undefined): Cluster[] {
   return Array.isArray(details?.clusters) ? details.clusters : [];
 }
 
-/** Members of the clusters flagged as silos. */
-export function siloMembers(value: IndicatorValue | undefined): Set<string> {
-  return new Set(clustersOf(value).flatMap((cluster) => (cluster.silo ? cluster.members : [])));
+/** The clusters flagged as silos. */
+export function siloClusters(value: IndicatorValue | undefined): Cluster[] {
+  return clustersOf(value).filter((cluster) => cluster.silo);
 }
 
 /** The silo clusters in words: their size, how much one category dominates, how much they reach out. */
 export function clusterList(value: IndicatorValue | undefined, colour: (category: string) => string): HTMLElement {
-  const silos = clustersOf(value).filter((cluster) => cluster.silo);
+  const silos = siloClusters(value);
   if (silos.length === 0) return h("p", { class: "cg-muted" }, "No silo cluster in this view.");
   return h(
     "ul",

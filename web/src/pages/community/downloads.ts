@@ -50,7 +50,7 @@ function researchExport(communityId: string, role: Me["role"], onError: (message
     if (chosen.length >= MIN_KEY_LENGTH) {
       link.href = api.urls.export(communityId, "research", { key: chosen });
       link.removeAttribute("aria-disabled");
-      hint.textContent = "The same key gives the same pseudonyms: keep it to send a later export to the same people.";
+      hint.textContent = "The same key gives the same pseudonyms: keep it for a later export to the same people.";
     } else {
       link.removeAttribute("href");
       link.setAttribute("aria-disabled", "true");
@@ -59,7 +59,17 @@ function researchExport(communityId: string, role: Me["role"], onError: (message
   };
   key.addEventListener("input", refresh);
   refresh();
-  return [h("li", { class: "cg-research-export" }, link, h("label", { for: key.id }, "Pseudonym key "), key, hint)];
+  // Block elements, so the key sits under its link rather than running on after it.
+  return [
+    h(
+      "li",
+      { class: "cg-research-export" },
+      link,
+      h("div", {}, h("label", { for: key.id }, "Key for its pseudonyms")),
+      h("div", {}, key),
+      h("div", {}, hint),
+    ),
+  ];
 }
 
 /** PNG of the graph as drawn, GEXF and GraphML of the current query, its indicators as CSV, and the event log. */

@@ -60,3 +60,16 @@ it("the query line says the period and the grouping in words", async () => {
   expect(fading.errors).toEqual([]);
   await fading.page.close();
 });
+
+it("the API docs page links back to the app", async () => {
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/docs`);
+  const back = page.getByRole("link", { name: "Back to the copgraph app" });
+  await back.waitFor({ timeout: 10_000 });
+  expect(await back.getAttribute("href")).toBe("/");
+  await back.click();
+  await page.waitForURL(`${suite.server.url}/`);
+  await page.locator("#app h1").first().waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { appendHistory, type HistoryEvent } from "@copgraph/community";
 import { MAX_BATCH_EVENTS } from "@copgraph/contract";
-import { commandForEvent, DomainError } from "@copgraph/domain";
+import { type Command, commandForEvent, DomainError } from "@copgraph/domain";
 import {
   type CsvKind,
   csvKinds,
@@ -14,12 +14,14 @@ import {
   importNdjson,
   type LineError,
   parseCsvImport,
+  refusedRows,
   shippedDatasetFolder,
 } from "@copgraph/interchange";
 import { importNdjsonFile } from "./import-ndjson.js";
-import { type LocalLogUse, openLocalLog } from "./local-log.js";
+import { type LocalLog, type LocalLogUse, openLocalLog } from "./local-log.js";
 import { keptTransactionTimes } from "./ndjson/kept-transaction-times.js";
 import { Progress } from "./progress.js";
+import { registerCommandFor } from "./register.js";
 import { InputError, UsageError } from "./usage-error.js";
 
 export const importHelp = `copgraph import <file> --community <id> [options]
@@ -34,7 +36,8 @@ the data folder it refuses (exit 1) and says how to send the file to the server 
   --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}
   --dataset <name>    a classic data set, shipped with copgraph: ${datasetNames.join(", ")}
   --from <folder>     read the data set's files from this folder instead of the shipped copy
-  --community <id>    the community to import into (a data set or log registers it)
+  --community <id>    the community to import into (a data set or log registers it; before a
+                      CSV file, register it with copgraph register)
   --dry-run           check everything, store nothing
   --data-dir <dir>    folder of the event log (env COPGRAPH_DATA_DIR, default ./data)
 
@@ -46,6 +49,17 @@ const holdsNothing = (source: string) => new InputError(`${source} holds no even
 
 const describe = (errors: readonly LineError[]) =>
   errors.map(({ line, column, message }) => `  line ${line}${column ? `, ${column}` : ""}: ${message}`).join("\n");
+
+/** How many refused rows an import lists; the rest are counted. */
+const LISTED_REFUSALS = 1_000;
+
+/** Where the history's events came from in the file, to point at the rows the decider refuses. */
+interface FileLines {
+  /** The file line of each event. */
+  readonly rows: readonly number[];
+  /** A CSV file's kind and every line of each event (a gathering's participant rows). */
+  readonly csv?: { readonly kind: CsvKind; readonly lines: readonly (readonly number[])[] };
+}
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -63,6 +77,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const communityId = values.community;
   if (!communityId) throw new UsageError("name the community with --community <id>");
   const file = positionals[0];
+  if (file && !values.dataset && !existsSync(file)) throw new InputError(`no file at ${file}; nothing was stored`);
   const dataDir = values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data";
   // A dry run stores nothing: it may check a file beside a running server.
   const use = values["dry-run"]
@@ -86,7 +101,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       await log.close();
     }
   }
-  const { history, lines } = readHistory(file, values, communityId);
+  const { history, lines, csv } = readHistory(file, values, communityId);
   if (history.length === 0) throw holdsNothing(file ?? `data set ${values.dataset}`);
   const log = await openLocalLog(dataDir, use);
   try {
@@ -116,14 +131,46 @@ export async function importCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof DomainError) {
-      const where =
-        error.index === undefined ? "" : lines ? `line ${lines[error.index]}: ` : `event ${error.index + 1}: `;
-      throw new InputError(`${where}${error.message}; nothing was stored`);
+      const commands = () => history.map(({ event }) => commandForEvent(event));
+      throw await refusedInput(log, communityId, commands, error, file, lines && { rows: lines, csv });
     }
     throw error;
   } finally {
     await log.close();
   }
+}
+
+/**
+ * The decider refused the import: every refused row of a file (the first LISTED_REFUSALS, the rest
+ * counted), or, for a community not registered, that alone, once, with the command that registers it.
+ */
+async function refusedInput(
+  log: LocalLog,
+  communityId: string,
+  commands: () => Command[],
+  error: DomainError,
+  file: string | undefined,
+  fileLines: FileLines | undefined,
+): Promise<InputError> {
+  if (error.code === "community_not_registered") {
+    return new InputError(
+      `community ${communityId} is not registered: register it first with\n  ${registerCommandFor(communityId)}\nnothing was stored`,
+    );
+  }
+  if (error.index === undefined || !fileLines) {
+    const where = error.index === undefined ? "" : `event ${error.index + 1}: `;
+    return new InputError(`${where}${error.message}; nothing was stored`);
+  }
+  const { refusals, count } = await log.writer.refusals(communityId, commands(), LISTED_REFUSALS);
+  if (refusals.length === 0)
+    return new InputError(`line ${fileLines.rows[error.index]}: ${error.message}; nothing was stored`);
+  const errors = fileLines.csv
+    ? refusedRows(fileLines.csv.kind, refusals, fileLines.csv.lines)
+    : refusals.map(({ index = 0, message }) => ({ line: fileLines.rows[index] ?? 0, message }));
+  const rest = count - refusals.length;
+  const more = rest > 0 ? `\n  … and ${rest.toLocaleString("en")} more` : "";
+  const rows = `${count.toLocaleString("en")} ${count === 1 ? "row" : "rows"}`;
+  return new InputError(`${file} has ${rows} copgraph cannot store; nothing was stored\n${describe(errors)}${more}`);
 }
 
 const isEventLog = (file: string) => [".ndjson", ".jsonl"].includes(extname(file));
@@ -154,7 +201,7 @@ function readHistory(
   file: string | undefined,
   values: { kind?: string; dataset?: string; from?: string },
   communityId: string,
-): { history: HistoryEvent[]; lines?: readonly number[] } {
+): { history: HistoryEvent[]; lines?: readonly number[]; csv?: FileLines["csv"] } {
   if (values.dataset) {
     if (!datasetNames.includes(values.dataset as never)) {
       throw new UsageError(`unknown data set '${values.dataset}'; known: ${datasetNames.join(", ")}`);
@@ -197,5 +244,9 @@ function readHistory(
     throw new InputError(
       `${file} has ${result.errors.length} problem(s); nothing was stored\n${describe(result.errors)}`,
     );
-  return { history: result.events.map((event) => ({ event })), lines: result.rows };
+  return {
+    history: result.events.map((event) => ({ event })),
+    lines: result.rows,
+    csv: { kind: values.kind as CsvKind, lines: result.lines },
+  };
 }

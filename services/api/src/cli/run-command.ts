@@ -21,6 +21,10 @@ const commands: Record<string, { readonly summary: string; readonly load: () => 
     summary: "import CSV files, an event log or a classic data set",
     load: () => import("./import.js").then((m) => ({ run: m.importCommand, help: m.importHelp })),
   },
+  register: {
+    summary: "register a community, so that files can be imported into it",
+    load: () => import("./register.js").then((m) => ({ run: m.register, help: m.registerHelp })),
+  },
   export: {
     summary: "write a community as NDJSON, research NDJSON, GEXF, GraphML or CSV",
     load: () => import("./export.js").then((m) => ({ run: m.exportCommand, help: m.exportHelp })),
@@ -70,6 +74,12 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof InputError) {
       console.error(`copgraph ${name}: ${error.message}`);
+      return exitCodes.input;
+    }
+    // A file named on the command line that is not there: said plainly, not as a stack trace.
+    const { code, path } = error as NodeJS.ErrnoException;
+    if ((code === "ENOENT" || code === "EISDIR") && path) {
+      console.error(`copgraph ${name}: ${code === "ENOENT" ? "no file at" : "a folder, not a file, at"} ${path}`);
       return exitCodes.input;
     }
     if (error instanceof DataDirBusyError) {

@@ -12,6 +12,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 it("reads every page of members and puts each cluster back together", async () => {
   const asked: URLSearchParams[] = [];
+  // The page's reads send the tab's key: no one is signed in here.
+  vi.stubGlobal("sessionStorage", { getItem: () => null });
   vi.stubGlobal("fetch", async (path: string) => {
     const query = new URL(path, "http://copgraph").searchParams;
     asked.push(query);

@@ -5,7 +5,7 @@ import { viewHelpers } from "../support/community-view.js";
 
 // What the community view draws from per-member values, which the API gives only when asked
 // (the graph: the size measure's indicator; silo clusters: with details=members): node sizes by
-// betweenness or brokerage, and the rings and the cluster list of silo clusters.
+// betweenness or brokerage, and the members and the cluster list of silo clusters.
 
 /** A demo community with silo clusters. */
 const DEMO = "healthyschools";
@@ -82,7 +82,7 @@ describe("per-member values in the community view", () => {
     await page.close();
   });
 
-  it("rings the members of silo clusters and lists each cluster with its number of members", async () => {
+  it("keeps the colour of silo clusters' members, dims the others, and lists each cluster with its number of members", async () => {
     const { page, errors } = await suite.browser.newPage();
     await openView(page, errors, `#/c/${DEMO}?silos=1`);
     const url = `/v1/communities/${DEMO}/indicators?indicators=silo.clusters&details=members&pageSize=5000`;

@@ -42,6 +42,18 @@ it("a record form says a too-long topic in a sentence, next to the field", async
   await page.close();
 });
 
+it("a record form's choices read as words (their values stay the catalogue's)", async () => {
+  const { page, errors } = await suite.browser.newPage();
+  await page.goto(`${suite.server.url}/#/c/${ID}/record?form=member`);
+  const sector = page.locator("#rec-panel-member").getByLabel("Sector", { exact: true });
+  await sector.waitFor();
+  const option = sector.locator('option[value="public-authority"]');
+  expect(await option.textContent()).toBe("public authority");
+  expect(await sector.locator("option").allTextContents()).not.toContainEqual(expect.stringContaining("-"));
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it("the query line says the period and the grouping in words", async () => {
   const { page, errors } = await suite.browser.newPage();
   await openView(page, errors, `#/c/${ID}?window=P90D&attribute=occupationalLayer`);

@@ -9,6 +9,10 @@ describe("words on screen", () => {
     expect(slugWords("learningEnvironment")).toBe("learning environment");
     expect(slugWords("non_formal")).toBe("non formal");
     expect(slugWords("education")).toBe("education");
+    // Text people typed is shown as written.
+    expect(slugWords("Noorderpoort College")).toBe("Noorderpoort College");
+    expect(slugWords("North-East")).toBe("North-East");
+    expect(slugWords("m-4f2a B")).toBe("m-4f2a B");
   });
 
   it("says durations in words", () => {

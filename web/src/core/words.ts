@@ -2,13 +2,15 @@
 // `occupationalLayer` → "occupational layer", `P90D` → "90 days". The values stay for programs
 // (URLs, tooltips, downloads); people read these.
 
+// A catalogue slug (`public-authority`, `non_formal`) or a field name (`occupationalLayer`); other
+// text (an organisation's name, a region people typed) is shown as written.
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/;
+const CAMEL_CASE = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/;
+
 /** A catalogue value or field name in words: hyphens, underscores and camel case become spaces. */
 export function slugWords(slug: string): string {
-  return slug
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[-_]+/g, " ")
-    .toLowerCase()
-    .trim();
+  if (CAMEL_CASE.test(slug)) return slug.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return SLUG.test(slug) ? slug.replace(/[-_]/g, " ") : slug;
 }
 
 const durationUnits: Record<string, [one: string, many: string]> = {

@@ -1,6 +1,7 @@
 import type { IndicatorsResponse, IndicatorValue } from "@copgraph/contract";
 import { formatValue, h, mount } from "../../core/dom.js";
 import { definitionParagraphs, type IndicatorDescriptions, kindOf } from "../../core/indicator-descriptions.js";
+import { slugWords } from "../../core/words.js";
 import { reading, title } from "./readings.js";
 import { clusterList } from "./silo-clusters.js";
 import { attributeWords } from "./view-state.js";
@@ -163,7 +164,7 @@ function breakdown(id: string, value: IndicatorValue | undefined, attribute: str
                 style: `background:${context.colour(attribute, group)}`,
                 "aria-hidden": "true",
               }),
-              group,
+              slugWords(group),
             ),
             cell,
           ),

@@ -2,6 +2,7 @@ import type { CompareResponse } from "@copgraph/contract";
 import { h } from "../../core/dom.js";
 import { type IndicatorDescriptions, kindOf, technicalNote } from "../../core/indicator-descriptions.js";
 import { links } from "../../core/router.js";
+import { slugWords } from "../../core/words.js";
 import { type CompareRow, compareRows, type GroupAttribute, groupAttributes } from "./compare-rows.js";
 
 type Compared = CompareResponse["communities"][number];
@@ -63,7 +64,7 @@ function queryLine(response: CompareResponse): HTMLElement {
   return h(
     "p",
     { class: "cmp-query" },
-    `As of ${dateTime(query.at)} UTC, as known ${dateTime(query.knownAt)} UTC · grouped by ${query.attribute} · `,
+    `As of ${dateTime(query.at)} UTC, as known ${dateTime(query.knownAt)} UTC · grouped by ${slugWords(query.attribute)} · `,
     `${query.layers.length === 8 ? "all tie layers" : `layers ${query.layers.join(", ")}`} · `,
     `revisions: ${revisions}`,
   );

@@ -1,4 +1,5 @@
 import { h } from "../../core/dom.js";
+import { slugWords } from "../../core/words.js";
 
 let counter = 0;
 /** A page-unique id, to tie labels, hints and error messages to their control. */
@@ -72,8 +73,8 @@ export interface Choice {
 export function select(name: string, choices: readonly (string | Choice)[], empty?: string): HTMLSelectElement {
   const options = choices.map((choice) =>
     typeof choice === "string"
-      ? h("option", { value: choice }, choice)
-      : h("option", { value: choice.value }, choice.label ?? choice.value),
+      ? h("option", { value: choice }, slugWords(choice))
+      : h("option", { value: choice.value }, choice.label ?? slugWords(choice.value)),
   );
   return h("select", { name }, empty === undefined ? null : h("option", { value: "" }, empty), ...options);
 }

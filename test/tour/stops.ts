@@ -19,17 +19,28 @@ const TIMEOUT = 30_000;
 
 const visible = (page: Page, selector: string) => page.locator(selector).first().waitFor({ timeout: TIMEOUT });
 
-/** The community view has its graph and readings in and its layout has stopped. */
+/** Nothing on the page says it is still loading. */
+const loaded = (page: Page, text: RegExp) =>
+  page.getByText(text).first().waitFor({ state: "detached", timeout: TIMEOUT });
+
+/** The overview's cards have their readings. */
+async function overviewReady(page: Page): Promise<void> {
+  await visible(page, ".ov-card");
+  await loaded(page, /^Loading readings/);
+}
+
+/** The community view has its graph, readings and trends in and its layout has stopped. */
 async function viewReady(page: Page): Promise<void> {
   await page.waitForSelector(".cg-indicators[data-state=ready]", { timeout: TIMEOUT });
   await page.waitForSelector(".cg-sigma[data-layout=settled]", { state: "attached", timeout: TIMEOUT });
+  await loaded(page, /^Loading the trends/);
 }
 
 /** The stops; `member` is a member of the demo community shown in its panel, `past` a date a year back. */
 export function tourStops(member: string, past: string): Stop[] {
   const view = `/#/c/${DEMO}`;
   return [
-    { name: "overview", path: "/#/", reach: (page) => visible(page, ".ov-card") },
+    { name: "overview", path: "/#/", reach: overviewReady },
     { name: "community", path: view, reach: viewReady },
     { name: "community-silos", path: `${view}?silos=1`, reach: viewReady },
     { name: "community-past", path: `${view}?at=${encodeURIComponent(past)}`, reach: viewReady },
@@ -57,7 +68,7 @@ export function tourStops(member: string, past: string): Stop[] {
     },
     { name: "sign-in", path: "/#/sign-in", reach: (page) => visible(page, "main") },
     { name: "not-found", path: "/#/nowhere", reach: (page) => visible(page, "main") },
-    { name: "phone-overview", path: "/#/", width: 390, reach: (page) => visible(page, ".ov-card") },
+    { name: "phone-overview", path: "/#/", width: 390, reach: overviewReady },
     { name: "phone-community", path: view, width: 390, reach: viewReady },
   ];
 }

@@ -67,6 +67,27 @@ describe("copgraph import <file.csv> with errors", () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it("says a bad query flag of an analysis command in words, with its flag", async () => {
+    const log = join(dir, "club.ndjson");
+    const exported = await runCli([
+      "export",
+      "--community",
+      "club",
+      "--format",
+      "ndjson",
+      "--out",
+      log,
+      "--data-dir",
+      dataDir,
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const result = await runCli(["replay", log, "--at", "yesterday", "--min-weight", "x"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "--at must be a date and time such as 2026-03-01T09:00:00Z; --min-weight must be a number",
+    );
+  });
+
   it("says there is no file at a path that does not exist, without a stack trace", async () => {
     const missing = join(dir, "nowhere", "members.csv");
     const result = await importCsv(missing, "members");

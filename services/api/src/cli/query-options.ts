@@ -1,4 +1,5 @@
 import { GraphQueryParams } from "@copgraph/contract";
+import { issueSentence } from "@copgraph/domain";
 import { UsageError } from "./usage-error.js";
 
 /** The graph query flags every analysis command takes, as in the API's query string. */
@@ -44,7 +45,14 @@ export function readQuery(
   );
   const parsed = GraphQueryParams.safeParse(raw);
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    // Said with the flag it came from (knownAt → --known-at) and in words.
+    const said = (issue: (typeof parsed.error.issues)[number]) => {
+      const sentence = issueSentence(issue);
+      if (issue.path.length === 0) return sentence;
+      const flag = `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      return /^(must|is|has|does)\b/.test(sentence) ? `${flag} ${sentence}` : `${flag}: ${sentence}`;
+    };
+    throw new UsageError(parsed.error.issues.map(said).join("; "));
   }
   return parsed.data;
 }

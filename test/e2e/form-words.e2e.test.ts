@@ -85,3 +85,15 @@ it("the API docs page links back to the app", async () => {
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("an empty graph as known at an earlier date says to change “As known at”, not to move the slider", async () => {
+  const { page, errors } = await suite.browser.newPage();
+  // Everything in this community was recorded when the suite began: a day earlier, nothing was known.
+  const knownAt = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+  await openView(page, errors, `#/c/${ID}?knownAt=${encodeURIComponent(knownAt)}`);
+  const note = page.locator(".cg-graph-note:not(.cg-silo-note)");
+  expect(await note.textContent()).toMatch(/^No members had been recorded as known at .*: set “As known at” later/);
+  expect(await note.textContent()).not.toContain("slider");
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -68,6 +68,15 @@ describe("community view details", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("the legend names categories in words, not slugs", async () => {
+    const { page, errors } = await suite.browser.newPage();
+    await openView(page, errors, `#/c/${DEMO}`);
+    const names = await page.locator(".cg-legend-name").allTextContents();
+    expect(names).toContain("public authority");
+    expect(names.filter((name) => /[-_]/.test(name))).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("fits a phone: nothing overflows sideways at 390 px", async () => {
     const { page, errors } = await suite.browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });

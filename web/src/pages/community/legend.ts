@@ -1,4 +1,5 @@
 import { h, mount } from "../../core/dom.js";
+import { slugWords } from "../../core/words.js";
 import { type Category, sizeLabels } from "./appearance.js";
 import { INCOMING, OUTGOING } from "./graph-view.js";
 import "./legend.css";
@@ -58,18 +59,18 @@ export function renderLegend(element: HTMLElement, state: LegendState, pick: Gro
       { "data-category": category.value, "data-colour": category.colour },
       toggle(
         "cg-legend-highlight",
-        `Highlight ${category.value}`,
+        `Highlight ${slugWords(category.value)}`,
         undefined,
         state.highlighted.has(category.value),
         (on) => pick("highlight", category.value, on),
         swatch(category.colour),
-        h("span", { class: "cg-legend-name" }, category.value),
+        h("span", { class: "cg-legend-name" }, slugWords(category.value)),
         h("span", { class: "cg-legend-count", title: "members" }, category.members.toLocaleString("en")),
       ),
       toggle(
         "cg-legend-hide",
-        `Hide ${category.value}`,
-        `Hide ${category.value}`,
+        `Hide ${slugWords(category.value)}`,
+        `Hide ${slugWords(category.value)}`,
         state.hidden.has(category.value),
         (on) => pick("hide", category.value, on),
         "Hide",

@@ -1,6 +1,7 @@
 import { api } from "../../core/api.js";
 import { h } from "../../core/dom.js";
 import { fold } from "../../core/member-names.js";
+import { slugWords } from "../../core/words.js";
 import { type Field, field, input } from "./fields.js";
 
 const DATALIST_ID = "rec-members";
@@ -63,7 +64,8 @@ export class MemberDirectory {
     const attributes = this.members.get(id);
     if (!attributes) return undefined;
     const { displayName, sector, occupationalLayer, organisation } = attributes;
-    return [displayName, sector, occupationalLayer, organisation].filter(Boolean).join(" · ");
+    const words = (value: string | undefined) => (value ? slugWords(value) : value);
+    return [displayName, words(sector), words(occupationalLayer), organisation].filter(Boolean).join(" · ");
   }
 
   /** Why a member may not be named in a new record (left, erased), if so. */

@@ -8,6 +8,7 @@ import type {
   TimelineResponse,
 } from "@copgraph/contract";
 import { ApiError, type QueryParams, SIGNED_OUT_EVENT } from "../../core/api.js";
+import { pause, retryDelayMs } from "../../core/retry-after.js";
 import { session } from "../../core/session.js";
 
 // The shared client (core/api.ts) takes no AbortSignal; the time slider needs one so that the last
@@ -20,7 +21,14 @@ const search = (params: QueryParams) => {
 
 async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   // The signed-in key goes with every read, as through the shared client.
-  const response = await fetch(path, { signal, headers: { accept: "application/json", ...session.headers() } });
+  const ask = () => fetch(path, { signal, headers: { accept: "application/json", ...session.headers() } });
+  let response = await ask();
+  // Busy for a moment (too many heavy requests at once, storage busy): ask once more, as told.
+  const wait = retryDelayMs(response.status, response.headers.get("retry-after"));
+  if (wait !== undefined) {
+    await pause(wait, signal);
+    response = await ask();
+  }
   if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   if (!response.ok) {
     const type = response.headers.get("content-type") ?? "";

@@ -12,3 +12,4 @@ export * from "./indicators/registry.js";
 export * from "./indicators/unknown-indicator.js";
 export * from "./notices/index.js";
 export * from "./projection/index.js";
+export * from "./surveys/index.js";

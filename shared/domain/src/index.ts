@@ -11,4 +11,5 @@ export { DATE_TIME_SENTENCE, type IssueDetails, issueSentence } from "./issue-se
 export type { Issue, IssuePath } from "./issues.js";
 export { memberIdWarnings } from "./member-id-warnings.js";
 export * from "./state.js";
+export * from "./surveys/index.js";
 export * from "./watches/index.js";

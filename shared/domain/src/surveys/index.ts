@@ -1,0 +1,4 @@
+export * from "./survey-events.js";
+export * from "./survey-questions.js";
+export * from "./survey-responses.js";
+export * from "./survey-round.js";

@@ -17,6 +17,7 @@ TypeScript test checks both the generator and the p-values, which must then agre
 
 import json
 import os
+import re
 
 import numpy as np
 
@@ -169,7 +170,9 @@ out = {
     },
     "regression": mrqap(trust, [reversal, reciprocity], ["reversal", "reciprocity"], perms),
 }
+# One line per matrix row and per permutation.
+flat_list = re.compile(r"\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]")
+text = flat_list.sub(lambda m: "[" + re.sub(r"\s+", "", m.group(1)) + "]", json.dumps(out, indent=1))
 with open(os.path.join(HERE, "qap_oracle.json"), "w") as f:
-    json.dump(out, f, indent=1)
-    f.write("\n")
+    f.write(text + "\n")
 print(json.dumps({"correlations": out["correlations"], "regression": out["regression"]}, indent=1))

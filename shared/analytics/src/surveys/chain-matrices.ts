@@ -87,8 +87,7 @@ export function mutualTrustMatrix(
   checkResponses(responses);
   const trusting = new Set<string>();
   for (const rating of responses.ratings) {
-    if (rating.trust && trustScore(rating.trust) >= TRUST_TIE_THRESHOLD)
-      trusting.add(`${rating.from}\u0000${rating.to}`);
+    if ((trustScore(rating.trust) ?? 0) >= TRUST_TIE_THRESHOLD) trusting.add(`${rating.from}\u0000${rating.to}`);
   }
   const pairs: [string, string][] = [];
   for (let i = 0; i < members.length; i++) {

@@ -5,8 +5,9 @@ import { exampleRound } from "./testing-example.js";
 describe("reciprocity on a reported layer", () => {
   it("counts only dyads in which both answered, says so, and states the response rate", () => {
     // advice between respondents: a→b, b→a, a→c, c→d (d→e left out: e did not answer).
-    expect(reportedReciprocity(exampleRound, "advice")).toEqual({
+    expect(reportedReciprocity(exampleRound, { question: "advice" })).toEqual({
       question: "advice",
+      layer: null,
       over: "dyads in which both answered",
       value: 1 / 3,
       edge: 0.5,
@@ -25,7 +26,19 @@ describe("reciprocity on a reported layer", () => {
     expect(all).toMatchObject({ question: null, mutualDyads: 1, asymmetricDyads: 3, value: 0.25, edge: 0.4 });
   });
 
+  it("reads a layer by its name when the ties carry one", () => {
+    const layered = {
+      ...exampleRound,
+      ties: exampleRound.ties.map((tie) => ({ ...tie, layer: `reported-${tie.question}` })),
+    };
+    expect(reportedReciprocity(layered, { layer: "reported-advice" })).toMatchObject({
+      question: null,
+      layer: "reported-advice",
+      value: 1 / 3,
+    });
+  });
+
   it("is null on a layer with no tie between respondents", () => {
-    expect(reportedReciprocity(exampleRound, "nobody").value).toBeNull();
+    expect(reportedReciprocity(exampleRound, { question: "nobody" }).value).toBeNull();
   });
 });

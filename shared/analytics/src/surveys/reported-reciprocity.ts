@@ -3,9 +3,17 @@
 import type { Value } from "../indicators/indicator.js";
 import { checkResponses, responseRate, type SurveyResponses } from "./responses.js";
 
+/** Which ties form the layer: those of one question, or of one reported layer; neither: all. */
+export interface ReportedLayerChoice {
+  readonly question?: string;
+  readonly layer?: string;
+}
+
 export interface ReportedReciprocity {
-  /** The question (reported layer) read; null: a tie on any question. */
+  /** The question read; null: any. */
   readonly question: string | null;
+  /** The reported layer read; null: any. */
+  readonly layer: string | null;
   /** Always "dyads in which both answered": what the value is computed over. */
   readonly over: "dyads in which both answered";
   /** Dyadic reciprocity M / (M + A) over those dyads; null without a tie between respondents. */
@@ -23,7 +31,9 @@ export interface ReportedReciprocity {
   readonly responseRate: Value;
 }
 
-export function reportedReciprocity(responses: SurveyResponses, question: string | null = null): ReportedReciprocity {
+export function reportedReciprocity(responses: SurveyResponses, choice: ReportedLayerChoice = {}): ReportedReciprocity {
+  const question = choice.question ?? null;
+  const layer = choice.layer ?? null;
   checkResponses(responses);
   const answered = new Set(responses.respondents);
   const arcs = new Set<string>();
@@ -31,6 +41,7 @@ export function reportedReciprocity(responses: SurveyResponses, question: string
   const counted = new Set<string>();
   for (const tie of responses.ties) {
     if (question !== null && tie.question !== question) continue;
+    if (layer !== null && tie.layer !== layer) continue;
     const key = `${tie.from}\u0000${tie.to}`;
     if (counted.has(key)) continue;
     counted.add(key);
@@ -47,6 +58,7 @@ export function reportedReciprocity(responses: SurveyResponses, question: string
   const n = answered.size;
   return {
     question,
+    layer,
     over: "dyads in which both answered",
     value: arcs.size === 0 ? null : mutualDyads / (mutualDyads + asymmetricDyads),
     edge: arcs.size === 0 ? null : reciprocated / arcs.size,

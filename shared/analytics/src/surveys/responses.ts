@@ -2,32 +2,37 @@
 // The caller resolves a round as known at some time (withdrawn answers already left out) into
 // these shapes; every reading checks them first and names what is wrong.
 
-/** Trust in the person named, three dimensions on 1–4 (PARTNER's trust dimensions). */
+/**
+ * Trust in the person named, three dimensions on 1–4 (PARTNER's trust dimensions). A dimension
+ * left out is missing, not zero (the names are those of the survey events in @copgraph/domain).
+ */
 export interface TrustRatings {
   /** "Reliable": does what they say they will. */
-  readonly reliable: number;
-  /** Supports the community's common concern (PARTNER: "in support of mission"). */
-  readonly supportsConcern: number;
+  readonly reliable?: number;
+  /** Works for the community's common concern (PARTNER: "in support of mission"). */
+  readonly commonConcern?: number;
   /** Open to discussion. */
-  readonly openToDiscussion: number;
+  readonly openToDiscussion?: number;
 }
 
-/** Value of the person named, three dimensions on 1–4 (PARTNER's value dimensions). */
+/** Value of the person named, three dimensions on 1–4 (PARTNER's value dimensions); missing as for trust. */
 export interface ValueRatings {
   /** Power and influence. */
-  readonly influence: number;
+  readonly influence?: number;
   /** Level of involvement. */
-  readonly involvement: number;
+  readonly involvement?: number;
   /** Resources contributed. */
-  readonly resources: number;
+  readonly resources?: number;
 }
 
 /** A respondent named someone in answer to a name generator: a reported tie `from → to`. */
 export interface ReportedTie {
   readonly from: string;
   readonly to: string;
-  /** The name generator's id (for example "advice"): each question forms one reported layer. */
+  /** The name generator's id (for example "ng.advice.v1"). */
   readonly question: string;
+  /** The reported layer the question forms (for example "reported-advice"), when the caller knows it. */
+  readonly layer?: string;
 }
 
 /** A respondent's ratings of one person they named: at most one per ordered pair. */
@@ -53,7 +58,7 @@ export interface SurveyResponses {
 /** Each member's group attributes (sector, occupationalLayer, …): member → attribute → value. */
 export type MemberGroups = ReadonlyMap<string, Readonly<Record<string, string | undefined>>>;
 
-export const trustDimensions = ["reliable", "supportsConcern", "openToDiscussion"] as const;
+export const trustDimensions = ["reliable", "commonConcern", "openToDiscussion"] as const;
 export const valueDimensions = ["influence", "involvement", "resources"] as const;
 
 /** Bad survey input, with what was wrong in words. */
@@ -64,6 +69,7 @@ export class SurveyInputError extends RangeError {
 function checkScale(label: string, ratings: object, dimensions: readonly string[]): void {
   for (const dimension of dimensions) {
     const value = (ratings as Record<string, unknown>)[dimension];
+    if (value === undefined) continue;
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 4) {
       throw new SurveyInputError(`${label}.${dimension} must be a whole number from 1 to 4, not ${String(value)}`);
     }
@@ -102,14 +108,27 @@ export function responseRate(responses: SurveyResponses): number | null {
   return responses.roster.length === 0 ? null : responses.respondents.length / responses.roster.length;
 }
 
-/** A trust rating's score: the mean of its three dimensions (1–4). */
-export function trustScore(trust: TrustRatings): number {
-  return (trust.reliable + trust.supportsConcern + trust.openToDiscussion) / 3;
+/** The mean of the dimensions given; null when none is. */
+function meanOfGiven(ratings: object, dimensions: readonly string[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const dimension of dimensions) {
+    const value = (ratings as Record<string, number | undefined>)[dimension];
+    if (value === undefined) continue;
+    sum += value;
+    count++;
+  }
+  return count === 0 ? null : sum / count;
 }
 
-/** A value rating's score: the mean of its three dimensions (1–4). */
-export function valueScore(value: ValueRatings): number {
-  return (value.influence + value.involvement + value.resources) / 3;
+/** A trust rating's score: the mean of the dimensions given (1–4); null when none is. */
+export function trustScore(trust: TrustRatings | undefined): number | null {
+  return trust === undefined ? null : meanOfGiven(trust, trustDimensions);
+}
+
+/** A value rating's score: the mean of the dimensions given (1–4); null when none is. */
+export function valueScore(value: ValueRatings | undefined): number | null {
+  return value === undefined ? null : meanOfGiven(value, valueDimensions);
 }
 
 /** Trust at or above this score makes a trust tie (E-I of trust ties, mutual trust). */

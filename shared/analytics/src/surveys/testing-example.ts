@@ -2,9 +2,9 @@
 // Five rostered members, four answered (e did not); sectors: a, b, e education, c, d business.
 import type { MemberGroups, PairRating, SurveyResponses, TrustRatings, ValueRatings } from "./responses.js";
 
-const trust = (reliable: number, supportsConcern: number, openToDiscussion: number): TrustRatings => ({
+const trust = (reliable: number, commonConcern: number, openToDiscussion: number): TrustRatings => ({
   reliable,
-  supportsConcern,
+  commonConcern,
   openToDiscussion,
 });
 const value = (influence: number, involvement: number, resources: number): ValueRatings => ({

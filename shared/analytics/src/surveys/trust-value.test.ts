@@ -19,7 +19,7 @@ describe("trust and value readings on the hand-worked round", () => {
     expect(readings.network.valueRatings).toBe(5);
     const d = readings.network.dimensions;
     expect(d.reliable).toBeCloseTo(22 / 7, 12);
-    expect(d.supportsConcern).toBeCloseTo(3, 12);
+    expect(d.commonConcern).toBeCloseTo(3, 12);
     expect(d.openToDiscussion).toBeCloseTo(17 / 7, 12);
     expect(d.influence).toBeCloseTo(11 / 5, 12);
     expect(d.involvement).toBeCloseTo(12 / 5, 12);
@@ -87,6 +87,37 @@ describe("trust and value readings on the hand-worked round", () => {
   });
 });
 
+describe("trust and value readings with dimensions left out", () => {
+  it("score a rating by the dimensions given, and a dimension over the ratings that give it", () => {
+    const round: SurveyResponses = {
+      roster: ["a", "b", "c"],
+      respondents: ["a", "b"],
+      ties: [],
+      ratings: [
+        // a → b: trust (4, −, 2) scores 3, a trust tie; value with no dimension is no value rating.
+        { from: "a", to: "b", trust: { reliable: 4, openToDiscussion: 2 }, value: {} },
+        // b → a: trust (3, 3, 3); a → c: only commonConcern 1.
+        { from: "b", to: "a", trust: { reliable: 3, commonConcern: 3, openToDiscussion: 3 } },
+        { from: "a", to: "c", trust: { commonConcern: 1 } },
+      ],
+    };
+    const readings = trustValueReadings(round, new Map());
+    expect(readings.network.trustRatings).toBe(3);
+    expect(readings.network.trustScore).toBeCloseTo(7 / 3, 12);
+    expect(readings.network.valueRatings).toBe(0);
+    expect(readings.network.dimensions).toEqual({
+      reliable: 3.5,
+      commonConcern: 2,
+      openToDiscussion: 2.5,
+      influence: null,
+      involvement: null,
+      resources: null,
+    });
+    expect(readings.mutualTrust).toMatchObject({ mutualDyads: 1, value: 1 });
+    expect(readings.byMember.a).toMatchObject({ trustGiven: 2, trustReceived: 3 });
+  });
+});
+
 describe("trust and value readings on bad or empty input", () => {
   it("are null, not zero, without ratings", () => {
     const empty = trustValueReadings({ roster: [], respondents: [], ties: [], ratings: [] }, new Map());
@@ -104,7 +135,7 @@ describe("trust and value readings on bad or empty input", () => {
     expect(bad({ ratings: [{ from: "b", to: "a" }] })).toThrow("rating b → a: b is not a respondent");
     expect(bad({ ratings: [{ from: "a", to: "a" }] })).toThrow("a member cannot name themselves");
     expect(
-      bad({ ratings: [{ from: "a", to: "b", trust: { reliable: 5, supportsConcern: 1, openToDiscussion: 1 } }] }),
+      bad({ ratings: [{ from: "a", to: "b", trust: { reliable: 5, commonConcern: 1, openToDiscussion: 1 } }] }),
     ).toThrow("rating a → b: trust.reliable must be a whole number from 1 to 4, not 5");
     expect(
       bad({

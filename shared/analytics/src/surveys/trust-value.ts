@@ -41,7 +41,7 @@ export interface TrustValueReadings {
   /** respondents / rostered; null for an empty roster. */
   readonly responseRate: Value;
   readonly network: {
-    /** Coalition-style trust score of the network: mean over trust ratings of their mean dimension (1–4). */
+    /** Coalition-style trust score of the network: mean over trust ratings of their dimensions' mean (1–4). */
     readonly trustScore: Value;
     /** The same for value. */
     readonly valueScore: Value;
@@ -50,7 +50,7 @@ export interface TrustValueReadings {
     readonly valueShareOfMaximum: Value;
     readonly trustRatings: number;
     readonly valueRatings: number;
-    /** Mean of each dimension over the ratings. */
+    /** Mean of each dimension over the ratings that give it. */
     readonly dimensions: Readonly<Record<string, Value>>;
   };
   /** Every rostered member; `trustReceived` is the member's coalition-style trust score. */
@@ -90,12 +90,14 @@ class Sums {
   value = 0;
   valueCount = 0;
   add(rating: PairRating): void {
-    if (rating.trust) {
-      this.trust += trustScore(rating.trust);
+    const trust = trustScore(rating.trust);
+    if (trust !== null) {
+      this.trust += trust;
       this.trustCount++;
     }
-    if (rating.value) {
-      this.value += valueScore(rating.value);
+    const value = valueScore(rating.value);
+    if (value !== null) {
+      this.value += value;
       this.valueCount++;
     }
   }
@@ -149,6 +151,15 @@ export function trustValueReadings(
 
   const network = new Sums();
   const dimensionSums: Record<string, number> = {};
+  const dimensionCounts: Record<string, number> = {};
+  const addDimensions = (ratings: object | undefined, dimensions: readonly string[]) => {
+    for (const d of dimensions) {
+      const given = (ratings as Record<string, number | undefined> | undefined)?.[d];
+      if (given === undefined) continue;
+      dimensionSums[d] = (dimensionSums[d] ?? 0) + given;
+      dimensionCounts[d] = (dimensionCounts[d] ?? 0) + 1;
+    }
+  };
   const byMember = new Map<string, GivenReceivedSums>(responses.roster.map((id) => [id, new GivenReceivedSums()]));
   const byGroup = new Map<string, Map<string, GivenReceivedSums>>(groupAttributes.map((name) => [name, new Map()]));
   const within = new Sums();
@@ -159,8 +170,8 @@ export function trustValueReadings(
 
   for (const rating of responses.ratings) {
     network.add(rating);
-    if (rating.trust) for (const d of trustDimensions) dimensionSums[d] = (dimensionSums[d] ?? 0) + rating.trust[d];
-    if (rating.value) for (const d of valueDimensions) dimensionSums[d] = (dimensionSums[d] ?? 0) + rating.value[d];
+    addDimensions(rating.trust, trustDimensions);
+    addDimensions(rating.value, valueDimensions);
     byMember.get(rating.from)!.given.add(rating);
     byMember.get(rating.to)!.received.add(rating);
     for (const [name, perGroup] of byGroup) {
@@ -169,7 +180,7 @@ export function trustValueReadings(
       if (giver !== undefined) sumsFor(perGroup, giver).given.add(rating);
       if (receiver !== undefined) sumsFor(perGroup, receiver).received.add(rating);
     }
-    const isTrustTie = rating.trust !== undefined && trustScore(rating.trust) >= TRUST_TIE_THRESHOLD;
+    const isTrustTie = (trustScore(rating.trust) ?? 0) >= TRUST_TIE_THRESHOLD;
     if (isTrustTie) trustTies.add(`${rating.from}\u0000${rating.to}`);
     const a = groupOf(rating.from, attribute);
     const b = groupOf(rating.to, attribute);
@@ -196,8 +207,9 @@ export function trustValueReadings(
   const trustMean = network.trustMean();
   const valueMean = network.valueMean();
   const dimensions: Record<string, Value> = {};
-  for (const d of trustDimensions) dimensions[d] = mean(dimensionSums[d] ?? 0, network.trustCount);
-  for (const d of valueDimensions) dimensions[d] = mean(dimensionSums[d] ?? 0, network.valueCount);
+  for (const d of [...trustDimensions, ...valueDimensions]) {
+    dimensions[d] = mean(dimensionSums[d] ?? 0, dimensionCounts[d] ?? 0);
+  }
   const trustTieCount = internalTrustTies + externalTrustTies;
 
   return {

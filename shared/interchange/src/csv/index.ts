@@ -1,5 +1,6 @@
 export { type CsvColumn, type CsvKind, csvColumns, csvKinds, gatheringLevelColumns } from "./columns.js";
 export { type CsvImportOptions, type CsvImportResult, parseCsvImport } from "./import.js";
+export { type Refusal, refusedRows } from "./refused-rows.js";
 export {
   type CsvDelimiter,
   type CsvReadResult,
@@ -9,5 +10,4 @@ export {
   readCsv,
   writeCsv,
 } from "./rfc4180.js";
-export { type Refusal, refusedRows } from "./refused-rows.js";
 export { csvTemplate } from "./template.js";

@@ -34,10 +34,13 @@ import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
 import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
+import { surveyRoutes } from "./routes/surveys.js";
+import { respondentRoutes } from "./routes/surveys-respondent.js";
 import { timelineRoutes } from "./routes/timeline.js";
 import { watchRoutes } from "./routes/watches.js";
 import { registerWebApp } from "./routes/web-app.js";
 import { settingsSchema } from "./settings/settings-schema.js";
+import { type SurveyOptions, Surveys } from "./surveys/surveys.js";
 
 export interface AppDependencies {
   readonly store: EventStore;
@@ -62,6 +65,8 @@ export interface AppDependencies {
   readonly heavyRequestsPerKey?: number;
   /** Watches' webhooks and where their queue is kept (default: in memory, public addresses only). */
   readonly notices?: Partial<NoticeOptions>;
+  /** Survey links' hashes (default: in memory), the address links point at, the respondents' rate limit. */
+  readonly surveys?: SurveyOptions;
 }
 
 export type App = FastifyInstance;
@@ -129,9 +134,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addHook("preClose", () => notices.stop());
   app.addHook("onClose", () => notices.close());
   await app.register(watchRoutes, { ...context, notices });
+  const surveys = new Surveys(deps.store, deps.surveys);
+  app.addHook("onClose", () => surveys.close());
+  await app.register(surveyRoutes, { ...context, surveys });
+  await app.register(respondentRoutes, { ...context, surveys });
   await app.register(changesRoutes, {
     ...context,
     notices: notices.board,
+    surveys: surveys.log,
     heartbeatMs: deps.changesHeartbeatMs ?? 15_000,
     streamsPerKey: deps.http?.streamsPerKey ?? servedDefaults.streamsPerKey,
   });

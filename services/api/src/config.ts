@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly host: string;
   /** Where the embedded SQLite event log lives. */
   readonly dataDir: string;
+  /** COPGRAPH_PUBLIC_URL: where people open the app; survey links point at it (default: the address listened on). */
+  readonly publicUrl?: string;
   /** Set to use an EventStoreDB / KurrentDB cluster instead of the embedded log. */
   readonly eventStoreConnectionString?: string;
   readonly logLevel: string;
@@ -51,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv, flags: SettingFlags = {}): Se
     port: settings.port,
     host: settings.host,
     dataDir: resolve(settings.dataDir),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     ...(settings.eventStoreConnectionString ? { eventStoreConnectionString: settings.eventStoreConnectionString } : {}),
     logLevel: settings.logLevel,
     logRequests: settings.logRequests,

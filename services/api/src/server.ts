@@ -11,6 +11,7 @@ import { preparePrivateDataDir, tightenDataFiles } from "./data-dir/private-file
 import { closeGracefully } from "./http/close-gracefully.js";
 import { applyServerTimeouts } from "./http/server-timeouts.js";
 import { NOTICES_FILE } from "./notices/notice-store.js";
+import { SURVEYS_FILE } from "./surveys/survey-links.js";
 
 export interface RunningServer {
   readonly app: App;
@@ -78,6 +79,8 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     access: { keys, development, ...(config.access && { minGroupSize: config.access.minGroupSize }) },
     // Webhooks, seen notices and the delivery queue: beside the log, so deliveries survive a restart.
     notices: { file: join(config.dataDir, NOTICES_FILE), webhooks: config.webhooks, baseUrl: () => url },
+    // Survey link hashes beside the other secrets; links point at the public address when one is set.
+    surveys: { file: join(config.dataDir, SURVEYS_FILE), publicUrl: () => config.publicUrl ?? url },
   });
   applyServerTimeouts(app.server, config.http.timeouts);
   const address = await app.listen({ port: config.port, host: config.host });

@@ -10,4 +10,5 @@ export * from "./member-list.js";
 export * from "./notices.js";
 export * from "./problem.js";
 export * from "./requests.js";
+export * from "./surveys.js";
 export * from "./write.js";

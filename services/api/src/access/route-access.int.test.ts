@@ -200,6 +200,45 @@ const rows: Row[] = [
     expected: writersOfA(404),
   },
   {
+    route: "POST /v1/communities/:id/surveys",
+    request: (who) => ({
+      url: `/v1/communities/${A}/surveys`,
+      payload: { roundId: `r-${who}`, title: "Spring", closesAt: "2026-07-01T00:00:00Z" },
+    }),
+    expected: writersOfA(201),
+  },
+  { route: "GET /v1/communities/:id/surveys", request: on(`/v1/communities/${A}/surveys`), expected: membersOfA(200) },
+  {
+    // Links carry names and are credentials: the facilitator's alone.
+    route: "POST /v1/communities/:id/surveys/:roundId/links",
+    request: on(`/v1/communities/${A}/surveys/r-admin/links`),
+    expected: writersOfA(200),
+  },
+  {
+    route: "POST /v1/communities/:id/surveys/:roundId/links/:memberId",
+    request: on(`/v1/communities/${A}/surveys/r-admin/links/m-amira`),
+    expected: writersOfA(200),
+  },
+  {
+    // Who has not answered, by name: not for researchers or agencies.
+    route: "GET /v1/communities/:id/surveys/:roundId/tracking",
+    request: on(`/v1/communities/${A}/surveys/r-admin/tracking`),
+    expected: writersOfA(200),
+  },
+  {
+    route: "POST /v1/communities/:id/surveys/:roundId/close",
+    request: (who) => ({ url: `/v1/communities/${A}/surveys/r-${who}/close` }),
+    expected: writersOfA(200),
+  },
+  // Respondents carry no key, only their link's token: without one, every caller gets the same 404.
+  { route: "GET /v1/survey", request: on("/v1/survey"), expected: everyone(404) },
+  {
+    route: "PUT /v1/survey/answer",
+    request: () => ({ url: "/v1/survey/answer", payload: { nominations: [], ratings: [], items: [] } }),
+    expected: everyone(404),
+  },
+  { route: "POST /v1/survey/withdraw", request: on("/v1/survey/withdraw"), expected: everyone(404) },
+  {
     route: "GET /v1/communities/:id/changes",
     request: on(`/v1/communities/${A}/changes`),
     expected: membersOfA(200),
@@ -241,7 +280,8 @@ describe("access: every route × every role", () => {
   let t: AccessTestApp;
   let base: string;
   beforeAll(async () => {
-    t = await buildAccessTestApp();
+    // Every row sends respondent requests without a token from one address: above the guessing limit.
+    t = await buildAccessTestApp({ surveys: { respondentLimits: { misses: 1000 } } });
     base = await t.app.listen({ port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => t?.close());
@@ -263,7 +303,7 @@ describe("access: every route × every role", () => {
 
   for (const row of rows) {
     it(row.route, async () => {
-      const [method] = row.route.split(" ") as ["GET" | "POST" | "PATCH" | "DELETE"];
+      const [method] = row.route.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
       const got: Partial<Expected> = {};
       for (const who of callers) {
         const { url, payload, headers } = row.request(who);

@@ -4,6 +4,7 @@ import { isMainThread } from "node:worker_threads";
 import { CHECKPOINT_FILE, VAULT_FILE } from "@copgraph/community";
 import { ACCESS_FILE } from "../access/key-store.js";
 import { NOTICES_FILE } from "../notices/notice-store.js";
+import { SURVEYS_FILE } from "../surveys/survey-links.js";
 import { LOCK_FILE } from "./data-dir-lock.js";
 
 /** The event log in a data folder (the event store opens it itself, by this name). */
@@ -12,9 +13,9 @@ const EVENTS_FILE = "events.sqlite";
 /** A SQLite database and the files SQLite keeps beside it. */
 const withCompanions = (file: string) => ["", "-wal", "-shm", "-journal"].map((suffix) => `${file}${suffix}`);
 
-/** Everything copgraph keeps in a data folder: the log, names and free text, key hashes and the pseudonym secret, webhooks and their secrets, the read model's checkpoint. */
+/** Everything copgraph keeps in a data folder: the log, names and free text, key hashes and the pseudonym secret, webhooks and their secrets, survey link hashes, the read model's checkpoint. */
 const DATA_FILES = [
-  ...[EVENTS_FILE, VAULT_FILE, ACCESS_FILE, NOTICES_FILE].flatMap(withCompanions),
+  ...[EVENTS_FILE, VAULT_FILE, ACCESS_FILE, NOTICES_FILE, SURVEYS_FILE].flatMap(withCompanions),
   LOCK_FILE,
   CHECKPOINT_FILE,
 ];

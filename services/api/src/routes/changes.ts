@@ -7,6 +7,7 @@ import { LOCAL_DEVELOPER } from "../access/roles.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import type { NoticeBoard } from "../notices/notice-board.js";
+import type { SurveyLog } from "../surveys/survey-log.js";
 import type { RouteContext } from "./context.js";
 import { OpenStreams } from "./open-streams.js";
 
@@ -17,11 +18,13 @@ export interface ChangesOptions extends RouteContext {
   readonly streamsPerKey: number;
   /** New notices go to admins and the community's facilitators as `notice` messages. */
   readonly notices?: NoticeBoard;
+  /** Survey rounds: admins and facilitators get a `survey` message when an answer arrives or goes (whose, never). */
+  readonly surveys?: SurveyLog;
 }
 
 export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
   app,
-  { writer, histories, heartbeatMs, streamsPerKey, notices },
+  { writer, histories, heartbeatMs, streamsPerKey, notices, surveys },
 ) => {
   const open = new OpenStreams(streamsPerKey);
   // Open streams end when the server closes, so shutdown does not wait for clients to hang up.
@@ -35,7 +38,8 @@ export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
         tags: ["analytics"],
         summary:
           "Server-Sent Events: a `change` message with the new revision each time the community's log grows, " +
-          "and for admins and the community's facilitators a `notice` message with each new notice. " +
+          "and for admins and the community's facilitators a `notice` message with each new notice " +
+          "and a `survey` message (round and event type, never whose) each time a survey answer arrives or is withdrawn. " +
           "The stream ends when its key is revoked or rotated; each key may hold a few streams open at once (429 past them).",
         params: CommunityParams,
       },
@@ -89,6 +93,13 @@ export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
               if (!response.writableEnded) response.write(`event: notice\ndata: ${JSON.stringify(notice)}\n\n`);
             })
           : undefined;
+      const stopSurveys =
+        role === "admin" || role === "facilitator"
+          ? surveys?.onAppended((communityId, roundId, event) => {
+              if (communityId !== id || response.writableEnded) return;
+              response.write(`event: survey\ndata: ${JSON.stringify({ roundId, type: event.type })}\n\n`);
+            })
+          : undefined;
       const heartbeat = setInterval(() => {
         if (!keyStands()) return endForKey();
         response.write(": keep-alive\n\n");
@@ -96,6 +107,7 @@ export const changesRoutes: FastifyPluginAsyncZod<ChangesOptions> = async (
       const close = () => {
         stop();
         stopNotices?.();
+        stopSurveys?.();
         clearInterval(heartbeat);
         open.delete(keyId, end);
       };

@@ -40,6 +40,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: "operations", description: "Health and readiness" },
         { name: "access", description: "Who the caller is, and the audit log" },
         { name: "notices", description: "Watches, the notices they give, and their webhook deliveries" },
+        {
+          name: "surveys",
+          description: "Survey rounds: personal links, answers by link token (no API key), response tracking",
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -65,3 +65,13 @@ export const origins: SettingParser<string[]> = z.string().transform((text, cont
   }
   return list;
 });
+
+/** An http(s) address without query or fragment (a trailing slash dropped): where people open the app. */
+export const webAddress: SettingParser<string> = parser((text) => {
+  if (!/^https?:\/\/[^\s?#]+$/.test(text)) return undefined;
+  try {
+    return new URL(text).href.replace(/\/+$/, "");
+  } catch {
+    return undefined;
+  }
+}, "must be an http(s) address such as https://copgraph.example.org");

@@ -1,7 +1,7 @@
 // Every setting of `copgraph serve`, in one place: its environment variable, its flag, its default,
 // what it does and how its text is read. readSettings reads them, `serve --help` and the README's
 // table of settings are written from them (settings-docs.ts).
-import { oneOf, origins, type SettingParser, text, wholeNumber, yesOrNo } from "./setting-parsers.js";
+import { oneOf, origins, type SettingParser, text, webAddress, wholeNumber, yesOrNo } from "./setting-parsers.js";
 
 /** The heading a setting is listed under in `serve --help` and the README. */
 export type SettingGroup = "Server" | "Access" | "Limits";
@@ -47,6 +47,14 @@ export const settingsSchema = {
     default: "127.0.0.1",
     description: "address to bind; on any but loopback (127.0.0.1, ::1, localhost) API keys are required",
     parser: text,
+  }),
+  publicUrl: setting<string | undefined>({
+    group: "Server",
+    env: "COPGRAPH_PUBLIC_URL",
+    default: undefined,
+    shownDefault: "the address the server listens on",
+    description: "the address people open the app at (behind a proxy, its public one); survey links point at it",
+    parser: webAddress,
   }),
   dataDir: setting({
     group: "Server",

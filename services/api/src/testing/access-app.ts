@@ -36,7 +36,7 @@ export interface AccessTestApp {
 
 /** The real app with API keys required (not development mode), three communities, one key per role. */
 export async function buildAccessTestApp(
-  options: Pick<AppDependencies, "http" | "changesHeartbeatMs"> = {},
+  options: Pick<AppDependencies, "http" | "changesHeartbeatMs" | "surveys"> = {},
 ): Promise<AccessTestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-access-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });

@@ -19,6 +19,7 @@ export interface RatingBlock {
   readonly kind: "rating";
   readonly id: string;
   readonly aspect: "trust" | "value";
+  readonly prompt: string;
   readonly dimensions: readonly { readonly id: string; readonly prompt: string }[];
   readonly scale: { readonly min: 1; readonly max: 4 };
 }
@@ -59,6 +60,7 @@ export const surveyQuestions: readonly SurveyQuestion[] = [
     kind: "rating",
     id: "rate.trust.v1",
     aspect: "trust",
+    prompt: "How far do you trust each person you named?",
     scale: rating,
     dimensions: [
       { id: "reliable", prompt: "This person does what they say they will do." },
@@ -73,6 +75,7 @@ export const surveyQuestions: readonly SurveyQuestion[] = [
     kind: "rating",
     id: "rate.value.v1",
     aspect: "value",
+    prompt: "How much does each person you named bring to the community?",
     scale: rating,
     dimensions: [
       { id: "influence", prompt: "How much say this person has in what the community does." },

@@ -1,5 +1,6 @@
 // Survey readings: pure analytics of a round's answers (trust, value, reported reciprocity, the
 // chain test), on plain inputs. Definitions: docs/survey-analytics.md.
+export * from "./catalogue.js";
 export * from "./chain.js";
 export * from "./chain-matrices.js";
 export * from "./dyad-matrix.js";

@@ -7,12 +7,14 @@ import {
   indicators,
   projectSnapshot,
 } from "@copgraph/analytics";
+import type { CommunityEvent } from "@copgraph/domain";
 import { buildHistory } from "../web/community.js";
 
 const size = { label: "2k/50k", communityId: "b", members: 2000, ties: 50000 };
 const h = buildHistory(size);
 const history = CommunityHistory.fromEvents(
-  h.events.map((event: any, i) => ({ event, recordedAt: h.end, revision: i })),
+  // The benchmark's events are valid community events, built untyped for the API's batches.
+  h.events.map((event, i) => ({ event: event as CommunityEvent, recordedAt: h.end, revision: i })),
 );
 const at = h.end;
 let t = performance.now();

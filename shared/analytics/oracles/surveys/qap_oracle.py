@@ -9,7 +9,8 @@ a fixed numpy seed), the permutation list both sides use, and the results:
   - OLS of trust on reversal and reciprocity with an intercept (numpy.linalg.lstsq), standard
     errors, t and R^2, and DSP p-values (Dekker, Krackhardt & Snijders 2007): each predictor is
     replaced by its residual on the others, the residual matrix permuted, y refitted, t compared.
-p-values: (1 + count) / (1 + P), counts with a 1e-12 tie tolerance, as in qap.ts.
+p-values: (1 + count) / (1 + P), values within 1e-12 of the observed one (relative above 1) counted
+as ties, as in qap.ts.
 The permutations are generated with mulberry32 and Fisher-Yates exactly as
 shared/analytics/src/compact/random.ts does, each shuffling the previous one, and stored, so the
 TypeScript test checks both the generator and the p-values, which must then agree exactly.
@@ -89,10 +90,11 @@ def permuted(m, p):
 def p_values(observed, samples):
     samples = [s for s in samples if s is not None]
     total = 1 + len(samples)
+    tie = EPS * max(1.0, abs(observed))
     return {
-        "p": (1 + sum(abs(s) >= abs(observed) - EPS for s in samples)) / total,
-        "pGreater": (1 + sum(s >= observed - EPS for s in samples)) / total,
-        "pLess": (1 + sum(s <= observed + EPS for s in samples)) / total,
+        "p": (1 + sum(abs(s) >= abs(observed) - tie for s in samples)) / total,
+        "pGreater": (1 + sum(s >= observed - tie for s in samples)) / total,
+        "pLess": (1 + sum(s <= observed + tie for s in samples)) / total,
         "permutations": len(samples),
     }
 

@@ -12,6 +12,8 @@ export interface OlsFit {
 
 /** Relative size under which a pivot counts as zero: the predictors are collinear. */
 const SINGULAR = 1e-10;
+/** Share of y'y under which the residual sum of squares is rounding noise. */
+const EXACT_FIT = 1e-12;
 
 /** (X'X)⁻¹ by Gauss–Jordan with partial pivoting; null when X'X is singular. */
 export function inverse(matrix: readonly (readonly number[])[]): number[][] | null {
@@ -53,7 +55,10 @@ export function olsFromMoments(
   const k = xty.length;
   const coefficients = inv.map((row) => row.reduce((sum, v, j) => sum + v * xty[j]!, 0));
   const explained = coefficients.reduce((sum, b, j) => sum + b * xty[j]!, 0);
-  const residualSumOfSquares = Math.max(0, yty - explained);
+  // A perfect fit leaves rounding noise, not residuals: below this share of y'y the fit is exact and
+  // t undefined (otherwise noise of 1e-16 would give t of 1e8 and permutation counts of chance).
+  const leftOver = yty - explained;
+  const residualSumOfSquares = leftOver <= EXACT_FIT * Math.max(1, Math.abs(yty)) ? 0 : leftOver;
   const totalSumOfSquares = yty - (ySum * ySum) / n;
   const variance = n > k ? residualSumOfSquares / (n - k) : null;
   const standardErrors = inv.map((row, j) => (variance === null ? null : Math.sqrt(variance * row[j]!)));

@@ -4,10 +4,13 @@
 import type { Value } from "../indicators/indicator.js";
 import type { DyadMatrix } from "./dyad-matrix.js";
 
-/** Counts differing by less than this are ties: floating-point sums in another order differ by ~1e-16. */
+/**
+ * Statistics this close (relative to the observed one, absolute below 1) are ties: the same sums
+ * in another order differ by ~1e-16, and a tie must not fall either way by chance.
+ */
 export const TIE_EPSILON = 1e-12;
 
-/** p-values from permuted statistics: (1 + extreme) / (1 + defined), extreme judged with TIE_EPSILON. */
+/** p-values from permuted statistics: (1 + extreme) / (1 + defined), ties judged with TIE_EPSILON. */
 export interface PermutationPValues {
   /** Two-sided: |permuted| ≥ |observed|. */
   readonly p: Value;
@@ -24,13 +27,14 @@ export function permutationPValues(observed: Value, samples: readonly Value[]): 
   if (observed === null || defined.length === 0) {
     return { p: null, pGreater: null, pLess: null, permutations: defined.length };
   }
+  const tie = TIE_EPSILON * Math.max(1, Math.abs(observed));
   let beyond = 0;
   let above = 0;
   let below = 0;
   for (const x of defined) {
-    if (Math.abs(x) >= Math.abs(observed) - TIE_EPSILON) beyond++;
-    if (x >= observed - TIE_EPSILON) above++;
-    if (x <= observed + TIE_EPSILON) below++;
+    if (Math.abs(x) >= Math.abs(observed) - tie) beyond++;
+    if (x >= observed - tie) above++;
+    if (x <= observed + tie) below++;
   }
   const total = 1 + defined.length;
   return {

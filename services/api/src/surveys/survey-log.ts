@@ -42,8 +42,12 @@ export class SurveyLog {
     return (await this.store.listStreams(prefix)).map((stream) => stream.streamId.slice(prefix.length));
   }
 
-  async round(communityId: string, roundId: string): Promise<SurveyRound | undefined> {
-    return (await this.read(communityId, roundId)).round;
+  /**
+   * The round as its events leave it; with `knownAt`, only the events recorded by then (an answer
+   * withdrawn later still counts as known before the withdrawal, and not after it).
+   */
+  async round(communityId: string, roundId: string, knownAt?: string): Promise<SurveyRound | undefined> {
+    return (await this.read(communityId, roundId, knownAt)).round;
   }
 
   /** Decides the event on the round's history and appends it; throws SurveyRefused when refused. */
@@ -86,10 +90,12 @@ export class SurveyLog {
     return () => this.#appended.delete(listener);
   }
 
-  private async read(communityId: string, roundId: string): Promise<KnownRound> {
+  private async read(communityId: string, roundId: string, knownAt?: string): Promise<KnownRound> {
     try {
       const recorded = await this.store.readStream(surveyStreamOf(communityId, roundId), { maxCount: 1_000_000 });
-      const events = recorded.flatMap((stored) => {
+      const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
+      const known = recorded.filter((stored) => Date.parse(String(stored.metadata.recordedAt)) <= limit);
+      const events = known.flatMap((stored) => {
         const parsed = parseSurveyEvent({ type: stored.type, data: stored.data });
         return parsed.ok ? [parsed.event] : [];
       });

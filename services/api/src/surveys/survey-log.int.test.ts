@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { surveyResponsesOf } from "@copgraph/domain";
+import { openSqliteEventStore } from "@copgraph/event-store";
+import { afterAll, describe, expect, it } from "vitest";
+import { SurveyLog, SurveyRefused } from "./survey-log.js";
+
+describe("the survey log", () => {
+  const dir = mkdtempSync(join(tmpdir(), "copgraph-survey-log-"));
+  const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
+  const log = new SurveyLog(store);
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads a round as known at a date: a withdrawn answer counts before the withdrawal, not after", async () => {
+    await log.append(
+      "town",
+      {
+        type: "SurveyRoundOpened",
+        data: {
+          roundId: "r1",
+          communityId: "town",
+          title: "Spring",
+          opensAt: "2026-03-01T00:00:00Z",
+          closesAt: "2026-04-01T00:00:00Z",
+          roster: ["ana", "ben"],
+          questions: ["ng.advice.v1"],
+          catalogueVersion: 1,
+          occurredAt: "2026-03-01T00:00:00Z",
+        },
+      },
+      "key:test",
+      "2026-03-01T00:00:00Z",
+    );
+    const answered = {
+      type: "SurveyAnswered" as const,
+      data: {
+        roundId: "r1",
+        respondent: "ana",
+        nominations: [{ question: "ng.advice.v1", named: ["ben"] }],
+        ratings: [],
+        items: [],
+        occurredAt: "2026-03-02T00:00:00Z",
+      },
+    };
+    await log.append("town", answered, "survey-link:ana", "2026-03-02T00:00:00Z");
+    await log.append(
+      "town",
+      { type: "SurveyAnswerWithdrawn", data: { roundId: "r1", respondent: "ana", occurredAt: "2026-03-05T00:00:00Z" } },
+      "survey-link:ana",
+      "2026-03-05T00:00:00Z",
+    );
+    const knownAt = async (date: string) =>
+      surveyResponsesOf((await log.round("town", "r1", date))!).ties.map((tie) => `${tie.from}>${tie.to}`);
+    expect(await knownAt("2026-03-03T00:00:00Z")).toEqual(["ana>ben"]);
+    expect(await knownAt("2026-03-05T00:00:00Z")).toEqual([]);
+    expect(await log.round("town", "r1", "2026-02-01T00:00:00Z")).toBeUndefined();
+    expect(await log.roundIds("town")).toEqual(["r1"]);
+  });
+
+  it("decides concurrent answers one after another, each on the history before it", async () => {
+    const withdraw = () =>
+      log.append(
+        "town",
+        {
+          type: "SurveyAnswerWithdrawn",
+          data: { roundId: "r1", respondent: "ben", occurredAt: "2026-03-06T00:00:00Z" },
+        },
+        "survey-link:ben",
+        "2026-03-06T00:00:00Z",
+      );
+    const answer = log.append(
+      "town",
+      {
+        type: "SurveyAnswered",
+        data: {
+          roundId: "r1",
+          respondent: "ben",
+          nominations: [],
+          ratings: [],
+          items: [],
+          occurredAt: "2026-03-06T00:00:00Z",
+        },
+      },
+      "survey-link:ben",
+      "2026-03-06T00:00:00Z",
+    );
+    const [first, second] = await Promise.allSettled([withdraw(), withdraw()]);
+    await answer;
+    // The answer was queued first: one withdrawal finds it, the other finds none.
+    expect(first.status).toBe("fulfilled");
+    expect(second.status === "rejected" && second.reason instanceof SurveyRefused && second.reason.decision.code).toBe(
+      "no_answer",
+    );
+  });
+});

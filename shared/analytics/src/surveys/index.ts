@@ -9,4 +9,5 @@ export * from "./permutations.js";
 export * from "./qap.js";
 export * from "./reported-reciprocity.js";
 export * from "./responses.js";
+export * from "./round-chain.js";
 export * from "./trust-value.js";

@@ -78,6 +78,16 @@ describe("the chain test on a hand-worked example", () => {
     expect(collinear.correlations.reversalReciprocity.r).toBeCloseTo(1, 12);
   });
 
+  it("is undefined, not zero, with fewer than two respondents", () => {
+    for (const few of [[], ["a"]]) {
+      const empty = matrixOfPairs(few, []);
+      const result = chainTest({ reversal: empty, reciprocity: empty, trust: empty }, { seed: 1, permutations: 10 });
+      expect(result.dyads).toBe(0);
+      expect(result.correlations.reciprocityTrust).toMatchObject({ r: null, p: null });
+      expect(result.regression.r2).toBeNull();
+    }
+  });
+
   it("gives no r for a constant matrix", () => {
     const none = matrixOfPairs(members, []);
     expect(chainTestOver({ reversal: none, reciprocity, trust }, []).correlations.reversalTrust.r).toBeNull();

@@ -3,6 +3,7 @@
 // MRQAP regression of trust on reversal and reciprocity, all against one seeded permutation list.
 import { checkSameMembers, type DyadMatrix } from "./dyad-matrix.js";
 import { type MrqapResult, mrqap } from "./mrqap.js";
+import { pairsAmong } from "./pairs.js";
 import { seededPermutations } from "./permutations.js";
 import { type QapCorrelation, qapCorrelation } from "./qap.js";
 
@@ -42,7 +43,7 @@ export function chainTestOver(matrices: ChainMatrices, permutations: readonly In
   const { reversal, reciprocity, trust } = matrices;
   return {
     members: n,
-    dyads: (n * (n - 1)) / 2,
+    dyads: pairsAmong(n),
     correlations: {
       reversalReciprocity: qapCorrelation(reversal, reciprocity, permutations),
       reversalTrust: qapCorrelation(reversal, trust, permutations),

@@ -1,6 +1,7 @@
 // Reciprocity on a reported layer, over dyads in which both members answered: a tie to someone who
 // did not answer could never be returned, so counting it would read non-response as one-way help.
 import type { Value } from "../indicators/indicator.js";
+import { pairsAmong } from "./pairs.js";
 import { checkResponses, responseRate, type SurveyResponses } from "./responses.js";
 
 /** Which ties form the layer: those of one question, or of one reported layer; neither: all. */
@@ -64,7 +65,7 @@ export function reportedReciprocity(responses: SurveyResponses, choice: Reported
     edge: arcs.size === 0 ? null : reciprocated / arcs.size,
     mutualDyads,
     asymmetricDyads,
-    dyadsUsed: (n * (n - 1)) / 2,
+    dyadsUsed: pairsAmong(n),
     arcsLeftOut,
     respondents: n,
     rostered: responses.roster.length,

@@ -126,6 +126,7 @@ describe("trust and value readings on bad or empty input", () => {
     expect(empty.acrossWithin.ei).toBeNull();
     expect(empty.mutualTrust.value).toBeNull();
     expect(empty.mutualTrust.shareOfDyads).toBeNull();
+    expect(empty.mutualTrust.dyads).toBe(0);
   });
 
   it("name what is wrong", () => {

@@ -3,6 +3,7 @@
 // Definitions and sources: docs/survey-analytics.md. Ratings are pooled: a group's mean is over
 // the ratings its members gave (or received), not a mean of member means.
 import type { Value } from "../indicators/indicator.js";
+import { pairsAmong } from "./pairs.js";
 import {
   checkResponses,
   type MemberGroups,
@@ -203,7 +204,7 @@ export function trustValueReadings(
       else if (forward || backward) oneWayDyads++;
     }
   }
-  const dyads = (respondents.length * (respondents.length - 1)) / 2;
+  const dyads = pairsAmong(respondents.length);
   const trustMean = network.trustMean();
   const valueMean = network.valueMean();
   const dimensions: Record<string, Value> = {};

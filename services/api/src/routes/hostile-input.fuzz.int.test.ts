@@ -68,7 +68,7 @@ const controlCharacters = ["\u0000", "\u0007", "\u001b[31m", "\u007f", "\u0085",
 const controlsInFiles = controlCharacters.filter((control) => !/\p{Cs}/u.test(control));
 /** Byte sequences that are not UTF-8: a stray byte, truncated and overlong sequences, an encoded surrogate. */
 const brokenUtf8 = [[0xff], [0xc3, 0x28], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c], [0xc0, 0xaf], [0xed, 0xa0, 0x80]];
-const freeText = new Set(["name", "concern", "displayName", "organisation", "reason"]);
+const freeText = new Set(["name", "concern", "displayName", "organisation", "reason", "title"]);
 const wrongTypes = [
   undefined,
   "text/plain",

@@ -41,4 +41,9 @@ export const jsonWriteRoutes: readonly WriteRoute[] = [
       ],
     },
   },
+  {
+    method: "POST",
+    url: "/v1/communities/town/surveys",
+    valid: { title: "Spring round", closesAt: "2026-07-01T00:00:00Z" },
+  },
 ];

@@ -95,6 +95,9 @@ export const RespondentRound = z
     opensAt: z.string(),
     closesAt: z.string(),
     takesAnswers: z.boolean(),
+    consent: z
+      .object({ id: z.string(), text: z.string() })
+      .meta({ description: "What the respondent reads before answering (versioned)" }),
     respondent: z.object({ memberId: z.string(), displayName: z.string().optional() }),
     questions: z.array(
       z.object({

@@ -1,5 +1,5 @@
 import { RespondentRound, SURVEY_TOKEN_HEADER, SurveyAnswerRequest } from "@copgraph/contract";
-import { roundEndsAt, type SurveyRound, surveyQuestionById, takesAnswersAt } from "@copgraph/domain";
+import { roundEndsAt, type SurveyRound, surveyConsent, surveyQuestionById, takesAnswersAt } from "@copgraph/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -83,6 +83,7 @@ export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = 
         opensAt: round.opensAt,
         closesAt: round.closesAt,
         takesAnswers: takesAnswersAt(round, now()),
+        consent: surveyConsent,
         respondent: { memberId: link.memberId, ...nameOf(link.communityId, link.memberId) },
         questions: round.questions.flatMap((id) => {
           const question = surveyQuestionById.get(id);

@@ -179,6 +179,8 @@ describe("survey rounds over the API", () => {
       { memberId: "cem", displayName: "Cem" },
     ]);
     expect(body.questions.map((question: { id: string }) => question.id)).toContain("rate.trust.v1");
+    expect(body.consent).toMatchObject({ id: "consent.v1" });
+    expect(body.consent.text).toContain("never see how you rated them");
   });
 
   it("saves an answer, replaces it with a later one, and refuses a bad one at its field, storing nothing", async () => {

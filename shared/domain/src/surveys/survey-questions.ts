@@ -115,6 +115,16 @@ export const reportedLayers: readonly string[] = surveyQuestions.flatMap((questi
   question.kind === "name-generator" ? [question.layer] : [],
 );
 
+/** What a respondent reads before answering; versioned like the questions. */
+export const surveyConsent = {
+  id: "consent.v1",
+  text:
+    "This survey asks whom in this community you turn to and how you see them. " +
+    "The community's facilitators see your answers; reports show them only as part of the whole network. " +
+    "The people you name never see how you rated them. " +
+    "You can change your answer until the round closes, or withdraw it: from then on it no longer counts.",
+} as const;
+
 /** The 1–4 scale of each rating dimension, and the 1–5 agreement scale of community items. */
 export const RATING_SCALE = rating;
 export const AGREEMENT_SCALE = agreement;

@@ -34,6 +34,8 @@ export interface AnalyticsOptions {
   readonly startNow?: boolean;
   /** How long a thread told to stop may take before it is replaced, ms (default 5 s). */
   readonly stopGraceMs?: number;
+  /** Estimated bytes of the communities each analytics thread may hold (default 1 GiB). */
+  readonly replicaBudgetBytes?: number;
 }
 
 /** The application core over one event log and its vault, wired once. */
@@ -89,6 +91,7 @@ function analyticsPool(histories: CommunityHistories, options: AnalyticsOptions 
   const pool = new AnalyticsPool({
     ...(options.threads === undefined ? {} : { threads: options.threads }),
     ...(options.stopGraceMs === undefined ? {} : { stopGraceMs: options.stopGraceMs }),
+    ...(options.replicaBudgetBytes === undefined ? {} : { replicaBudgetBytes: options.replicaBudgetBytes }),
   });
   histories.onChange((communityId, _revision, stored) => pool.applied(communityId, stored));
   if (options.startNow) pool.start();

@@ -162,3 +162,35 @@ it("replaces a thread that does not stop within the grace; the new one is seeded
   // With no grace the thread is all but always replaced before it reaches its next check.
   expect(analytics!.stops.byThread + analytics!.stops.byReplacing).toBe(1);
 });
+
+it("lets the least recently used communities go past its replica budget, and seeds one again when asked", async () => {
+  // A budget smaller than any community: a thread holds only the one it was asked about last.
+  const communities = await core({ replicaBudgetBytes: 1 });
+  const { reader } = communities;
+  const [first, second] = demo as [string, string];
+  // A new date each time: an answer the API thread keeps would not reach the thread.
+  let month = 1;
+  const ask = async (communityId: string) => {
+    const view = await reader.view(communityId, { at: `2026-0${month++}-01T00:00:00Z` });
+    expect(await reader.indicatorsInWorker(view, ["network.ties", "silo.ei"])).toEqual(
+      onThisThread(view, ["network.ties", "silo.ei"]),
+    );
+  };
+  await ask(first);
+  expect(communities.analytics?.held).toEqual([[first]]);
+  await ask(second);
+  expect(communities.analytics?.held).toEqual([[second]]);
+  await ask(first);
+  expect(communities.analytics?.held).toEqual([[first]]);
+});
+
+it("keeps every community within a budget that holds them all, the one asked last at the end", async () => {
+  const communities = await core();
+  const { reader } = communities;
+  for (const [i, communityId] of [...demo, demo[0] as string].entries()) {
+    await reader.indicatorsInWorker(await reader.view(communityId, { at: `2026-0${i + 1}-01T00:00:00Z` }), [
+      "network.ties",
+    ]);
+  }
+  expect(communities.analytics?.held).toEqual([[...demo.slice(1), demo[0]]]);
+});

@@ -15,7 +15,12 @@ export interface AnalyticsPoolOptions {
   readonly threads?: number;
   /** How long a thread told to stop may take before it is replaced (default 5 s). */
   readonly stopGraceMs?: number;
+  /** Estimated bytes of the communities each thread's replica may hold (default 1 GiB). */
+  readonly replicaBudgetBytes?: number;
 }
+
+/** Enough for the 1,000,000-event benchmark community and many small ones beside it. */
+const DEFAULT_REPLICA_BUDGET_BYTES = 1024 * 1024 * 1024;
 
 interface Queued {
   readonly task: AnalyticsTask;
@@ -42,6 +47,7 @@ export class AnalyticsPool {
   /** How the tasks given up while running ended: stopped by their thread, or by replacing it. */
   readonly stops = { byThread: 0, byReplacing: 0 };
   readonly #stopGraceMs: number;
+  readonly #replicaBudgetBytes: number;
   readonly #threads = new Set<AnalyticsThread>();
   readonly #running = new Map<AnalyticsThread, Queued>();
   readonly #graceTimers = new Map<AnalyticsThread, NodeJS.Timeout>();
@@ -55,6 +61,7 @@ export class AnalyticsPool {
     this.size = options.threads ?? defaultAnalyticsThreads();
     if (!(this.size >= 1)) throw new RangeError("an analytics pool needs at least one thread");
     this.#stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+    this.#replicaBudgetBytes = options.replicaBudgetBytes ?? DEFAULT_REPLICA_BUDGET_BYTES;
   }
 
   /** Threads computing a task now (one given up counts until its thread has stopped). */
@@ -114,11 +121,19 @@ export class AnalyticsPool {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
 
+  /** The communities each thread's replica holds, least recently used first. */
+  get held(): string[][] {
+    return [...this.#threads].map((thread) => thread.held);
+  }
+
   #newThread(): AnalyticsThread {
-    return new AnalyticsThread({
-      answered: (thread, message) => this.#answered(thread, message),
-      gone: (thread, error) => this.#gone(thread, error),
-    });
+    return new AnalyticsThread(
+      {
+        answered: (thread, message) => this.#answered(thread, message),
+        gone: (thread, error) => this.#gone(thread, error),
+      },
+      this.#replicaBudgetBytes,
+    );
   }
 
   /** Only replicas that hold a community want its events; one seeded later starts from a checkpoint. */

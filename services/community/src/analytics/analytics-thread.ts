@@ -10,6 +10,12 @@ import type {
   ToAnalyticsThread,
 } from "./worker-protocol.js";
 
+/**
+ * What a replica's community is estimated to take per event (its history's records and timelines,
+ * its tie index): about 450 B measured on the 1,000,000-event benchmark community, rounded up.
+ */
+export const REPLICA_BYTES_PER_EVENT = 512;
+
 /** A community as the read model holds it now (its live entry: both change as events are applied). */
 export interface ReplicaSource {
   readonly history: CommunityHistory;
@@ -31,15 +37,19 @@ export interface ThreadEvents {
 export class AnalyticsThread {
   readonly #worker: Worker;
   readonly #stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  /** Communities its replica holds. */
-  readonly #holds = new Set<string>();
+  /** Communities its replica holds, least recently used first, each with its estimated bytes. */
+  readonly #holds = new Map<string, number>();
   #gone = false;
   /** Its code loaded: a failure after that is worth a new thread, one before it is not. */
   up = false;
   /** The task it computes, until it answers. */
   task: number | undefined;
 
-  constructor(private readonly events: ThreadEvents) {
+  constructor(
+    private readonly events: ThreadEvents,
+    /** Estimated bytes of replicas it may hold; past it, the least recently used communities go. */
+    private readonly replicaBudgetBytes = Number.POSITIVE_INFINITY,
+  ) {
     const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
     const data: AnalyticsThreadData = { stop: this.#stopFlag.buffer as SharedArrayBuffer };
     this.#worker = startWorker(new URL(`./analytics-worker.${extension}`, import.meta.url), data);
@@ -65,22 +75,49 @@ export class AnalyticsThread {
     return this.#holds.has(communityId);
   }
 
-  /** Gives its replica the community as the read model holds it now; later events follow by `forward`. */
+  /** Communities its replica holds, least recently used first. */
+  get held(): string[] {
+    return [...this.#holds.keys()];
+  }
+
+  /**
+   * Gives its replica the community as the read model holds it now; later events follow by
+   * `forward`. Communities used least recently are let go first to stay within the byte budget
+   * (never the one seeded: it is about to be asked).
+   */
   seed(communityId: string, source: ReplicaSource): void {
     const { revision, history } = source;
+    const bytes = history.version * REPLICA_BYTES_PER_EVENT;
+    let total = bytes;
+    for (const held of this.#holds.values()) total += held;
+    for (const [held, heldBytes] of this.#holds) {
+      if (total <= this.replicaBudgetBytes) break;
+      this.#post({ kind: "drop", communityId: held });
+      this.#holds.delete(held);
+      total -= heldBytes;
+    }
     this.#post({ kind: "seed", communityId, revision, history: toCheckpoint(history) });
-    this.#holds.add(communityId);
+    this.#holds.set(communityId, bytes);
   }
 
   /** Sends the events of the communities it holds. */
   forward(events: readonly AppliedEvent[]): void {
     if (this.#gone) return;
     const held = events.filter(({ communityId }) => this.#holds.has(communityId));
+    for (const { communityId } of held) {
+      this.#holds.set(communityId, (this.#holds.get(communityId) ?? 0) + REPLICA_BYTES_PER_EVENT);
+    }
     if (held.length > 0) this.#post({ kind: "events", events: held });
   }
 
   run(task: AnalyticsTask): void {
     this.task = task.id;
+    // Most recently used last: it is let go last.
+    const bytes = this.#holds.get(task.communityId);
+    if (bytes !== undefined) {
+      this.#holds.delete(task.communityId);
+      this.#holds.set(task.communityId, bytes);
+    }
     this.#post({ kind: "task", task });
   }
 

@@ -30,6 +30,12 @@ port.on("message", (message: ToAnalyticsThread) => {
     replica.apply(message.events);
     return;
   }
+  if (message.kind === "drop") {
+    // Its views go too: they hold the history.
+    const dropped = replica.drop(message.communityId);
+    if (dropped) views.forget(dropped);
+    return;
+  }
   const { task } = message;
   current = task.id;
   try {

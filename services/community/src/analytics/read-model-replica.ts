@@ -19,6 +19,13 @@ export class ReadModelReplica {
     this.communities.set(communityId, { history, revision });
   }
 
+  /** Lets the community go; its history, if it was held. */
+  drop(communityId: string): CommunityHistory | undefined {
+    const history = this.communities.get(communityId)?.history;
+    this.communities.delete(communityId);
+    return history;
+  }
+
   apply(events: readonly AppliedEvent[]): void {
     for (const { communityId, stored } of events) {
       const community = this.communities.get(communityId);

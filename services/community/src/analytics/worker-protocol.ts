@@ -54,6 +54,8 @@ export type ToAnalyticsThread =
       readonly history: HistoryCheckpoint;
     }
   | { readonly kind: "events"; readonly events: readonly AppliedEvent[] }
+  /** The replica lets the community go (memory): it is seeded again before its next task. */
+  | { readonly kind: "drop"; readonly communityId: string }
   | { readonly kind: "task"; readonly task: AnalyticsTask };
 
 export type FromAnalyticsThread =

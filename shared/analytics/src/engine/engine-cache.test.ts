@@ -70,4 +70,14 @@ describe("EngineCache", () => {
     cache.get(small, query(1));
     expect(cache.get(large, query(1))).not.toBe(kept);
   });
+
+  it("forgets the views of a history let go, and only those", () => {
+    const cache = new EngineCache();
+    const [gone, kept] = [history(2), history(3)];
+    const goneView = cache.get(gone, query(1));
+    const keptView = cache.get(kept, query(1));
+    cache.forget(gone);
+    expect(cache.get(kept, query(1))).toBe(keptView);
+    expect(cache.get(gone, query(1))).not.toBe(goneView);
+  });
 });

@@ -39,6 +39,13 @@ export class EngineCache {
     return view;
   }
 
+  /** Drops the views of a history no longer kept (its community let go). */
+  forget(history: CommunityHistory): void {
+    const id = this.#historyIds.get(history);
+    if (id === undefined) return;
+    for (const key of [...this.#views.keys()]) if (key.startsWith(`${id}|`)) this.#views.delete(key);
+  }
+
   /** The estimated bytes of the views kept. */
   get bytes(): number {
     let total = 0;

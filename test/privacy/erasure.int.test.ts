@@ -20,6 +20,9 @@ import {
 // of a real server stopped cleanly and killed.
 
 const query = "at=2026-05-01T00:00:00Z&knownAt=2026-06-01T12:00:00Z";
+/** A survey round in which the erased member and m1 named and rated each other. */
+const surveyRound = "privacy-round";
+const surveyTokens: Record<string, string> = {};
 /** Before the member left (day 115), so they are a node of the graph. */
 const whileMember = "at=2025-04-20T00:00:00Z&knownAt=2026-06-01T12:00:00Z";
 
@@ -50,6 +53,8 @@ const readPaths = [
     (format) => `/v1/communities/${community}/export?format=${format}&${query}`,
   ),
   `/v1/communities/${community}/export?format=research&key=a-research-key-of-some-length&${query}`,
+  `/v1/communities/${community}/surveys`,
+  `/v1/communities/${community}/surveys/${surveyRound}/tracking`,
 ];
 
 /** The indicator readings (and the graph they come from), without the fields that name the time of asking. */
@@ -93,9 +98,39 @@ beforeAll(async () => {
   }
   roleHeaders.admin = { authorization: `Bearer ${keys.create({ role: "admin" }).secret}` };
   await seedPrivacyCommunity(send);
+  await answerASurvey();
   before = await readings();
 });
 afterAll(() => test.close());
+
+/** m1 and the member to be erased answer a round, naming and rating each other. */
+async function answerASurvey(): Promise<void> {
+  const opened = await send("POST", `/v1/communities/${community}/surveys`, {
+    roundId: surveyRound,
+    title: "Spring",
+    closesAt: "2026-07-01T00:00:00Z",
+    roster: ["m1", erasedId, "m2"],
+  });
+  expect(opened.status, opened.body).toBe(201);
+  const links = JSON.parse((await send("POST", `/v1/communities/${community}/surveys/${surveyRound}/links`, {})).body);
+  for (const { memberId, link } of links.links) surveyTokens[memberId] = link.split("#/survey/")[1];
+  for (const [from, to] of [
+    [erasedId, "m1"],
+    ["m1", erasedId],
+  ] as const) {
+    const answered = await test.app.inject({
+      method: "PUT",
+      url: "/v1/survey/answer",
+      headers: { "x-survey-token": surveyTokens[from] as string },
+      payload: {
+        nominations: [{ question: "ng.advice.v1", named: [to] }],
+        ratings: [{ memberId: to, trust: { reliable: 4, commonConcern: 3, openToDiscussion: 4 } }],
+        items: [],
+      },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+  }
+}
 
 describe("before the erasure", () => {
   it("the names and notes are shown to a caller who may see them", async () => {
@@ -144,7 +179,7 @@ describe("after the erasure", () => {
   it("no byte of any file under the data folder (log, vault, key store, WAL, SHM) holds them", () => {
     const files = filesUnder(test.dataDir);
     expect(files.map(({ file }) => file)).toEqual(
-      expect.arrayContaining(["events.sqlite", "personal.sqlite", "access.sqlite"]),
+      expect.arrayContaining(["events.sqlite", "personal.sqlite", "access.sqlite", "surveys.sqlite"]),
     );
     for (const { file, bytes } of files) expect(containing(bytes, secrets), file).toEqual([]);
   });
@@ -158,6 +193,26 @@ describe("after the erasure", () => {
       return event.type === "MemberJoined" && event.data.memberId === erasedId;
     });
     expect(joined.data.displayName).toBe("(erased)");
+  });
+
+  it("their survey answer stays as anonymous ties, their name leaves the others' rosters, and their link opens nothing", async () => {
+    const stream = await test.store.readStream(`surveys-${community}-${surveyRound}`);
+    const ties = stream
+      .filter((event) => event.type === "SurveyAnswered")
+      .map((event) => `${event.data.respondent}>${(event.data.nominations as { named: string[] }[])[0]?.named[0]}`);
+    expect(ties).toEqual([`${erasedId}>m1`, `m1>${erasedId}`]);
+    const shown = await test.app.inject({
+      url: "/v1/survey",
+      headers: { "x-survey-token": surveyTokens.m1 as string },
+    });
+    expect(shown.statusCode).toBe(200);
+    expect(containing(shown.body, secrets)).toEqual([]);
+    expect(JSON.parse(shown.body).roster).toContainEqual({ memberId: erasedId });
+    const theirs = await test.app.inject({
+      url: "/v1/survey",
+      headers: { "x-survey-token": surveyTokens[erasedId] as string },
+    });
+    expect(theirs.statusCode).toBe(404);
   });
 
   it("a second erasure is refused and changes nothing", async () => {

@@ -32,7 +32,7 @@ const AnswerSaved = z.object({ answeredAt: z.string() });
 
 export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = async (
   app,
-  { personal, now, surveys },
+  { writer, personal, now, surveys },
 ) => {
   const { log, links, respondentLimit } = surveys;
 
@@ -51,7 +51,9 @@ export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = 
     const token = request.headers[SURVEY_TOKEN_HEADER];
     const link = typeof token === "string" && token.length > 0 ? links.find(token) : undefined;
     const round = link && (await log.round(link.communityId, link.roundId));
-    if (!link || !round || Date.parse(now()) >= Date.parse(roundEndsAt(round)) || round.closedAt !== null) {
+    // An erased member's link opens nothing: their answer stays as anonymous ties, no one answers for them.
+    const erased = link && (await writer.current(link.communityId)).state.members.get(link.memberId)?.erased;
+    if (!link || !round || erased || Date.parse(now()) >= Date.parse(roundEndsAt(round)) || round.closedAt !== null) {
       respondentLimit.miss(request.ip);
       throw NO_SUCH_LINK();
     }

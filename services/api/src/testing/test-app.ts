@@ -5,6 +5,7 @@ import { PersonalVault } from "@copgraph/community";
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { ACCESS_FILE, AccessKeyStore } from "../access/key-store.js";
 import { type App, type AppDependencies, buildApp } from "../app.js";
+import { SURVEYS_FILE } from "../surveys/survey-links.js";
 
 export const TEST_NOW = new Date("2026-06-01T12:00:00.000Z");
 
@@ -34,6 +35,8 @@ export async function buildTestApp({
     store,
     personalVault,
     clock: () => TEST_NOW,
+    // In the folder, so tests that read every file of it (erasure) read the survey links' too.
+    surveys: { file: join(dir, SURVEYS_FILE) },
     ...(keys ? { access: { keys, development: true } } : {}),
     ...options,
   });

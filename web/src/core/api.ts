@@ -11,6 +11,7 @@ import type {
   TimelineResponse,
   WriteResult,
 } from "@copgraph/contract";
+import { readServerEvents } from "./server-events.js";
 import { type Me, session } from "./session.js";
 
 /** A failed request, with the API's problem details (each invalid field in `problem.errors`). */
@@ -97,22 +98,7 @@ export function followChanges(id: string, onChange: (revision: number) => void):
     return () => source.close();
   }
   // EventSource cannot send a key: read the same stream through fetch.
-  const abort = new AbortController();
-  void (async () => {
-    const response = await fetch(api.urls.changes(id), { headers: session.headers(), signal: abort.signal });
-    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = (await reader?.read()) ?? { done: true, value: undefined };
-      if (done) return;
-      buffer += value;
-      const messages = buffer.split("\n\n");
-      buffer = messages.pop() ?? "";
-      for (const message of messages) {
-        const data = /^data: (.*)$/m.exec(message)?.[1];
-        if (/^event: change$/m.test(message) && data) onChange(JSON.parse(data).revision);
-      }
-    }
-  })().catch(() => undefined);
-  return () => abort.abort();
+  return readServerEvents(api.urls.changes(id), ({ type, data }) => {
+    if (type === "change") onChange(JSON.parse(data).revision);
+  });
 }

@@ -1,0 +1,41 @@
+import { afterEach, expect, it, vi } from "vitest";
+import { readServerEvents, splitServerEvents } from "./server-events.js";
+
+afterEach(() => vi.unstubAllGlobals());
+
+it("splits complete events, keeps the one still arriving, and names untyped ones 'message'", () => {
+  expect(
+    splitServerEvents('event: change\ndata: {"revision":3}\n\n: heartbeat\n\ndata: a\ndata: b\n\nevent: no'),
+  ).toEqual({
+    events: [
+      { type: "change", data: '{"revision":3}' },
+      { type: "message", data: "a\nb" },
+    ],
+    rest: "event: no",
+  });
+});
+
+it("reads events split anywhere across chunks, in order, with the signed-in key", async () => {
+  vi.stubGlobal("sessionStorage", { getItem: () => "cgk_key" });
+  const chunks = ["event: notice\nda", 'ta: {"n":1}\n\nevent: cha', 'nge\ndata: {"revision":2}\n\n'];
+  const asked: RequestInit[] = [];
+  vi.stubGlobal("fetch", async (_url: string, init: RequestInit) => {
+    asked.push(init);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { "content-type": "text/event-stream" } });
+  });
+  const seen: string[] = [];
+  await new Promise<void>((resolve) => {
+    readServerEvents("/v1/communities/town/changes", (event) => {
+      seen.push(`${event.type} ${event.data}`);
+      if (seen.length === 2) resolve();
+    });
+  });
+  expect(seen).toEqual(['notice {"n":1}', 'change {"revision":2}']);
+  expect(JSON.stringify(asked[0]?.headers)).toContain("cgk_key");
+});

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openSideDatabase } from "../data-dir/side-database.js";
 import { hashSecret, newKeyId, newSecret } from "./key-secret.js";
 import type { Caller, Role } from "./roles.js";
 
@@ -64,10 +65,7 @@ export class AccessKeyStore {
   readonly #clock: () => Date;
 
   constructor(path: string, clock: () => Date = () => new Date()) {
-    this.#db = new Database(path);
-    this.#db.pragma("journal_mode = WAL");
-    this.#db.pragma("busy_timeout = 5000");
-    this.#db.exec(schema);
+    this.#db = openSideDatabase(path, schema);
     this.#clock = clock;
     // The root of researchers' pseudonyms: random per installation, so pseudonyms cannot be recomputed elsewhere.
     this.#db

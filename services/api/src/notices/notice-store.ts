@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openSideDatabase } from "../data-dir/side-database.js";
 
 /** Beside the log in the data folder: webhooks with their secrets, notices already seen, the delivery queue. */
 export const NOTICES_FILE = "notices.sqlite";
@@ -105,10 +106,7 @@ export class NoticeStore {
   readonly #db: Database.Database;
 
   constructor(file = ":memory:") {
-    this.#db = new Database(file);
-    this.#db.pragma("journal_mode = WAL");
-    this.#db.pragma("busy_timeout = 5000");
-    this.#db.exec(SCHEMA);
+    this.#db = openSideDatabase(file, SCHEMA);
   }
 
   setWebhook(webhook: Webhook, createdAt: string): void {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openSideDatabase } from "../data-dir/side-database.js";
 
 /** Beside the log in the data folder: the hashes of survey link tokens (0600 like the other secrets). */
 export const SURVEYS_FILE = "surveys.sqlite";
@@ -36,10 +37,7 @@ export class SurveyLinkStore {
   readonly #db: Database.Database;
 
   constructor(file = ":memory:") {
-    this.#db = new Database(file);
-    this.#db.pragma("journal_mode = WAL");
-    this.#db.pragma("busy_timeout = 5000");
-    this.#db.exec(SCHEMA);
+    this.#db = openSideDatabase(file, SCHEMA);
   }
 
   /** New tokens for these members of the round (each replacing the member's old one), returned in the clear once. */

@@ -7,6 +7,8 @@ export * from "./dyad-matrix.js";
 export * from "./mrqap.js";
 export * from "./permutations.js";
 export * from "./qap.js";
+export * from "./reported-graph.js";
+export * from "./reported-indicators.js";
 export * from "./reported-reciprocity.js";
 export * from "./responses.js";
 export * from "./round-chain.js";

@@ -9,6 +9,7 @@ const pages: Record<string, () => Promise<{ default: Page }>> = {
   record: () => import("./pages/record/record-page.js"),
   compare: () => import("./pages/compare/compare-page.js"),
   "sign-in": () => import("./pages/sign-in/sign-in-page.js"),
+  survey: () => import("./pages/survey/survey-page.js"),
 };
 
 const root = document.getElementById("app") as HTMLElement;
@@ -56,11 +57,12 @@ async function show(): Promise<void> {
   leave?.();
   leave = undefined;
   let route = parseRoute(location.hash);
-  const signedIn = await whoAmI();
+  // A survey respondent has a link, not a key: their page asks nothing of the key's API.
+  const signedIn = route.name === "survey" ? undefined : await whoAmI();
   if (current !== navigation) return;
-  if (!signedIn) route = { name: "sign-in", query: route.query };
+  if (!signedIn && route.name !== "survey") route = { name: "sign-in", query: route.query };
   else if (route.name === "sign-in") route = { name: "overview", query: route.query };
-  else if (!mayOpen(signedIn, route.name)) {
+  else if (signedIn && !mayOpen(signedIn, route.name)) {
     mount(
       root,
       h(

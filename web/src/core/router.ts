@@ -2,12 +2,14 @@
 export type Page = (root: HTMLElement, route: Route) => (() => void) | undefined | Promise<(() => void) | undefined>;
 
 export interface Route {
-  readonly name: "overview" | "community" | "record" | "compare" | "sign-in" | "not-found";
+  readonly name: "overview" | "community" | "record" | "compare" | "sign-in" | "survey" | "not-found";
   readonly communityId?: string;
+  /** A survey respondent's link token (#/survey/<token>): it stays in the fragment, never in a request URL. */
+  readonly token?: string;
   readonly query: URLSearchParams;
 }
 
-/** Hash routes: #/, #/c/<id>, #/c/<id>/record, #/compare?ids=a,b,c. */
+/** Hash routes: #/, #/c/<id>, #/c/<id>/record, #/compare?ids=a,b,c, #/survey/<token>. */
 export function parseRoute(hash: string): Route {
   const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
   const query = new URLSearchParams(queryText);
@@ -15,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: "overview", query };
   if (parts[0] === "compare" && parts.length === 1) return { name: "compare", query };
   if (parts[0] === "sign-in" && parts.length === 1) return { name: "sign-in", query };
+  if (parts[0] === "survey" && parts[1] && parts.length === 2) return { name: "survey", token: parts[1], query };
   if (parts[0] === "c" && parts[1] && parts.length === 2) return { name: "community", communityId: parts[1], query };
   if (parts[0] === "c" && parts[1] && parts[2] === "record" && parts.length === 3) {
     return { name: "record", communityId: parts[1], query };

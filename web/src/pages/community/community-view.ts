@@ -20,6 +20,7 @@ import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
 import { siloClustersWithMembers } from "./silo-cluster-members.js";
 import { siloClusters } from "./silo-clusters.js";
+import { surveyRounds } from "./survey-rounds.js";
 import { createTimeSlider, dateLabel } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
 import { loadSeries } from "./timeline-data.js";
@@ -132,6 +133,8 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   // What the facilitator watches: its notices, live.
   const notices = noticePanel(id, { live: true });
   const downloads = createDownloads(id, () => view.renderer);
+  // Survey rounds (facilitators and admins): open, links, live tracking, close.
+  const surveys = surveyRounds(id);
 
   mount(
     root,
@@ -150,6 +153,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       backboneNote.element,
       h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel, notices.element)),
       charts.element,
+      surveys.element,
     ),
   );
 
@@ -349,6 +353,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       memberRequest.abort();
       slider.stop();
       notices.stop();
+      surveys.stop();
       layout.stop();
       view.kill();
       undoPopovers();

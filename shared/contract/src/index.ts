@@ -10,5 +10,6 @@ export * from "./member-list.js";
 export * from "./notices.js";
 export * from "./problem.js";
 export * from "./requests.js";
+export * from "./survey-readings.js";
 export * from "./surveys.js";
 export * from "./write.js";

@@ -226,6 +226,17 @@ const rows: Row[] = [
     expected: writersOfA(200),
   },
   {
+    // Names for facilitators, pseudonyms for researchers, aggregates for agencies (small groups withheld).
+    route: "GET /v1/communities/:id/surveys/:roundId/readings",
+    request: on(`/v1/communities/${A}/surveys/r-admin/readings`),
+    expected: aggregatesOfA(200),
+  },
+  {
+    route: "GET /v1/communities/:id/surveys/:roundId/chain",
+    request: on(`/v1/communities/${A}/surveys/r-admin/chain?permutations=10`),
+    expected: aggregatesOfA(200),
+  },
+  {
     route: "POST /v1/communities/:id/surveys/:roundId/close",
     request: (who) => ({ url: `/v1/communities/${A}/surveys/r-${who}/close` }),
     expected: writersOfA(200),

@@ -35,6 +35,7 @@ import { memberRoutes } from "./routes/members.js";
 import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
 import { surveyReadingRoutes } from "./routes/survey-readings.js";
+import { surveyIndicatorRoutes } from "./routes/survey-indicators.js";
 import { surveyRoutes } from "./routes/surveys.js";
 import { respondentRoutes } from "./routes/surveys-respondent.js";
 import { timelineRoutes } from "./routes/timeline.js";
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addHook("onClose", () => surveys.close());
   await app.register(surveyRoutes, { ...context, surveys });
   await app.register(respondentRoutes, { ...context, surveys });
+  await app.register(surveyIndicatorRoutes, { ...context, surveys });
   await app.register(surveyReadingRoutes, { ...context, surveys });
   await app.register(changesRoutes, {
     ...context,

@@ -11,5 +11,6 @@ export * from "./notices.js";
 export * from "./problem.js";
 export * from "./requests.js";
 export * from "./survey-readings.js";
+export * from "./survey-indicators.js";
 export * from "./surveys.js";
 export * from "./write.js";

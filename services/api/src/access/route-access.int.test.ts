@@ -237,6 +237,12 @@ const rows: Row[] = [
     expected: aggregatesOfA(200),
   },
   {
+    // As for /indicators: pseudonyms for researchers, aggregates for agencies.
+    route: "GET /v1/communities/:id/surveys/:roundId/indicators",
+    request: on(`/v1/communities/${A}/surveys/r-admin/indicators?indicators=network.density,reciprocity.dyadic`),
+    expected: aggregatesOfA(200),
+  },
+  {
     route: "POST /v1/communities/:id/surveys/:roundId/close",
     request: (who) => ({ url: `/v1/communities/${A}/surveys/r-${who}/close` }),
     expected: writersOfA(200),

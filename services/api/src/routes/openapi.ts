@@ -44,6 +44,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           name: "surveys",
           description: "Survey rounds: personal links, answers by link token (no API key), response tracking",
         },
+        { name: "survey indicators", description: "The structural indicators on a round's reported layers" },
         { name: "survey readings", description: "A round's trust, value and reported reciprocity, and the chain test" },
       ],
     },

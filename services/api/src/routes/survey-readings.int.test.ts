@@ -277,6 +277,11 @@ describe("survey readings and the chain over the API", () => {
     const body = (await readings("?attribute=occupationalLayer")).json();
     // Within: ana↔ben (4, 3); across: ana→cem 3, ben→dan 1, cem→ana 3.5.
     expectClose(body.trustValue.acrossWithin, { ...byHand.acrossWithin, attribute: "occupationalLayer" });
+    // An attribute no member has: a group breakdown with no group, nothing within or across.
+    const region = (await readings("?attribute=region")).json().trustValue;
+    expect(Object.keys(region.byGroup)).toEqual(["sector", "occupationalLayer", "region"]);
+    expect(region.byGroup.region).toEqual({});
+    expect(region.acrossWithin).toMatchObject({ attribute: "region", trustWithin: null, trustAcross: null, ei: null });
     const bad = await readings("?attribute=organisation");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ pointer: "/attribute" });
@@ -409,6 +414,26 @@ describe("survey readings and the chain over the API", () => {
     // The facilitator still sees it all at that date.
     const facilitator = (await readings("?knownAt=2026-06-02T09:30:00Z")).json();
     expect(facilitator.responseRate).toEqual({ rostered: 5, respondents: 1, value: 0.2 });
+  });
+
+  // Last: it closes the round.
+  it("states the round's status and window as known at known-at", async () => {
+    t.setNow("2026-06-12T08:00:00.000Z");
+    const closed = await t.app.inject({
+      method: "POST",
+      url: `/v1/communities/${C}/surveys/spring/close`,
+      headers: t.headers.facilitator,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const now = (await readings()).json();
+    expect(now).toMatchObject({
+      status: "closed",
+      window: { from: "2026-06-01T00:00:00Z", to: "2026-06-12T08:00:00.000Z" },
+      responseRate: { respondents: 4 },
+    });
+    const before = (await readings("?knownAt=2026-06-10T12:00:00Z")).json();
+    expect(before).toMatchObject({ status: "open", window: { to: "2026-06-30T00:00:00Z" } });
+    expect(before.trustValue).toEqual(now.trustValue);
   });
 
   it("refuses callers of other communities and unknown rounds", async () => {

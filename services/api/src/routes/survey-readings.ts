@@ -53,7 +53,7 @@ function audienceOf(request: FastifyRequest): Audience {
 // ratings; respondents (link tokens, no key) never reach these routes.
 export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptions> = async (
   app,
-  { writer, reader, personal, now, surveys },
+  { writer, reader, personal, surveys },
 ) => {
   /** The round as known at `knownAt` (404 when it was not known then), and the community's view then. */
   const roundAsKnown = async (id: string, roundId: string, knownAt: string | undefined) => {
@@ -74,7 +74,8 @@ export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptio
     return {
       communityId: round.communityId,
       roundId: round.roundId,
-      status: roundStatus(round, now()),
+      // As known at `knownAt`, like the window: a round closed since still read as open then.
+      status: roundStatus(round, knownAt),
       window: { from: round.opensAt, to: roundEndsAt(round) },
       knownAt,
       responseRate: suppressed

@@ -20,9 +20,9 @@ const suite = browserSuite("accessibility");
 
 describe("accessibility (axe-core)", () => {
   it("finds no serious or critical violation on any page", async () => {
-    const { member, past } = await tourSubjects(suite.server.url);
+    const { member, past, survey } = await tourSubjects(suite.server.url);
     const found: string[] = [];
-    for (const stop of tourStops(member, past)) {
+    for (const stop of tourStops(member, past, survey)) {
       const { page } = await suite.browser.newPage();
       try {
         await visit(page, suite.server.url, stop);

@@ -15,13 +15,19 @@ import { DAY } from "../support/community-view.js";
 // (Reported layers and trust readings at the close date need the projection wiring: not tested here.)
 
 const COMMUNITY = "harbour";
+/** Members and nothing recorded yet: a survey may be where it starts. */
+const QUIET = "quiet";
 const keys = { admin: "", facilitator: "" };
 const suite = browserSuite("survey-round", {
   env: { COPGRAPH_AUTH: "on", COPGRAPH_DEMO: "0" },
   prepare: (dataDir) => {
     const store = new AccessKeyStore(join(dataDir, "access.sqlite"));
     keys.admin = store.create({ role: "admin", label: "e2e admin" }).secret;
-    keys.facilitator = store.create({ role: "facilitator", communities: [COMMUNITY], label: "e2e facilitator" }).secret;
+    keys.facilitator = store.create({
+      role: "facilitator",
+      communities: [COMMUNITY, QUIET],
+      label: "e2e facilitator",
+    }).secret;
     store.close();
   },
 });
@@ -73,17 +79,28 @@ beforeAll(async () => {
     body: JSON.stringify({ events }),
   });
   expect(response.status, await response.text()).toBe(201);
+  const quiet = await fetch(`${suite.server.url}/v1/communities/${QUIET}/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${keys.admin}` },
+    body: JSON.stringify({
+      events: [
+        { ...events[0], data: { ...(events[0] as { data: object }).data, communityId: QUIET, name: "Quiet" } },
+        ...events.slice(1, 4),
+      ],
+    }),
+  });
+  expect(quiet.status, await quiet.text()).toBe(201);
 }, 60_000);
 
 /** The facilitator signed in, on the community page, its Surveys section read. */
-async function facilitatorPage(): Promise<{ page: Page; errors: string[] }> {
+async function facilitatorPage(communityId = COMMUNITY): Promise<{ page: Page; errors: string[] }> {
   const opened = await suite.browser.newPage();
   const { page } = opened;
   await page.goto(`${suite.server.url}/#/sign-in`);
   await page.fill("#api-key", keys.facilitator);
   await page.click("form.sign-in button[type=submit]");
   await page.locator(".account button").waitFor();
-  await page.goto(`${suite.server.url}/#/c/${COMMUNITY}`);
+  await page.goto(`${suite.server.url}/#/c/${communityId}`);
   await page.locator(".cg-surveys[data-state=ready]").waitFor({ timeout: 30_000 });
   return opened;
 }
@@ -282,5 +299,17 @@ it("answers a link that opens nothing with the one sentence, saying nothing of w
   expect(await page.locator("form").count()).toBe(0);
   // The browser itself logs the refused request; the page adds nothing.
   expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+  await page.close();
+});
+
+it("offers survey rounds on the page of a community with nothing recorded yet", async () => {
+  const { page, errors } = await facilitatorPage(QUIET);
+  expect(await page.locator("[data-empty]").count()).toBe(1);
+  const section = page.locator(".cg-surveys");
+  await section.locator("summary", { hasText: "Open a round" }).click();
+  await section.getByLabel("Title", { exact: true }).fill("First round");
+  await section.getByRole("button", { name: "Open the round" }).click();
+  await section.locator('.cg-survey-tracking[data-roster="3"][data-answered="0"]').waitFor();
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
   await page.close();
 });

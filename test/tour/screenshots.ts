@@ -16,8 +16,8 @@ const server = await startServerProcess(dataDir);
 const browser = await launchBrowser();
 let failures = 0;
 try {
-  const { member, past } = await tourSubjects(server.url);
-  for (const stop of tourStops(member, past)) {
+  const { member, past, survey } = await tourSubjects(server.url);
+  for (const stop of tourStops(member, past, survey)) {
     const { page, errors } = await browser.newPage();
     const file = join(folder, `${stop.name}.png`);
     try {

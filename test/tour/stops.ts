@@ -36,8 +36,11 @@ async function viewReady(page: Page): Promise<void> {
   await loaded(page, /^Loading the trends/);
 }
 
-/** The stops; `member` is a member of the demo community shown in its panel, `past` a date a year back. */
-export function tourStops(member: string, past: string): Stop[] {
+/**
+ * The stops; `member` is a member of the demo community shown in its panel, `past` a date a year
+ * back, `survey` the hash route of a respondent's link to a round opened on it.
+ */
+export function tourStops(member: string, past: string, survey?: string): Stop[] {
   const view = `/#/c/${DEMO}`;
   return [
     { name: "overview", path: "/#/", reach: overviewReady },
@@ -70,6 +73,31 @@ export function tourStops(member: string, past: string): Stop[] {
     { name: "not-found", path: "/#/nowhere", reach: (page) => visible(page, "main") },
     { name: "phone-overview", path: "/#/", width: 390, reach: overviewReady },
     { name: "phone-community", path: view, width: 390, reach: viewReady },
+    {
+      name: "community-survey-round",
+      path: view,
+      reach: async (page) => {
+        await viewReady(page);
+        await page.locator(".cg-survey-list li[data-round] button").first().click();
+        await visible(page, ".cg-survey-tracking");
+      },
+    },
+    ...(survey
+      ? [
+          {
+            name: "phone-survey",
+            path: `/${survey}`,
+            width: 390,
+            reach: (page: Page) => visible(page, "article.sv-page[data-state=ready]"),
+          },
+        ]
+      : []),
+    {
+      name: "phone-survey-dead-link",
+      path: "/#/survey/no-such-link",
+      width: 390,
+      reach: (page) => visible(page, ".sv-dead"),
+    },
   ];
 }
 
@@ -80,12 +108,36 @@ export async function visit(page: Page, baseUrl: string, stop: Stop): Promise<vo
   await stop.reach(page);
 }
 
-/** A member of the demo community and a date a year back, from the API. */
-export async function tourSubjects(baseUrl: string): Promise<{ member: string; past: string }> {
+/**
+ * A member of the demo community and a date a year back, from the API, and a survey round opened
+ * on it (the server is the tour's own, on a temporary data folder) with one respondent's link.
+ */
+export async function tourSubjects(baseUrl: string): Promise<{ member: string; past: string; survey: string }> {
   const response = await fetch(`${baseUrl}/v1/communities/${DEMO}/graph`);
   if (!response.ok) throw new Error(`GET /graph of ${DEMO}: ${response.status}`);
   const graph = (await response.json()) as { nodes: { id: string }[] };
   const member = graph.nodes[0]?.id;
   if (!member) throw new Error(`the demo community ${DEMO} has no members`);
-  return { member, past: new Date(Date.now() - 365 * 24 * 60 * 60 * 1000).toISOString() };
+  const opened = await fetch(`${baseUrl}/v1/communities/${DEMO}/surveys`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      title: "Tour round",
+      closesAt: new Date(Date.now() + 14 * 24 * 60 * 60 * 1000).toISOString(),
+    }),
+  });
+  if (!opened.ok) throw new Error(`POST /surveys of ${DEMO}: ${opened.status}`);
+  const { roundId } = (await opened.json()) as { roundId: string };
+  const issued = await fetch(`${baseUrl}/v1/communities/${DEMO}/surveys/${roundId}/links?format=json`, {
+    method: "POST",
+  });
+  if (!issued.ok) throw new Error(`POST /links of ${DEMO}: ${issued.status}`);
+  const { links } = (await issued.json()) as { links: { link: string }[] };
+  const link = links[0]?.link;
+  if (!link) throw new Error(`the round on ${DEMO} issued no link`);
+  return {
+    member,
+    past: new Date(Date.now() - 365 * 24 * 60 * 60 * 1000).toISOString(),
+    survey: link.slice(link.indexOf("#")),
+  };
 }

@@ -5,6 +5,7 @@ import { h, mount } from "../../core/dom.js";
 import { links, type Page } from "../../core/router.js";
 import { type CommunityView, createCommunityView } from "./community-view.js";
 import { problemText, reads } from "./requests.js";
+import { type SurveyRounds, surveyRounds } from "./survey-rounds.js";
 import { readState } from "./view-state.js";
 
 // Counts withheld (an agency's view of a small community) say nothing about records.
@@ -47,11 +48,17 @@ const page: Page = (root, route) => {
   let closed = false;
   let view: CommunityView | undefined;
   let stopLive: (() => void) | undefined;
+  // A community with members and nothing recorded may start with a survey: its rounds show on the empty page too.
+  let emptySurveys: SurveyRounds | undefined;
   mount(root, h("p", { class: "cg-loading", role: "status" }, "Opening the community…"));
 
   const open = (summary: CommunitySummary) => {
+    emptySurveys?.stop();
     if (hasRecords(summary)) view = createCommunityView(root, summary, readState(route.query));
-    else mount(root, emptyState(summary));
+    else {
+      emptySurveys = surveyRounds(id);
+      mount(root, emptyState(summary), emptySurveys.element);
+    }
   };
 
   void reads
@@ -85,6 +92,7 @@ const page: Page = (root, route) => {
   return () => {
     closed = true;
     stopLive?.();
+    emptySurveys?.stop();
     view?.destroy();
   };
 };

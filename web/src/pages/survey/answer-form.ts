@@ -98,7 +98,9 @@ function namePicker(
     count.textContent = picked.size === 0 ? "Nobody named." : `${picked.size} named.`;
   };
   const none = h("li", { class: "sv-muted", hidden: true }, "No one on the list by that name.");
-  const rows = roster.map((person, index) => {
+  // Alphabetical: a list read by name is scanned by name.
+  const byName = [...roster].sort((a, b) => nameOf(a).localeCompare(nameOf(b), "en", { sensitivity: "base" }));
+  const rows = byName.map((person, index) => {
     const box = h("input", {
       type: "checkbox",
       id: `${id}-${index}`,

@@ -34,6 +34,7 @@ import { memberViewRoutes } from "./routes/member-view.js";
 import { memberRoutes } from "./routes/members.js";
 import { registerOpenApi } from "./routes/openapi.js";
 import { recordRoutes } from "./routes/records.js";
+import { surveyAnswersImportRoutes } from "./routes/survey-answers-import.js";
 import { surveyReadingRoutes } from "./routes/survey-readings.js";
 import { surveyIndicatorRoutes } from "./routes/survey-indicators.js";
 import { surveyRoutes } from "./routes/surveys.js";
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addHook("onClose", () => surveys.close());
   await app.register(surveyRoutes, { ...context, surveys });
   await app.register(respondentRoutes, { ...context, surveys });
+  await app.register(surveyAnswersImportRoutes, { ...context, surveys });
   await app.register(surveyIndicatorRoutes, { ...context, surveys });
   await app.register(surveyReadingRoutes, { ...context, surveys });
   await app.register(changesRoutes, {

@@ -243,6 +243,15 @@ const rows: Row[] = [
     expected: aggregatesOfA(200),
   },
   {
+    route: "POST /v1/communities/:id/surveys/:roundId/answers.csv",
+    request: () => ({
+      url: `/v1/communities/${A}/surveys/r-admin/answers.csv`,
+      payload: Buffer.from("respondent,named,question\nm-amira,m-bruno,ng.advice.v1\n") as unknown as object,
+      headers: { "content-type": "text/csv" },
+    }),
+    expected: writersOfA(201),
+  },
+  {
     route: "POST /v1/communities/:id/surveys/:roundId/close",
     request: (who) => ({ url: `/v1/communities/${A}/surveys/r-${who}/close` }),
     expected: writersOfA(200),

@@ -10,4 +10,11 @@ export {
   readCsv,
   writeCsv,
 } from "./rfc4180.js";
+export {
+  type ImportedSurveyAnswer,
+  parseSurveyAnswersCsv,
+  type SurveyAnswersImportOptions,
+  type SurveyAnswersImportResult,
+  surveyAnswerColumns,
+} from "./survey-answers.js";
 export { csvTemplate } from "./template.js";

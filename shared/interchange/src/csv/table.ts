@@ -25,11 +25,15 @@ const reserved: ReadonlySet<string> = new Set(reservedAttributeKeys);
 
 /** Reads the header and rows; header problems (missing, unknown or repeated columns) end the reading. */
 export function readTable(kind: CsvKind, text: string): TableResult {
+  return readTableOf(kind, csvColumns[kind], text);
+}
+
+/** As readTable, for a file kind whose columns are defined elsewhere (survey answers). */
+export function readTableOf(kind: string, columns: readonly CsvColumn[], text: string): TableResult {
   const { records, errors } = readCsv(text, detectDelimiter(text));
   if (errors.length > 0) return { ok: false, errors };
   const [header, ...body] = records;
   if (!header) return { ok: false, errors: [{ line: 1, message: "the file is empty: it needs a header line" }] };
-  const columns = csvColumns[kind];
   const indexOf = new Map<string, number>();
   const extraColumns: string[] = [];
   const unnamed: number[] = [];
@@ -47,7 +51,7 @@ export function readTable(kind: CsvKind, text: string): TableResult {
     }
     indexOf.set(name, index);
     if (columns.some((column) => column.name === name)) return;
-    const problem = kind === "members" ? customColumnProblem(name) : unknownColumn(kind);
+    const problem = kind === "members" ? customColumnProblem(name) : unknownColumn(kind, columns);
     if (problem) headerErrors.push({ line: header.line, column: name, message: problem });
     else extraColumns.push(name);
   });
@@ -107,6 +111,6 @@ function customColumnProblem(name: string): string | undefined {
   return undefined;
 }
 
-function unknownColumn(kind: CsvKind): string {
-  return `unknown column; ${kind} files have: ${csvColumns[kind].map((column) => column.name).join(", ")}`;
+function unknownColumn(kind: string, columns: readonly CsvColumn[]): string {
+  return `unknown column; ${kind} files have: ${columns.map((column) => column.name).join(", ")}`;
 }

@@ -416,6 +416,19 @@ describe("survey readings and the chain over the API", () => {
     expect(facilitator.responseRate).toEqual({ rostered: 5, respondents: 1, value: 0.2 });
   });
 
+  it("records a member-level read in the audit log, an agency's aggregates not", async () => {
+    const entries = async () =>
+      (await get("/v1/audit?limit=100", "admin")).json().entries as { route: string; action: string; role: string }[];
+    const route = "/v1/communities/:id/surveys/:roundId/readings";
+    const before = (await entries()).filter((entry) => entry.route === route).length;
+    await readings("", "researcher");
+    await readings("", "agency");
+    await chain("?permutations=0");
+    const after = (await entries()).filter((entry) => entry.route === route);
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ action: "read", role: "researcher" });
+  });
+
   // Last: it closes the round.
   it("states the round's status and window as known at known-at", async () => {
     t.setNow("2026-06-12T08:00:00.000Z");

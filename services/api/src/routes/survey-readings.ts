@@ -89,7 +89,11 @@ export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptio
   app.get(
     "/v1/communities/:id/surveys/:roundId/readings",
     {
-      config: routeAccess.aggregate,
+      // Trust received by member is member-level: recorded like a member view, except an agency's aggregates.
+      config: {
+        ...routeAccess.aggregate,
+        audit: { action: "read", when: (request) => audienceOf(request) !== "aggregates" },
+      },
       schema: {
         tags: ["survey readings"],
         summary:

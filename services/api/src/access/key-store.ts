@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
-import { openSideDatabase } from "../data-dir/side-database.js";
+import { openSideDatabase } from "../storage/side-database.js";
 import { hashSecret, newKeyId, newSecret } from "./key-secret.js";
 import type { Caller, Role } from "./roles.js";
 

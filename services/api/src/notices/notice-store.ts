@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { openSideDatabase } from "../data-dir/side-database.js";
+import { openSideDatabase } from "../storage/side-database.js";
 
 /** Beside the log in the data folder: webhooks with their secrets, notices already seen, the delivery queue. */
 export const NOTICES_FILE = "notices.sqlite";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
-import { openSideDatabase } from "../data-dir/side-database.js";
+import { openSideDatabase } from "../storage/side-database.js";
 
 /** Beside the log in the data folder: the hashes of survey link tokens (0600 like the other secrets). */
 export const SURVEYS_FILE = "surveys.sqlite";

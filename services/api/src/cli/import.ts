@@ -18,6 +18,7 @@ import {
   shippedDatasetFolder,
 } from "@copgraph/interchange";
 import { importNdjsonFile } from "./import-ndjson.js";
+import { importSurveyCommand } from "./import-survey.js";
 import { type LocalLog, type LocalLogUse, openLocalLog } from "./local-log.js";
 import { keptTransactionTimes } from "./ndjson/kept-transaction-times.js";
 import { Progress } from "./progress.js";
@@ -26,6 +27,7 @@ import { InputError, UsageError } from "./usage-error.js";
 
 export const importHelp = `copgraph import <file> --community <id> [options]
 copgraph import --dataset <name> --community <id> [--from <folder>]
+copgraph import --survey <roundId> --community <id> <answers.csv>
 
 Import into the event log, all or nothing: every bad row is listed with its line and nothing
 is stored unless the whole file is valid. An event log is read once and stored in one
@@ -36,6 +38,7 @@ the data folder it refuses (exit 1) and says how to send the file to the server 
   --kind <kind>       what a CSV file holds: ${csvKinds.join(", ")}
   --dataset <name>    a classic data set, shipped with copgraph: ${datasetNames.join(", ")}
   --from <folder>     read the data set's files from this folder instead of the shipped copy
+  --survey <roundId>  the CSV file holds a survey round's answers from another tool (docs/surveys.md)
   --community <id>    the community to import into (a data set or log registers it; before a
                       CSV file, register it with copgraph register)
   --dry-run           check everything, store nothing
@@ -69,6 +72,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       kind: { type: "string" },
       dataset: { type: "string" },
       from: { type: "string" },
+      survey: { type: "string" },
       community: { type: "string" },
       "dry-run": { type: "boolean" },
       "data-dir": { type: "string" },
@@ -79,6 +83,11 @@ export async function importCommand(argv: string[]): Promise<number> {
   const file = positionals[0];
   if (file && !values.dataset && !existsSync(file)) throw new InputError(`no file at ${file}; nothing was stored`);
   const dataDir = values["data-dir"] ?? process.env.COPGRAPH_DATA_DIR ?? "data";
+  if (values.survey) {
+    const request = { file, communityId, roundId: values.survey, dryRun: values["dry-run"] ?? false, describe };
+    console.log(await importSurveyCommand(dataDir, request));
+    return 0;
+  }
   // A dry run stores nothing: it may check a file beside a running server.
   const use = values["dry-run"]
     ? { reader: "copgraph import --dry-run" }

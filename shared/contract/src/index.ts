@@ -10,7 +10,7 @@ export * from "./member-list.js";
 export * from "./notices.js";
 export * from "./problem.js";
 export * from "./requests.js";
-export * from "./survey-readings.js";
 export * from "./survey-indicators.js";
+export * from "./survey-readings.js";
 export * from "./surveys.js";
 export * from "./write.js";

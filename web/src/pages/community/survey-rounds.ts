@@ -47,6 +47,26 @@ export function surveyRounds(communityId: string): SurveyRounds {
   let selected: string | undefined;
   let trackingSlot: HTMLElement | undefined;
 
+  // Live while a running round is open: an answer arrived or was withdrawn, the counts and its
+  // tracking follow. One stream only then, since a key may hold only a few open at once.
+  let stopLive: (() => void) | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const follow = (on: boolean) => {
+    const refresh = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        void refreshList();
+        void refreshTracking();
+      }, 150);
+    };
+    if (on && !stopLive) stopLive = followSurveys(communityId, refresh, refresh);
+    if (!on) {
+      clearTimeout(pending);
+      stopLive?.();
+      stopLive = undefined;
+    }
+  };
+
   const refreshList = async () => {
     try {
       rounds = (await surveyRequests.list(communityId)).rounds;
@@ -105,8 +125,10 @@ export function surveyRounds(communityId: string): SurveyRounds {
     if (!round) {
       trackingSlot = undefined;
       mount(detail);
+      follow(false);
       return;
     }
+    follow(round.status !== "closed");
     trackingSlot = h(
       "div",
       { class: "cg-survey-tracking-slot" },
@@ -138,21 +160,9 @@ export function surveyRounds(communityId: string): SurveyRounds {
   );
   void refreshList();
 
-  // Live: an answer arrived or was withdrawn: the counts and the open round's tracking follow.
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const stopLive = followSurveys(communityId, () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => {
-      void refreshList();
-      void refreshTracking();
-    }, 150);
-  });
   return {
     element,
-    stop: () => {
-      clearTimeout(pending);
-      stopLive();
-    },
+    stop: () => follow(false),
   };
 }
 

@@ -8,9 +8,14 @@ export interface SurveyMessage {
 /**
  * The `survey` messages of a community's `/changes` stream (an answer arrived or was withdrawn,
  * never whose), read through fetch so the signed-in key goes with it. Reconnects when the stream
- * drops while the page is open. Returns a function that stops listening.
+ * drops while the page is open; `onReady` runs each time it (re)connects, to catch up on what it
+ * may have missed. Returns a function that stops listening.
  */
-export function followSurveys(communityId: string, onMessage: (message: SurveyMessage) => void): () => void {
+export function followSurveys(
+  communityId: string,
+  onMessage: (message: SurveyMessage) => void,
+  onReady?: () => void,
+): () => void {
   const abort = new AbortController();
   const listen = async () => {
     const response = await fetch(`/v1/communities/${encodeURIComponent(communityId)}/changes`, {
@@ -30,6 +35,7 @@ export function followSurveys(communityId: string, onMessage: (message: SurveyMe
       for (const message of messages) {
         const data = /^data: (.*)$/m.exec(message)?.[1];
         if (/^event: survey$/m.test(message) && data) onMessage(JSON.parse(data) as SurveyMessage);
+        if (/^event: ready$/m.test(message)) onReady?.();
       }
     }
   };

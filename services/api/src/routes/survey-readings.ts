@@ -3,7 +3,6 @@ import {
   type MemberGroups,
   type RoundChain,
   reportedReciprocity,
-  roundChainTest,
   SurveyInputError,
   trustValueReadings,
 } from "@copgraph/analytics";
@@ -150,7 +149,7 @@ export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptio
   app.get(
     "/v1/communities/:id/surveys/:roundId/chain",
     {
-      // Counted against the caller's heavy requests; it runs in the request, its work capped.
+      // Counted against the caller's heavy requests; computed in an analytics thread, its work capped.
       config: { ...routeAccess.aggregate, heavy: true },
       schema: {
         tags: ["survey readings"],
@@ -158,7 +157,7 @@ export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptio
           "The chain, tested over a round's respondents: QAP correlations of recorded role reversal, recorded reciprocity (the 12 months before the round opened) and mutual reported trust, and the MRQAP regression of trust on the two, with the response rate, the windows and known-at",
         params: RoundParams,
         querystring: SurveyChainQuery,
-        response: { 200: SurveyChainResponse, ...problemResponses(400, 403, 404, 429) },
+        response: { 200: SurveyChainResponse, ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request) => {
@@ -184,12 +183,15 @@ export const surveyReadingRoutes: FastifyPluginAsyncZod<SurveyReadingRoutesOptio
       const seed = request.query.seed ?? DEFAULT_SEED;
       let tested: RoundChain;
       try {
-        tested = roundChainTest(view.history, responses, {
+        // In an analytics thread, within the request's time budget: the permutations are the heavy part.
+        const ask = {
+          responses,
           openedAt: Date.parse(round.opensAt),
           knownAt: view.graphQuery.knownAt,
           seed,
           permutations,
-        });
+        };
+        tested = await reader.chainInWorker(view, ask, request.analytics);
       } catch (error) {
         if (error instanceof SurveyInputError) throw new HttpProblem(400, "validation", error.message);
         throw error;

@@ -1,4 +1,10 @@
-import { type EngineCache, engineIndicators, type IndicatorValues, indicatorById } from "@copgraph/analytics";
+import {
+  type EngineCache,
+  engineIndicators,
+  type IndicatorValues,
+  indicatorById,
+  roundChainTest,
+} from "@copgraph/analytics";
 import { groupSizesOfMembers } from "./group-sizes.js";
 import type { ReadModelReplica } from "./read-model-replica.js";
 import type { AnalyticsTask, TaskResult } from "./worker-protocol.js";
@@ -13,7 +19,7 @@ export class TaskStopped extends Error {
 /**
  * Computes a task's indicators on the replica with the engine: projects the community for the
  * query (remembered for the next task with the same query), then one indicator at a time,
- * asking `stopped` before each, and the group sizes when asked.
+ * asking `stopped` before each, and the group sizes when asked; or a survey round's chain test.
  */
 export function computeTask(
   replica: ReadModelReplica,
@@ -24,6 +30,10 @@ export function computeTask(
   const history = replica.history(task.communityId, task.revision);
   if (!history) throw new Error(`the replica of '${task.communityId}' has not reached revision ${task.revision}`);
   if (stopped()) throw new TaskStopped(task.id);
+  if (task.chain) {
+    const { responses, ...query } = task.chain;
+    return { values: {}, chain: roundChainTest(history, responses, query) };
+  }
   const view = views.get(history, task.graphQuery);
   const values: IndicatorValues = {};
   for (const id of task.ids ?? indicatorById.keys()) {

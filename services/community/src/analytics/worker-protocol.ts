@@ -5,7 +5,10 @@ import type {
   HistoryCheckpoint,
   IndicatorOptions,
   IndicatorValues,
+  RoundChain,
+  RoundChainQuery,
   StoredEvent,
+  SurveyResponses,
 } from "@copgraph/analytics";
 import type { GroupSizes } from "./group-sizes.js";
 
@@ -37,12 +40,20 @@ export interface AnalyticsTask {
   readonly ids: readonly string[] | undefined;
   /** Also count the members of each group `options.attribute` forms (for agencies' suppression). */
   readonly groupSizes: boolean;
+  /** A survey round's chain test on the community's recorded history (its permutations are the heavy part). */
+  readonly chain?: ChainAsk;
+}
+
+/** What a round's chain test reads besides the community's history: its answers and how to test. */
+export interface ChainAsk extends RoundChainQuery {
+  readonly responses: SurveyResponses;
 }
 
 /** What a task computed. */
 export interface TaskResult {
   readonly values: IndicatorValues;
   readonly groupSizes?: GroupSizes;
+  readonly chain?: RoundChain;
 }
 
 export type ToAnalyticsThread =

@@ -8,13 +8,15 @@ import {
   type IndicatorValues,
   indicatorById,
   queryKey,
+  type RoundChain,
+  roundChainTest,
   UnknownIndicatorError,
 } from "@copgraph/analytics";
 import type { GraphQueryParams } from "@copgraph/contract";
 import { AnalyticsBudget } from "../analytics/analytics-budget.js";
 import type { AnalyticsPool } from "../analytics/analytics-pool.js";
 import { type GroupSizes, groupSizesOfMembers } from "../analytics/group-sizes.js";
-import type { AnalyticsTask, TaskResult } from "../analytics/worker-protocol.js";
+import type { AnalyticsTask, ChainAsk, TaskResult } from "../analytics/worker-protocol.js";
 import { CommunityNotFound, ReadModelBehind, UnknownIndicator } from "../errors.js";
 import type { CommunityWriter } from "../write/community-writer.js";
 import type { CommunityHistories, ProjectedCommunity } from "./community-histories.js";
@@ -162,9 +164,19 @@ export class CommunityReader {
     return values;
   }
 
+  /**
+   * A survey round's chain test on the view's recorded history (its community, known at the
+   * view's knownAt), in the analytics pool within `budget` as indicatorsInWorker is; here without a pool.
+   */
+  async chainInWorker(view: CommunityView, ask: ChainAsk, budget?: AnalyticsBudget): Promise<RoundChain> {
+    if (!this.analytics) return roundChainTest(view.history, ask.responses, ask);
+    const { chain } = await this.inPool(view, { ids: [], groupSizes: false, chain: ask }, budget);
+    return chain as RoundChain;
+  }
+
   private async inPool(
     view: CommunityView,
-    asked: Pick<AnalyticsTask, "ids" | "groupSizes">,
+    asked: Pick<AnalyticsTask, "ids" | "groupSizes" | "chain">,
     budget: AnalyticsBudget | undefined,
   ): Promise<TaskResult> {
     const { pool } = this.analytics as ReaderAnalytics;

@@ -39,3 +39,29 @@ it("reads events split anywhere across chunks, in order, with the signed-in key"
   expect(seen).toEqual(['notice {"n":1}', 'change {"revision":2}']);
   expect(JSON.stringify(asked[0]?.headers)).toContain("cgk_key");
 });
+
+it("opens a dropped stream again when asked to, and stops at a refusal", async () => {
+  vi.stubGlobal("sessionStorage", { getItem: () => null });
+  const stream = (text: string) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(text));
+          controller.close();
+        },
+      }),
+    );
+  const answers = [
+    stream("event: ready\ndata: 1\n\n"),
+    stream("event: ready\ndata: 2\n\n"),
+    new Response("", { status: 429 }),
+  ];
+  const fetch = vi.fn(async () => answers.shift() as Response);
+  vi.stubGlobal("fetch", fetch);
+  const seen: string[] = [];
+  readServerEvents("/v1/communities/town/changes", (event) => seen.push(event.data), { reconnectMs: 0 });
+  await expect.poll(() => fetch.mock.calls.length).toBe(3);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(fetch).toHaveBeenCalledTimes(3);
+  expect(seen).toEqual(["1", "2"]);
+});

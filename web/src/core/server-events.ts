@@ -27,22 +27,38 @@ export function splitServerEvents(text: string): { events: ServerEvent[]; rest: 
 
 /**
  * Reads a server-sent event stream through fetch, so that the signed-in key goes with it
- * (EventSource cannot send one), and hands each event to `onEvent`. Returns what stops reading.
+ * (EventSource cannot send one), and hands each event to `onEvent`. With `reconnectMs`, a stream
+ * that ends or drops is opened again after that wait (one the server refuses is not: asking again
+ * would be refused again). Returns what stops reading.
  */
-export function readServerEvents(url: string, onEvent: (event: ServerEvent) => void): () => void {
+export function readServerEvents(
+  url: string,
+  onEvent: (event: ServerEvent) => void,
+  options: { readonly reconnectMs?: number } = {},
+): () => void {
   const abort = new AbortController();
   void (async () => {
-    const response = await fetch(url, { headers: session.headers(), signal: abort.signal });
-    if (!response.ok || !response.body) return;
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
     for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      const { events, rest } = splitServerEvents(buffer + value);
-      buffer = rest;
-      for (const event of events) onEvent(event);
+      const refused = await readOnce(url, onEvent, abort.signal).catch(() => false);
+      if (refused || options.reconnectMs === undefined || abort.signal.aborted) return;
+      await new Promise((resolve) => setTimeout(resolve, options.reconnectMs));
+      if (abort.signal.aborted) return;
     }
-  })().catch(() => undefined);
+  })();
   return () => abort.abort();
+}
+
+/** Reads the stream until it ends; true when the server refused it. */
+async function readOnce(url: string, onEvent: (event: ServerEvent) => void, signal: AbortSignal): Promise<boolean> {
+  const response = await fetch(url, { headers: session.headers(), signal });
+  if (!response.ok || !response.body) return true;
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return false;
+    const { events, rest } = splitServerEvents(buffer + value);
+    buffer = rest;
+    for (const event of events) onEvent(event);
+  }
 }

@@ -1,4 +1,10 @@
-import type { Problem, RoundTracking, RoundView } from "@copgraph/contract";
+import type {
+  Problem,
+  RoundTracking,
+  RoundView,
+  SurveyChainResponse,
+  SurveyReadingsResponse,
+} from "@copgraph/contract";
 import { ApiError, SIGNED_OUT_EVENT } from "../../core/api.js";
 import { session } from "../../core/session.js";
 
@@ -38,6 +44,9 @@ export const surveyRequests = {
   open: (id: string, body: OpenRound) => json<RoundView>(call("POST", rounds(id), body)),
   tracking: (id: string, roundId: string) => json<RoundTracking>(call("GET", `${round(id, roundId)}/tracking`)),
   close: (id: string, roundId: string) => json<RoundView>(call("POST", `${round(id, roundId)}/close`)),
+  readings: (id: string, roundId: string) =>
+    json<SurveyReadingsResponse>(call("GET", `${round(id, roundId)}/readings`)),
+  chain: (id: string, roundId: string) => json<SurveyChainResponse>(call("GET", `${round(id, roundId)}/chain`)),
   /** A new link for one member (the old one stops working): shown once. */
   reissue: async (id: string, roundId: string, memberId: string) => {
     const { links } = await json<{ links: { link: string; displayName?: string }[] }>(

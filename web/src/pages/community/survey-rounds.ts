@@ -2,6 +2,7 @@ import "./survey-rounds.css";
 import type { RoundView } from "@copgraph/contract";
 import { h, mount } from "../../core/dom.js";
 import { problemText, reads } from "./requests.js";
+import { chainView, readingsView } from "./survey-readings-view.js";
 import { saveFile, surveyRequests } from "./survey-requests.js";
 import { followSurveys } from "./survey-stream.js";
 import { trackingView } from "./survey-tracking.js";
@@ -12,8 +13,9 @@ export interface SurveyRounds {
   stop(): void;
 }
 
-/** Rounds are the facilitator's: admins and facilitators see them, other roles see nothing. */
+/** Rounds are the facilitator's to run (admins and facilitators); researchers read their readings. */
 const mayRun = () => ["admin", "facilitator"].includes(document.body.dataset.role ?? "");
+const mayRead = () => mayRun() || document.body.dataset.role === "researcher";
 
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
@@ -35,7 +37,7 @@ export function surveyRounds(communityId: string): SurveyRounds {
     { class: "cg-surveys", "aria-labelledby": "cg-surveys-title", "data-state": "loading" },
     h("h2", { id: "cg-surveys-title" }, "Surveys"),
   );
-  if (!mayRun()) {
+  if (!mayRead()) {
     element.hidden = true;
     element.dataset.state = "hidden";
     return { element, stop: () => {} };
@@ -128,6 +130,16 @@ export function surveyRounds(communityId: string): SurveyRounds {
       follow(false);
       return;
     }
+    const readings = roundReadings(communityId, round);
+    if (!mayRun()) {
+      // Researchers: the round and its readings, not its links, respondents or closing.
+      trackingSlot = undefined;
+      mount(
+        detail,
+        h("div", { class: "cg-survey-detail", "data-round": round.roundId }, h("h3", {}, round.title), readings),
+      );
+      return;
+    }
     follow(round.status !== "closed");
     trackingSlot = h(
       "div",
@@ -140,6 +152,7 @@ export function surveyRounds(communityId: string): SurveyRounds {
         await refreshList();
         select(round.roundId);
       }),
+      readings,
     );
     void refreshTracking();
   }
@@ -151,10 +164,14 @@ export function surveyRounds(communityId: string): SurveyRounds {
       "Ask the members whom they turn to and how far they trust them: each gets a personal link, no account.",
     ),
     list,
-    openForm(communityId, async (opened) => {
-      await refreshList();
-      select(opened.roundId);
-    }),
+    ...(mayRun()
+      ? [
+          openForm(communityId, async (opened) => {
+            await refreshList();
+            select(opened.roundId);
+          }),
+        ]
+      : []),
     detail,
     error,
   );
@@ -385,4 +402,37 @@ function closePart(communityId: string, round: RoundView, onChanged: () => Promi
     "Close the round",
   );
   return h("div", { class: "cg-survey-close" }, h("h4", {}, "Close"), ask, confirm, status);
+}
+
+/** A round's readings and its chain test, read once when the round is opened on the page. */
+function roundReadings(communityId: string, round: RoundView): HTMLElement {
+  const readings = h(
+    "div",
+    { class: "cg-survey-readings-slot", "data-state": "loading" },
+    h("p", { class: "cg-muted" }, "Reading…"),
+  );
+  const chain = h(
+    "div",
+    { class: "cg-survey-chain-slot", "data-state": "loading" },
+    h("p", { class: "cg-muted" }, "Testing…"),
+  );
+  const fill = async <T>(slot: HTMLElement, ask: () => Promise<T>, view: (answer: T) => HTMLElement) => {
+    try {
+      mount(slot, view(await ask()));
+      slot.dataset.state = "ready";
+    } catch (failure) {
+      mount(slot, h("p", { class: "cg-error" }, problemText(failure)));
+      slot.dataset.state = "error";
+    }
+  };
+  void fill(readings, () => surveyRequests.readings(communityId, round.roundId), readingsView);
+  void fill(chain, () => surveyRequests.chain(communityId, round.roundId), chainView);
+  return h(
+    "div",
+    { class: "cg-survey-results" },
+    h("h4", {}, round.status === "closed" ? "Readings" : "Readings so far"),
+    readings,
+    h("h4", {}, "Role switching, reciprocity and trust"),
+    chain,
+  );
 }

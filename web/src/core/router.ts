@@ -13,7 +13,13 @@ export interface Route {
 export function parseRoute(hash: string): Route {
   const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
   const query = new URLSearchParams(queryText);
-  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A broken escape ("%E0%A4%A") is an address that leads nowhere, not a blank page.
+    return { name: "not-found", query };
+  }
   if (parts.length === 0) return { name: "overview", query };
   if (parts[0] === "compare" && parts.length === 1) return { name: "compare", query };
   if (parts[0] === "sign-in" && parts.length === 1) return { name: "sign-in", query };

@@ -43,6 +43,8 @@ export const RoundView = z
     closedAt: z.string().nullable(),
     status: z.enum(["scheduled", "open", "closed"]),
     rosterSize: z.number().int(),
+    /** The member ids asked: for facilitators and admins only. */
+    roster: z.array(z.string()).optional().meta({ description: "Member ids asked (facilitators and admins only)" }),
     answered: z.number().int(),
     questions: z.array(z.string()),
     catalogueVersion: z.number().int(),

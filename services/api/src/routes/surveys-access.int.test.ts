@@ -33,6 +33,16 @@ describe("surveys with API keys required", () => {
   });
   afterAll(async () => t?.close());
 
+  it("lists a round's roster (member ids) for its facilitators, not for researchers", async () => {
+    const list = (who: CallerName) =>
+      t.app.inject({ url: `/v1/communities/${A}/surveys`, headers: t.headers[who] }).then((r) => r.json());
+    const facilitator = await list("facilitatorA");
+    expect(facilitator.rounds[0].roster.length).toBe(facilitator.rounds[0].rosterSize);
+    const researcher = await list("researcherA");
+    expect(researcher.rounds[0].rosterSize).toBe(facilitator.rounds[0].rosterSize);
+    expect(researcher.rounds[0]).not.toHaveProperty("roster");
+  });
+
   async function listen(who: CallerName) {
     const abort = new AbortController();
     const response = await fetch(`${base}/v1/communities/${A}/changes`, {

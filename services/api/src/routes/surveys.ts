@@ -133,7 +133,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<SurveyRoutesOptions> = async (
         ),
       );
       reply.code(201).header("location", `/v1/communities/${id}/surveys/${roundId}`);
-      return roundView(round, now());
+      return roundView(round, now(), mayReadNames(request));
     },
   );
 
@@ -152,7 +152,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<SurveyRoutesOptions> = async (
       const { id } = request.params;
       await communityMustExist(id);
       const rounds = await Promise.all((await log.roundIds(id)).map((roundId) => log.round(id, roundId)));
-      return { rounds: rounds.flatMap((round) => (round ? [roundView(round, now())] : [])) };
+      const withRoster = mayReadNames(request);
+      return { rounds: rounds.flatMap((round) => (round ? [roundView(round, now(), withRoster)] : [])) };
     },
   );
 
@@ -276,7 +277,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<SurveyRoutesOptions> = async (
         log.append(id, { type: "SurveyRoundClosed", data: { roundId, occurredAt: now() } }, recordedBy(request), now()),
       );
       links.revokeRound(id, roundId);
-      return roundView(round, now());
+      return roundView(round, now(), mayReadNames(request));
     },
   );
 };

@@ -10,7 +10,8 @@ export function roundStatus(round: SurveyRound, now: string): RoundStatus {
   return instant < Date.parse(round.opensAt) ? "scheduled" : "open";
 }
 
-export function roundView(round: SurveyRound, now: string): RoundView {
+/** A round as the API shows it; the member ids asked only `withRoster` (facilitators, admins). */
+export function roundView(round: SurveyRound, now: string, withRoster = false): RoundView {
   return {
     roundId: round.roundId,
     communityId: round.communityId,
@@ -20,6 +21,7 @@ export function roundView(round: SurveyRound, now: string): RoundView {
     closedAt: round.closedAt,
     status: roundStatus(round, now),
     rosterSize: round.roster.length,
+    ...(withRoster ? { roster: [...round.roster] } : {}),
     answered: round.roster.filter((memberId) => round.answers.has(memberId)).length,
     questions: [...round.questions],
     catalogueVersion: round.catalogueVersion,

@@ -317,7 +317,8 @@ function reissuePart(communityId: string, round: RoundView): HTMLElement {
     ({ members }) =>
       member.append(
         ...members
-          .filter((entry) => entry.status !== "erased")
+          // Only those asked (the roster, when the API gives it), and none erased.
+          .filter((entry) => entry.status !== "erased" && (round.roster?.includes(entry.id) ?? true))
           .map((entry) => h("option", { value: entry.id }, entry.displayName ?? entry.id)),
       ),
     () => undefined,

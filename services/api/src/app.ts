@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     // Past the router's 100-character default a path segment was refused before any hook (a bare
     // 414 without problem+json or the security headers): let it reach the route, whose schema
     // names the limit (ids are at most 64 characters) in a 400.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Response schemas document the API (OpenAPI) and tests check the shapes; at run time a plain

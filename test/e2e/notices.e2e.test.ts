@@ -94,3 +94,34 @@ it("shows them in the community view, adds a new one live, and its link moves th
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("lets a facilitator set a watch from the community view, dated over the whole history, and stop watching", async () => {
+  const inside = ["e1:e2", "e2:e3", "e1:e3", "b1:b2", "b2:b3", "b1:b3"].map((pair) => pair.split(":"));
+  await importEvents("lake", [
+    { type: "CommunityRegistered", data: { communityId: "lake", name: "Lake", concern: "x", occurredAt: day(0) } },
+    ...["e1", "e2", "e3"].map((id) => joined(id, "education")),
+    ...["b1", "b2", "b3"].map((id) => joined(id, "business")),
+    advice("across", "e1", "b1", 3),
+    ...inside.map(([from, to], index) => advice(`inside${index}`, from as string, to as string, 41)),
+  ]);
+  const { page, errors } = await suite.browser.newPage();
+  await openView(page, errors, "#/c/lake");
+  const panel = page.locator('.cg-notices[data-state="ready"]');
+  await panel.waitFor({ timeout: 10_000 });
+  expect(await panel.locator(".cg-notice-none").textContent()).toBe("Nothing you watch has happened.");
+  await panel.locator(".cg-watch summary").click();
+  await panel.locator(".cg-watch-list li", { hasText: "Nothing watched yet." }).waitFor();
+  await panel.getByLabel("Tell me when").selectOption({ label: "Mixing across sectors falls below random mixing" });
+  await panel.getByRole("button", { name: "Watch", exact: true }).click();
+  // Set today, dated when it first held: the Monday after E-I fell below its baseline.
+  await panel.locator(`li.cg-notice[data-at="${EI_NOTICE}"]`).waitFor({ timeout: 10_000 });
+  const watched = panel.locator(".cg-watch-list li[data-watch]");
+  expect(await watched.textContent()).toContain("Mixing across sectors falls below random mixing");
+  await screenshot(page, "notices-watch-form", ".cg-notices");
+  await watched.getByRole("button", { name: /Stop watching/ }).click();
+  await panel.locator(".cg-watch-list li", { hasText: "Nothing watched yet." }).waitFor();
+  await panel.locator(".cg-notice-none", { hasText: "Nothing you watch has happened." }).waitFor();
+  expect((await api<{ watches: unknown[] }>("/v1/communities/lake/watches")).watches).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);

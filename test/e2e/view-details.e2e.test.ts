@@ -33,6 +33,7 @@ describe("community view details", () => {
     await page.click("h1");
     expect(await isOpen(page, ".cg-layers"), "a click outside closes Tie layers").toBe(false);
     expect(errors).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it("the camera comes back after a member's close-up and after a change of period", async () => {
@@ -54,6 +55,7 @@ describe("community view details", () => {
     await page.selectOption("#cg-period", "window:P90D");
     await waitForRatio(page, (ratio) => Math.abs(ratio - 1) < 1e-6, "the camera is back to the whole graph");
     expect(errors).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it("a search's 'No member' message goes once the view changes", async () => {
@@ -66,6 +68,7 @@ describe("community view details", () => {
     await page.waitForSelector(".cg-indicators[data-state=ready]");
     await expect.poll(() => page.locator(".cg-search-message").textContent()).toBe("");
     expect(errors).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it("the legend names categories in words, not slugs", async () => {
@@ -75,6 +78,7 @@ describe("community view details", () => {
     expect(names).toContain("public authority");
     expect(names.filter((name) => /[-_]/.test(name))).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it("fits a phone: nothing overflows sideways at 390 px", async () => {
@@ -91,5 +95,6 @@ describe("community view details", () => {
       expect(overflow, `${hash} overflows by ${overflow} px`).toBeLessThanOrEqual(0);
     }
     expect(errors).toEqual([]);
+    await page.close();
   }, 90_000);
 });

@@ -39,6 +39,7 @@ export const CreateWatchResponse = z.object({
 export type CreateWatchResponse = z.infer<typeof CreateWatchResponse>;
 
 export const WatchList = z.object({ watches: z.array(WatchView) });
+export type WatchList = z.infer<typeof WatchList>;
 
 export const Notice = z
   .object({

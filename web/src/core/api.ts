@@ -11,7 +11,7 @@ import type {
   TimelineResponse,
   WriteResult,
 } from "@copgraph/contract";
-import { readServerEvents } from "./server-events.js";
+import { followServerEvents } from "./server-events.js";
 import { type Me, session } from "./session.js";
 
 /** A failed request, with the API's problem details (each invalid field in `problem.errors`). */
@@ -97,8 +97,8 @@ export function followChanges(id: string, onChange: (revision: number) => void):
     source.addEventListener("change", (event) => onChange(JSON.parse((event as MessageEvent).data).revision));
     return () => source.close();
   }
-  // EventSource cannot send a key: read the same stream through fetch.
-  return readServerEvents(api.urls.changes(id), ({ type, data }) => {
+  // Through the page's one stream of this community (shared with notices and surveys), with the key.
+  return followServerEvents(api.urls.changes(id), ({ type, data }) => {
     if (type === "change") onChange(JSON.parse(data).revision);
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from "vitest";
-import { readServerEvents, splitServerEvents } from "./server-events.js";
+import { followServerEvents, readServerEvents, splitServerEvents } from "./server-events.js";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -64,4 +64,28 @@ it("opens a dropped stream again when asked to, and stops at a refusal", async (
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(fetch).toHaveBeenCalledTimes(3);
   expect(seen).toEqual(["1", "2"]);
+});
+
+it("shares one connection among the followers of a stream, and closes it when the last stops", async () => {
+  vi.stubGlobal("sessionStorage", { getItem: () => null });
+  let aborted = 0;
+  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+    init.signal?.addEventListener("abort", () => aborted++);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("event: change\ndata: 7\n\n"));
+      },
+    });
+    return new Response(body);
+  });
+  vi.stubGlobal("fetch", fetch);
+  const seen: string[] = [];
+  const stopA = followServerEvents("/v1/communities/shared/changes", (e) => seen.push(`a${e.data}`));
+  const stopB = followServerEvents("/v1/communities/shared/changes", (e) => seen.push(`b${e.data}`));
+  await expect.poll(() => seen.length).toBe(2);
+  expect(fetch).toHaveBeenCalledTimes(1);
+  stopA();
+  expect(aborted).toBe(0);
+  stopB();
+  expect(aborted).toBe(1);
 });

@@ -62,3 +62,43 @@ async function readOnce(url: string, onEvent: (event: ServerEvent) => void, sign
     for (const event of events) onEvent(event);
   }
 }
+
+interface Shared {
+  readonly listeners: Set<(event: ServerEvent) => void>;
+  readonly stop: () => void;
+}
+const shared = new Map<string, Shared>();
+
+/** After a dropped shared stream, how long before it is opened again. */
+const SHARED_RECONNECT_MS = 3_000;
+
+/**
+ * The events of a stream that several parts of a page follow (a community's /changes: new
+ * revisions, notices, survey answers) over ONE connection: a browser holds only six per server,
+ * and a page with a stream per part ran out of them. Reconnects after a drop; closed when the last
+ * follower stops. Returns what stops this follower.
+ */
+export function followServerEvents(url: string, onEvent: (event: ServerEvent) => void): () => void {
+  let stream = shared.get(url);
+  if (!stream) {
+    const listeners = new Set<(event: ServerEvent) => void>();
+    const stop = readServerEvents(
+      url,
+      (event) => {
+        for (const listener of [...listeners]) listener(event);
+      },
+      { reconnectMs: SHARED_RECONNECT_MS },
+    );
+    stream = { listeners, stop };
+    shared.set(url, stream);
+  }
+  const { listeners } = stream;
+  listeners.add(onEvent);
+  return () => {
+    listeners.delete(onEvent);
+    if (listeners.size === 0 && shared.get(url) === stream) {
+      shared.delete(url);
+      stream?.stop();
+    }
+  };
+}

@@ -5,6 +5,7 @@ import { indicatorDescriptions } from "../../core/indicator-descriptions.js";
 import { session } from "../../core/session.js";
 import { noticeDate, noticeSentence } from "./notice-sentence.js";
 import { followNotices } from "./notice-stream.js";
+import { watchForm } from "./watch-form.js";
 
 export interface NoticePanel {
   readonly element: HTMLElement;
@@ -61,28 +62,40 @@ export function noticePanel(communityId: string, options: { live?: boolean; limi
     element.dataset.state = "hidden";
     return { element, stop: () => {} };
   }
-  void (async () => {
+  const load = async () => {
     const response = await fetch(`/v1/communities/${encodeURIComponent(communityId)}/notices`, {
       headers: session.headers(),
     });
     if (!response.ok) throw new Error(`notices: ${response.status}`);
     const { notices, watching } = (await response.json()) as NoticeList;
-    // Nothing watched, nothing to say: the panel stays out of the way.
-    if (watching === 0 && notices.length === 0) {
+    // Nothing watched, nothing to say on the overview: the card stays out of the way. The community
+    // view keeps the panel, where a watch is set.
+    if (watching === 0 && notices.length === 0 && !options.live) {
       element.hidden = true;
       element.dataset.state = "none";
       return;
     }
-    titles = new Map([...(await indicatorDescriptions())].map(([id, description]) => [id, description.title]));
+    shown.clear();
     for (const notice of notices) shown.set(notice.id, notice);
     render();
+    element.hidden = false;
     element.dataset.state = "ready";
-    if (options.live)
+    // New notices live only once something is watched: a stream held for nothing costs one of
+    // the few connections a browser keeps per server.
+    if (options.live && watching > 0 && !following) {
+      following = true;
       stopLive = followNotices(communityId, (notice) => {
         shown.set(notice.id, notice);
         render();
         element.dataset.state = "ready";
       });
+    }
+  };
+  let following = false;
+  void (async () => {
+    titles = new Map([...(await indicatorDescriptions())].map(([id, description]) => [id, description.title]));
+    if (options.live) element.append(watchForm(communityId, titles, load));
+    await load();
   })().catch(() => {
     element.dataset.state = "error";
     mount(list, h("li", { class: "cg-notice-none" }, "The notices could not be loaded."));

@@ -7,7 +7,9 @@ import {
   joinPersonalData,
   type PersonalValues,
   personalDataSubject,
+  ratingFieldOf,
   type SplitEvent,
+  surveyStreamPrefixOf,
 } from "@copgraph/domain";
 import type { EventStore } from "@copgraph/event-store";
 import { decodeEvent, readCommunityStream } from "../stream/community-stream.js";
@@ -41,6 +43,30 @@ export class PersonalData {
     return this.vault.put(communityId, entries);
   }
 
+  /**
+   * Files the ratings and items of survey answers about to be appended, under their respondents,
+   * as `keep` does (unsettled until `settle` or `discard`); resolves with the ids filed.
+   */
+  keepSurveyAnswers(
+    communityId: string,
+    answers: readonly { readonly eventId: string; readonly respondent: string; readonly values: PersonalValues }[],
+  ): Promise<string[]> {
+    const entries: VaultEntry[] = answers
+      .filter((answer) => Object.keys(answer.values).length > 0)
+      .map(({ eventId, respondent, values }) => ({ eventId, subject: { kind: "respondent", id: respondent }, values }));
+    return this.vault.put(communityId, entries);
+  }
+
+  /** The ratings and items the vault holds for these survey answers, by event id. */
+  surveyAnswerValues(communityId: string, eventIds: readonly string[]): Map<string, PersonalValues> {
+    return eventIds.length === 0 ? new Map() : this.vault.valuesOf(communityId, eventIds);
+  }
+
+  /** Deletes the ratings and items of these survey answers (a withdrawal). Returns the number of values deleted. */
+  forgetSurveyAnswers(communityId: string, eventIds: readonly string[]): number {
+    return this.vault.forgetEvents(communityId, eventIds);
+  }
+
   /** The events with their names and free text put back (erased values show as "(erased)" where required). */
   join(communityId: string, events: readonly LoggedEvent[]): LoggedEvent[] {
     const values = this.vault.valuesOf(
@@ -66,16 +92,20 @@ export class PersonalData {
   }
 
   /**
-   * Forgets everything personal about members just erased: their own values and the free text of
-   * every record they are a party to (found in the log, which keeps who took part).
+   * Forgets everything personal about members just erased: their own values, the free text of
+   * every record they are a party to (found in the log, which keeps who took part), and in every
+   * survey round the ratings and items they gave and every rating given about them.
    */
   async forget(communityId: string, memberIds: readonly string[]): Promise<number> {
     if (memberIds.length === 0) return 0;
     const events: CommunityEvent[] = [];
     for await (const page of readCommunityStream(this.store, communityId))
       for (const e of page) events.push(decodeEvent(e));
-    const subjects = erasureSubjects(events, memberIds);
-    const forgotten = this.vault.forget(communityId, subjects);
+    const respondents = memberIds.map((id) => ({ kind: "respondent", id }) as const);
+    const subjects = [...erasureSubjects(events, memberIds), ...respondents];
+    const forgotten =
+      this.vault.forget(communityId, subjects) +
+      this.vault.forgetFields(communityId, "respondent", memberIds.map(ratingFieldOf));
     this.vault.finishErasing(communityId, memberIds);
     return forgotten;
   }
@@ -113,6 +143,9 @@ export class PersonalData {
     for (const [communityId, eventIds] of this.vault.unsettled()) {
       const stored = new Set<string>();
       for await (const page of readCommunityStream(this.store, communityId)) for (const e of page) stored.add(e.id);
+      // Survey answers file their ratings and items under the community too, from their rounds' streams.
+      for (const { streamId } of await this.store.listStreams(surveyStreamPrefixOf(communityId)))
+        for (const e of await this.store.readStream(streamId, { maxCount: 1_000_000 })) stored.add(e.id);
       const refused = eventIds.filter((id) => !stored.has(id));
       this.vault.discard(communityId, refused);
       this.vault.settle(

@@ -89,6 +89,27 @@ describe("PersonalVault", () => {
     expect([...vault.valuesOf("town", ["e1", "e2"]).keys()]).toEqual(["e2"]);
   });
 
+  it("forgets fields under a kind of subject, whoever they were filed under, and every value of given events", async () => {
+    const ana = { kind: "respondent", id: "ana" } as const;
+    const ben = { kind: "respondent", id: "ben" } as const;
+    await vault.put("town", [
+      { eventId: "a1", subject: ana, values: { "rating:cem": '{"at":0}', "rating:ben": '{"at":1}', items: "[]" } },
+      { eventId: "b1", subject: ben, values: { "rating:cem": '{"at":0}' } },
+      { eventId: "m1", subject: { kind: "member", id: "x" }, values: { "rating:cem": "not a rating" } },
+    ]);
+    await vault.put("city", [{ eventId: "c1", subject: ana, values: { "rating:cem": '{"at":0}' } }]);
+    expect(vault.forgetFields("town", "respondent", ["rating:cem"])).toBe(2);
+    expect(vault.valuesOf("town", ["a1", "b1", "m1"])).toEqual(
+      new Map([
+        ["a1", { "rating:ben": '{"at":1}', items: "[]" }],
+        ["m1", { "rating:cem": "not a rating" }],
+      ]),
+    );
+    expect(vault.forgetEvents("town", ["a1", "nothing"])).toBe(2);
+    expect([...vault.valuesOf("town", ["a1", "b1", "m1"]).keys()]).toEqual(["m1"]);
+    expect(vault.valuesOf("city", ["c1"]).get("c1")).toEqual({ "rating:cem": '{"at":0}' });
+  });
+
   it("never rewrites an event's values: other values for a filed event id refuse the whole call", async () => {
     await vault.put("town", [{ eventId: "e1", subject: ada, values: { displayName: "Ada" } }]);
     const reused = vault.put("town", [

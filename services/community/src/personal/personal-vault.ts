@@ -13,8 +13,9 @@ export interface VaultEntry {
   readonly values: PersonalValues;
 }
 
-// One row per (event, field). Rows are found by event (to join them back into the log) and by
-// subject (to forget a member); the log itself never holds the values.
+// One row per (event, field). Rows are found by event (to join them back into the log), by
+// subject (to forget a member) and by field under a kind of subject (to forget every survey rating
+// about a member); the log itself never holds the values.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS personal_values (
   community    TEXT NOT NULL,
@@ -282,6 +283,33 @@ export class PersonalVault {
     this.#db.transaction(() => {
       for (const subject of subjects) deleted += remove.run(communityId, subject.kind, subject.id).changes;
     })();
+    if (deleted > 0) this.#db.pragma("wal_checkpoint(TRUNCATE)");
+    return deleted;
+  }
+
+  /**
+   * Deletes the values of these fields filed under any subject of this kind (every rating about a
+   * member, whoever gave it), with the same care for the files as `forget`. Returns the number deleted.
+   */
+  forgetFields(communityId: string, subjectKind: PersonalDataSubject["kind"], fields: readonly string[]): number {
+    let deleted = 0;
+    this.#forEachChunk(fields, (chunk, marks) => {
+      deleted += this.#db
+        .prepare(`DELETE FROM personal_values WHERE community = ? AND subject_kind = ? AND field IN (${marks})`)
+        .run(communityId, subjectKind, ...chunk).changes;
+    });
+    if (deleted > 0) this.#db.pragma("wal_checkpoint(TRUNCATE)");
+    return deleted;
+  }
+
+  /** Deletes every value filed for these events (a withdrawn survey answer), as `forget` does. Returns the number deleted. */
+  forgetEvents(communityId: string, eventIds: readonly string[]): number {
+    let deleted = 0;
+    this.#forEachChunk(eventIds, (chunk, marks) => {
+      deleted += this.#db
+        .prepare(`DELETE FROM personal_values WHERE community = ? AND event_id IN (${marks})`)
+        .run(communityId, ...chunk).changes;
+    });
     if (deleted > 0) this.#db.pragma("wal_checkpoint(TRUNCATE)");
     return deleted;
   }

@@ -78,9 +78,12 @@ export function joinPersonalData(body: StoredBody, personal: PersonalValues): St
   return { type: body.type, data };
 }
 
-/** Whom or what personal values are about. Kinds keep ids apart: a member and a record may share an id. */
+/**
+ * Whom or what personal values are about. Kinds keep ids apart: a member and a record may share an
+ * id. A respondent's values are the ratings and items they gave in survey answers (not their profile).
+ */
 export interface PersonalDataSubject {
-  readonly kind: "community" | "member" | "record";
+  readonly kind: "community" | "member" | "record" | "respondent";
   readonly id: string;
 }
 

@@ -141,7 +141,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addHook("preClose", () => notices.stop());
   app.addHook("onClose", () => notices.close());
   await app.register(watchRoutes, { ...context, notices });
-  const surveys = new Surveys(deps.store, deps.surveys);
+  const surveys = new Surveys(deps.store, communities, deps.surveys);
   app.addHook("onClose", () => surveys.close());
   await app.register(surveyRoutes, { ...context, surveys });
   await app.register(respondentRoutes, { ...context, surveys });

@@ -31,13 +31,13 @@ export async function importSurveyCommand(dataDir: string, request: SurveyImport
 
 /** Checks every row against the round as it stands, then appends one answer per respondent. */
 export async function importSurveyAnswers(
-  log: Pick<LocalLog, "store" | "writer">,
+  log: Pick<LocalLog, "store" | "writer" | "personal">,
   { file, communityId, roundId, dryRun, describe }: SurveyImport,
   now: Date,
 ): Promise<string> {
   if (!file) throw new UsageError("name the CSV file of answers to import");
   if (!(await log.writer.head(communityId))) throw new InputError(`no community '${communityId}'; nothing was stored`);
-  const surveys = new SurveyLog(log.store);
+  const surveys = new SurveyLog(log.store, log.personal, log.writer);
   const round = await surveys.round(communityId, roundId);
   if (!round) throw new InputError(`no survey round '${roundId}' in '${communityId}'; nothing was stored`);
   if (round.closedAt !== null)

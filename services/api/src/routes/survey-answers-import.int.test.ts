@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PersonalVault } from "@copgraph/community";
+import { fileSurveyAnswer } from "@copgraph/domain";
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../app.js";
@@ -11,6 +13,7 @@ import { seedCommunity } from "../testing/test-app.js";
 interface ImportTestApp {
   readonly app: App;
   readonly store: EventStore;
+  readonly personalVault: PersonalVault;
   setNow(iso: string): void;
   close(): Promise<void>;
 }
@@ -19,15 +22,18 @@ async function buildImportApp(): Promise<ImportTestApp> {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-survey-import-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
   let now = new Date("2026-06-01T12:00:00.000Z");
-  const app = await buildApp({ store, clock: () => now });
+  const personalVault = PersonalVault.inMemory();
+  const app = await buildApp({ store, personalVault, clock: () => now });
   return {
     app,
     store,
+    personalVault,
     setNow: (iso) => {
       now = new Date(iso);
     },
     async close() {
       await app.close();
+      personalVault.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -90,7 +96,8 @@ describe("importing survey answers from a CSV file", () => {
     expect(await tracking()).toMatchObject({ answered: 2, responseRate: 2 / 3, notAnswered: [{ memberId: "cem" }] });
     const events = await t.store.readStream("surveys-town-spring");
     expect(events.map((event) => event.type)).toEqual(["SurveyRoundOpened", "SurveyAnswered", "SurveyAnswered"]);
-    expect(events[1]?.data).toEqual({
+    const answer = events[1]!;
+    const data = {
       roundId: "spring",
       respondent: "ana",
       nominations: [
@@ -107,7 +114,11 @@ describe("importing survey answers from a CSV file", () => {
       ],
       items: [{ question: "ci.learn-teach.v1", value: 4 }],
       occurredAt: "2026-06-01T12:00:00.000Z",
-    });
+    };
+    // The log keeps the ties; the ratings and items are personal data, in the vault (ADR 0020).
+    const { body, personal } = fileSurveyAnswer(data);
+    expect(answer.data).toEqual(body);
+    expect(t.personalVault.valuesOf("town", [answer.id]).get(answer.id)).toEqual(personal);
 
     // Imported again, a respondent's rows replace their answer, as a re-answer does.
     const again = await send(`${header}\nana,cem,ng.advice.v1,,,,,,,`);

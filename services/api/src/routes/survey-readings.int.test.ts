@@ -240,12 +240,13 @@ describe("survey readings over the API", () => {
     }
   });
 
-  it("reads the round as known at an earlier date: before the withdrawal the withdrawn answer counts", async () => {
+  it("reads the round as known at an earlier date: before the withdrawal the withdrawn answer counts, without its ratings", async () => {
     const body = (await readings("?knownAt=2026-06-03T00:00:00Z")).json();
     expect(body.knownAt).toBe("2026-06-03T00:00:00.000Z");
     expect(body.responseRate).toEqual({ rostered: 5, respondents: 5, value: 1 });
-    // eva rated ana's trust 4: (3 + 3.5 + 4) / 3.
-    expectClose(body.trustValue.byMember.ana.trustReceived, 3.5);
+    // eva rated ana's trust 4, but the withdrawal deleted her ratings from the vault (privacy wins
+    // over replay, docs/surveys.md): (3 + 3.5) / 2, not (3 + 3.5 + 4) / 3.
+    expectClose(body.trustValue.byMember.ana.trustReceived, 3.25);
     // ben → eva is between respondents now.
     expect(body.reciprocity[1]).toMatchObject({ arcsLeftOut: 0, asymmetricDyads: 2, dyadsUsed: 10 });
     const before = await readings("?knownAt=2026-05-01T00:00:00Z");

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CommunityWriter, PersonalData, PersonalVault } from "@copgraph/community";
 import { surveyResponsesOf } from "@copgraph/domain";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,8 +10,11 @@ import { SurveyLog, SurveyRefused } from "./survey-log.js";
 describe("the survey log", () => {
   const dir = mkdtempSync(join(tmpdir(), "copgraph-survey-log-"));
   const store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  const log = new SurveyLog(store);
+  const vault = PersonalVault.inMemory();
+  const personal = new PersonalData(vault, store);
+  const log = new SurveyLog(store, personal, new CommunityWriter(store, () => new Date(), personal));
   afterAll(async () => {
+    vault.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

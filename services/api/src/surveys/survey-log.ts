@@ -1,16 +1,26 @@
 import { randomUUID } from "node:crypto";
+import type { CommunityWriter, PersonalData } from "@copgraph/community";
 import {
   decideSurvey,
-  parseSurveyEvent,
+  fileSurveyAnswer,
+  isFiledSurveyAnswer,
   type SurveyDecision,
   type SurveyEvent,
+  type SurveyRecord,
   type SurveyRound,
+  surveyEventOfRecord,
   surveyEventSchemaVersions,
   surveyRoundOf,
   surveyStreamOf,
   surveyStreamPrefixOf,
 } from "@copgraph/domain";
-import { type EventStore, type ExpectedRevision, StreamNotFoundError } from "@copgraph/event-store";
+import {
+  type EventStore,
+  type ExpectedRevision,
+  type JsonObject,
+  type RecordedEvent,
+  StreamNotFoundError,
+} from "@copgraph/event-store";
 
 /** The decider refused the event: its code, a sentence, and where in the request. */
 export class SurveyRefused extends Error {
@@ -22,19 +32,27 @@ export class SurveyRefused extends Error {
 interface KnownRound {
   readonly round: SurveyRound | undefined;
   readonly revision: ExpectedRevision;
+  /** The ids of each respondent's answers recorded in the round (withdrawn or replaced ones too). */
+  readonly answerIds: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * Survey rounds as streams `surveys-<communityId>-<roundId>` of the event store. Each round's
  * writes are decided on its whole history and appended one after another, at the revision they
- * were decided on.
+ * were decided on. An answer's ratings and items are personal data: they are filed in the
+ * community's vault (docs/decisions/0020), the log keeps the ties, and reading a round joins them.
  */
 export class SurveyLog {
   /** Appends of one round wait for each other, so a decision always sees the one before it. */
   readonly #queues = new Map<string, Promise<unknown>>();
   readonly #appended = new Set<(communityId: string, roundId: string, event: SurveyEvent) => void>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly personal: PersonalData,
+    /** The community's members, to read version-1 answers (ratings inline) without erased members' parts. */
+    private readonly writer: Pick<CommunityWriter, "current">,
+  ) {}
 
   /** The round ids of a community, oldest stream first. */
   async roundIds(communityId: string): Promise<string[]> {
@@ -61,18 +79,32 @@ export class SurveyLog {
         const known = await this.read(communityId, roundId);
         const decision = decideSurvey(known.round, event);
         if (!decision.ok) throw new SurveyRefused(decision);
-        await this.store.appendToStream(
-          key,
-          [
-            {
-              id: randomUUID(),
-              type: event.type,
-              data: event.data,
-              metadata: { schemaVersion: surveyEventSchemaVersions[event.type], recordedAt, recordedBy },
-            },
-          ],
-          { expectedRevision: known.revision },
-        );
+        const id = randomUUID();
+        // As community appends do (append-protocol.ts): the values are durable, marked unsettled,
+        // before the body is appended, then settled, or discarded if the append was refused.
+        const { data, filed } = await this.#fileValues(communityId, id, event);
+        try {
+          await this.store.appendToStream(
+            key,
+            [
+              {
+                id,
+                type: event.type,
+                data,
+                metadata: { schemaVersion: surveyEventSchemaVersions[event.type], recordedAt, recordedBy },
+              },
+            ],
+            { expectedRevision: known.revision },
+          );
+        } catch (error) {
+          this.personal.discard(communityId, filed);
+          throw error;
+        }
+        this.personal.settle(communityId, filed);
+        if (event.type === "SurveyAnswerWithdrawn") {
+          // The withdrawn answers' ratings and items go, as erasure's do; their ties stay in the log.
+          this.personal.forgetSurveyAnswers(communityId, known.answerIds.get(event.data.respondent) ?? []);
+        }
         for (const listener of this.#appended) listener(communityId, roundId, event);
         return (await this.read(communityId, roundId)).round as SurveyRound;
       });
@@ -90,20 +122,71 @@ export class SurveyLog {
     return () => this.#appended.delete(listener);
   }
 
+  /** The event's data for the log, and the ids of the events whose values it filed in the vault. */
+  async #fileValues(
+    communityId: string,
+    eventId: string,
+    event: SurveyEvent,
+  ): Promise<{ data: JsonObject; filed: string[] }> {
+    if (event.type !== "SurveyAnswered") return { data: { ...event.data }, filed: [] };
+    const { body, personal } = fileSurveyAnswer(event.data);
+    const respondent = event.data.respondent;
+    const filed = await this.personal.keepSurveyAnswers(communityId, [{ eventId, respondent, values: personal }]);
+    return { data: { ...body }, filed };
+  }
+
   private async read(communityId: string, roundId: string, knownAt?: string): Promise<KnownRound> {
+    let recorded: RecordedEvent[];
     try {
-      const recorded = await this.store.readStream(surveyStreamOf(communityId, roundId), { maxCount: 1_000_000 });
-      const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
-      const known = recorded.filter((stored) => Date.parse(String(stored.metadata.recordedAt)) <= limit);
-      const events = known.flatMap((stored) => {
-        const parsed = parseSurveyEvent({ type: stored.type, data: stored.data });
-        return parsed.ok ? [parsed.event] : [];
-      });
-      const last = recorded.at(-1);
-      return { round: surveyRoundOf(events), revision: last ? last.revision : "no_stream" };
+      recorded = await this.store.readStream(surveyStreamOf(communityId, roundId), { maxCount: 1_000_000 });
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { round: undefined, revision: "no_stream" };
+      if (error instanceof StreamNotFoundError)
+        return { round: undefined, revision: "no_stream", answerIds: new Map() };
       throw error;
     }
+    const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
+    const known = recorded
+      .filter((stored) => Date.parse(String(stored.metadata.recordedAt)) <= limit)
+      .map((stored) => ({ id: stored.id, record: recordOf(stored) }));
+    const filed = known.filter(({ record }) => isFiledSurveyAnswer(record)).map(({ id }) => id);
+    const values = this.personal.surveyAnswerValues(communityId, filed);
+    const erased = known.some(({ record }) => isInlineAnswer(record))
+      ? erasedMembersOf(await this.writer.current(communityId))
+      : new Set<string>();
+    const events = known.flatMap(({ id, record }) => {
+      const event = surveyEventOfRecord(record, values.get(id) ?? {}, erased);
+      return event ? [event] : [];
+    });
+    const last = recorded.at(-1);
+    return {
+      round: surveyRoundOf(events),
+      revision: last ? last.revision : "no_stream",
+      answerIds: answerIdsOf(recorded),
+    };
   }
+}
+
+const recordOf = (stored: RecordedEvent): SurveyRecord => ({
+  type: stored.type,
+  data: stored.data,
+  schemaVersion: stored.metadata.schemaVersion,
+});
+
+/** A version-1 answer: its ratings and items are in the log, which erasure cannot change. */
+const isInlineAnswer = (record: SurveyRecord) => record.type === "SurveyAnswered" && !isFiledSurveyAnswer(record);
+
+function erasedMembersOf(log: Awaited<ReturnType<CommunityWriter["current"]>>): Set<string> {
+  const erased = new Set<string>();
+  for (const [memberId, member] of log.state.members) if (member.erased) erased.add(memberId);
+  return erased;
+}
+
+function answerIdsOf(recorded: readonly RecordedEvent[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const stored of recorded) {
+    if (stored.type !== "SurveyAnswered") continue;
+    const respondent = String(stored.data.respondent);
+    ids.set(respondent, [...(ids.get(respondent) ?? []), stored.id]);
+  }
+  return ids;
 }

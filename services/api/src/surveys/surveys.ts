@@ -1,3 +1,4 @@
+import type { Communities } from "@copgraph/community";
 import type { EventStore } from "@copgraph/event-store";
 import { defaultRespondentLimits, RespondentLimit, type RespondentLimits } from "./respondent-limit.js";
 import { SurveyLinkStore } from "./survey-links.js";
@@ -18,8 +19,9 @@ export class Surveys {
   readonly respondentLimit: RespondentLimit;
   readonly #publicUrl: () => string;
 
-  constructor(store: EventStore, options: SurveyOptions = {}) {
-    this.log = new SurveyLog(store);
+  /** `core`: the community's vault (answers' ratings and items) and members (who was erased). */
+  constructor(store: EventStore, core: Pick<Communities, "personal" | "writer">, options: SurveyOptions = {}) {
+    this.log = new SurveyLog(store, core.personal, core.writer);
     this.links = new SurveyLinkStore(options.file);
     this.respondentLimit = new RespondentLimit({ ...defaultRespondentLimits, ...options.respondentLimits });
     this.#publicUrl = options.publicUrl ?? (() => "");

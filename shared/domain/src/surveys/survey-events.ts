@@ -1,6 +1,6 @@
 // A survey round is a stream of its own, `surveys-<communityId>-<roundId>`, beside the community's
-// stream: no community decider, read model or export sees it. Events hold member ids and numbers,
-// never names: the roster's names stay in the vault.
+// stream: no community decider, read model or export sees it. Events hold member ids, never names:
+// the roster's names stay in the vault, and so do an answer's ratings and items once recorded.
 import { z } from "zod";
 import { CommunityId, EntityId, Name, OccurredAt } from "../events/fields.js";
 import { type Issue, issuesFrom, unreadableIssue } from "../issues.js";
@@ -96,10 +96,13 @@ export const surveyEventTypes = [
 ] as const;
 export type SurveyEventType = (typeof surveyEventTypes)[number];
 
-/** Stored in `metadata.schemaVersion`, as for community events. */
+/**
+ * Stored in `metadata.schemaVersion`, as for community events. SurveyAnswered 2: its ratings and
+ * items are filed in the vault, not in the log (survey-answer-filing.ts); version 1 held them inline.
+ */
 export const surveyEventSchemaVersions: Readonly<Record<SurveyEventType, number>> = {
   SurveyRoundOpened: 1,
-  SurveyAnswered: 1,
+  SurveyAnswered: 2,
   SurveyAnswerWithdrawn: 1,
   SurveyRoundClosed: 1,
 };

@@ -16,13 +16,30 @@ import {
 // The acceptance test of erasure: a member with a distinctive name, notes, topics, ties and
 // gatherings is erased; afterwards no response of any role, export, log page, snapshot or byte of
 // any file under the data folder (event log, vault, key store, WAL and SHM included) holds any of
-// it, and every indicator is unchanged. erasure-process.int.test.ts does the same for the files
-// of a real server stopped cleanly and killed.
+// it, and every indicator is unchanged. In a survey round, the ratings and items they gave and the
+// ratings given about them go too (the readings stop counting them), their ties stay.
+// erasure-process.int.test.ts does the same for the files of a real server stopped cleanly and killed.
 
 const query = "at=2026-05-01T00:00:00Z&knownAt=2026-06-01T12:00:00Z";
-/** A survey round in which the erased member and m1 named and rated each other. */
+/** A survey round in which the erased member and m1 named and rated each other, and m2 rated both. */
 const surveyRound = "privacy-round";
 const surveyTokens: Record<string, string> = {};
+/** The answers' ratings and items, each distinct, so that their bytes can be looked for in every file. */
+const survey = {
+  erasedRatesM1: { reliable: 1, commonConcern: 2, openToDiscussion: 1 },
+  erasedItems: [{ question: "ci.learn-teach.v1", value: 5 }],
+  m1RatesErased: { reliable: 4, commonConcern: 3, openToDiscussion: 4 },
+  m2RatesErased: { reliable: 2, commonConcern: 4 },
+  m2RatesM1: { reliable: 3 },
+  m2Items: [{ question: "ci.learn-teach.v1", value: 2 }],
+};
+/** What erasure deletes: the ratings and items the member gave and every rating about them. */
+const surveySecrets = [survey.erasedRatesM1, survey.erasedItems, survey.m1RatesErased, survey.m2RatesErased].map(
+  (value) => JSON.stringify(value),
+);
+/** What stays: another respondent's rating of another member, and their items. */
+const surveyKept = [survey.m2RatesM1, survey.m2Items].map((value) => JSON.stringify(value));
+const surveyReadings = `/v1/communities/${community}/surveys/${surveyRound}/readings`;
 /** Before the member left (day 115), so they are a node of the graph. */
 const whileMember = "at=2025-04-20T00:00:00Z&knownAt=2026-06-01T12:00:00Z";
 
@@ -55,6 +72,7 @@ const readPaths = [
   `/v1/communities/${community}/export?format=research&key=a-research-key-of-some-length&${query}`,
   `/v1/communities/${community}/surveys`,
   `/v1/communities/${community}/surveys/${surveyRound}/tracking`,
+  surveyReadings,
 ];
 
 /** The indicator readings (and the graph they come from), without the fields that name the time of asking. */
@@ -81,6 +99,8 @@ const readings = async () => {
 };
 
 let before: Record<string, unknown>;
+/** The round's readings before the erasure. */
+let surveyBefore: { trustValue: { byMember: Record<string, Record<string, unknown>> }; reciprocity: unknown };
 
 const send: Send = async (method, url, payload, headers = {}) => {
   const response = await test.app.inject({ method, url, payload, headers });
@@ -100,10 +120,11 @@ beforeAll(async () => {
   await seedPrivacyCommunity(send);
   await answerASurvey();
   before = await readings();
+  surveyBefore = JSON.parse(await get(surveyReadings));
 });
 afterAll(() => test.close());
 
-/** m1 and the member to be erased answer a round, naming and rating each other. */
+/** m1 and the member to be erased answer a round, naming and rating each other; m2 names and rates both. */
 async function answerASurvey(): Promise<void> {
   const opened = await send("POST", `/v1/communities/${community}/surveys`, {
     roundId: surveyRound,
@@ -114,19 +135,32 @@ async function answerASurvey(): Promise<void> {
   expect(opened.status, opened.body).toBe(201);
   const links = JSON.parse((await send("POST", `/v1/communities/${community}/surveys/${surveyRound}/links`, {})).body);
   for (const { memberId, link } of links.links) surveyTokens[memberId] = link.split("#/survey/")[1];
-  for (const [from, to] of [
-    [erasedId, "m1"],
-    ["m1", erasedId],
-  ] as const) {
+  const answers = {
+    [erasedId]: {
+      nominations: [{ question: "ng.advice.v1", named: ["m1"] }],
+      ratings: [{ memberId: "m1", trust: survey.erasedRatesM1 }],
+      items: survey.erasedItems,
+    },
+    m1: {
+      nominations: [{ question: "ng.advice.v1", named: [erasedId] }],
+      ratings: [{ memberId: erasedId, trust: survey.m1RatesErased }],
+      items: [],
+    },
+    m2: {
+      nominations: [{ question: "ng.advice.v1", named: ["m1", erasedId] }],
+      ratings: [
+        { memberId: "m1", trust: survey.m2RatesM1 },
+        { memberId: erasedId, trust: survey.m2RatesErased },
+      ],
+      items: survey.m2Items,
+    },
+  };
+  for (const [from, payload] of Object.entries(answers)) {
     const answered = await test.app.inject({
       method: "PUT",
       url: "/v1/survey/answer",
       headers: { "x-survey-token": surveyTokens[from] as string },
-      payload: {
-        nominations: [{ question: "ng.advice.v1", named: [to] }],
-        ratings: [{ memberId: to, trust: { reliable: 4, commonConcern: 3, openToDiscussion: 4 } }],
-        items: [],
-      },
+      payload,
     });
     expect(answered.statusCode, answered.body).toBe(200);
   }
@@ -148,8 +182,19 @@ describe("before the erasure", () => {
   it("the event log file never holds them: they live in the vault", () => {
     for (const { file, bytes } of filesUnder(test.dataDir)) {
       if (file.startsWith("personal")) continue;
-      expect(containing(bytes, [...secrets, kept.name, kept.notes]), file).toEqual([]);
+      expect(containing(bytes, [...secrets, kept.name, kept.notes, ...surveySecrets, ...surveyKept]), file).toEqual([]);
     }
+    const vault = Buffer.concat(
+      filesUnder(test.dataDir).flatMap(({ file, bytes }) => (file.startsWith("personal") ? [bytes] : [])),
+    );
+    expect(containing(vault, [...surveySecrets, ...surveyKept])).toEqual([...surveySecrets, ...surveyKept]);
+  });
+
+  it("the survey readings count the ratings given by and about the member", () => {
+    const { byMember } = surveyBefore.trustValue;
+    expect(byMember[erasedId]).toMatchObject({ trustRatingsGiven: 1, trustRatingsReceived: 2 });
+    expect(byMember.m1).toMatchObject({ trustRatingsGiven: 1, trustRatingsReceived: 2 });
+    expect(byMember.m2).toMatchObject({ trustRatingsGiven: 2, trustRatingsReceived: 0 });
   });
 });
 
@@ -181,7 +226,21 @@ describe("after the erasure", () => {
     expect(files.map(({ file }) => file)).toEqual(
       expect.arrayContaining(["events.sqlite", "personal.sqlite", "access.sqlite", "surveys.sqlite"]),
     );
-    for (const { file, bytes } of files) expect(containing(bytes, secrets), file).toEqual([]);
+    for (const { file, bytes } of files) expect(containing(bytes, [...secrets, ...surveySecrets]), file).toEqual([]);
+    // The others' ratings of each other and their items stay.
+    const vault = Buffer.concat(files.flatMap(({ file, bytes }) => (file.startsWith("personal") ? [bytes] : [])));
+    expect(containing(vault, surveyKept)).toEqual(surveyKept);
+  });
+
+  it("the survey readings no longer count the ratings given by or about the member; the ties still count", async () => {
+    const after = JSON.parse(await get(surveyReadings));
+    const { byMember } = after.trustValue;
+    for (const count of ["trustRatingsGiven", "trustRatingsReceived"])
+      expect(byMember[erasedId]?.[count] ?? 0, count).toBe(0);
+    expect(byMember.m1).toMatchObject({ trustRatingsGiven: 0, trustRatingsReceived: 1 });
+    expect(byMember.m2).toMatchObject({ trustRatingsGiven: 1, trustRatingsReceived: 0 });
+    expect(after.responseRate).toMatchObject({ respondents: 3 });
+    expect(after.reciprocity).toEqual(surveyBefore.reciprocity);
   });
 
   it("the erased member stays as an anonymous node; the others keep their names", async () => {
@@ -199,8 +258,8 @@ describe("after the erasure", () => {
     const stream = await test.store.readStream(`surveys-${community}-${surveyRound}`);
     const ties = stream
       .filter((event) => event.type === "SurveyAnswered")
-      .map((event) => `${event.data.respondent}>${(event.data.nominations as { named: string[] }[])[0]?.named[0]}`);
-    expect(ties).toEqual([`${erasedId}>m1`, `m1>${erasedId}`]);
+      .map((event) => `${event.data.respondent}>${(event.data.nominations as { named: string[] }[])[0]?.named}`);
+    expect(ties).toEqual([`${erasedId}>m1`, `m1>${erasedId}`, `m2>m1,${erasedId}`]);
     const shown = await test.app.inject({
       url: "/v1/survey",
       headers: { "x-survey-token": surveyTokens.m1 as string },

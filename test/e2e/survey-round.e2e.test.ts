@@ -12,8 +12,8 @@ import { DAY } from "../support/community-view.js";
 // rise live while 10 respondents answer from their links on a 390 px phone (no key, the token only
 // in a header); two come back to change their answer, one withdraws, one link is reissued, and the
 // facilitator closes the round, after which every link gets the one "does not work" page.
-// At the close, the round's trust readings and its chain test show with the response rate (reported
-// layers in the main graph and its time slider need the projection wiring: not built, not tested).
+// At the close, the round's trust readings and its chain test show with the response rate; on the
+// graph, the reported layers and trust readings appear from the round's close date on.
 
 const COMMUNITY = "harbour";
 /** Members and nothing recorded yet: a survey may be where it starts. */
@@ -50,6 +50,13 @@ const NAMES = [
 ];
 const SECTORS = ["education", "health", "business"];
 const LAYERS = ["professional", "management"];
+/** The graph of the open view, as much as these tests read of it (the test tsconfig has no DOM library). */
+type ReportedView = {
+  copgraphView?: {
+    graph: { forEachEdge(each: (key: string, data: { layers: Record<string, number> }) => void): void };
+  };
+};
+
 const DEAD = "This link does not work: it may have been replaced or the round has closed.";
 
 beforeAll(async () => {
@@ -306,6 +313,47 @@ it("runs a round: open, links, 10 answers on a phone seen live, changes, a withd
   expect(facilitator.errors.filter((e) => !e.includes("401"))).toEqual([]);
   await fp.close();
 }, 90_000);
+
+it("draws the closed round's reported ties and trust readings from its close date on, with the response rate", async () => {
+  const { page, errors } = await facilitatorPage();
+  await page.locator(".cg-indicators[data-state=ready]").waitFor({ timeout: 30_000 });
+  const reportedEdges = () =>
+    page.evaluate(() => {
+      const graph = (globalThis as unknown as ReportedView).copgraphView?.graph;
+      let count = 0;
+      graph?.forEachEdge((_key, data) => {
+        if (data.layers["reported-advice"] === 1) count++;
+      });
+      return count;
+    });
+  expect(await reportedEdges()).toBe(0);
+  await page.locator(".cg-layers summary").click();
+  await page.getByLabel("went to for advice").check();
+  expect(await page.locator(".cg-layers summary").textContent()).toBe("Tie layers (8 of 8 + 1 reported)");
+  const note = page.locator(".cg-reported-note");
+  await note.getByText(/^Reported ties from “Spring 2026”, closed /).waitFor({ timeout: 15_000 });
+  expect(await note.textContent()).toContain("10 of 12 members asked answered (83 %)");
+  // Each of the ten named two people for advice.
+  await expect.poll(reportedEdges).toBeGreaterThanOrEqual(10);
+  const trust = page.locator(".cg-indicators .cg-reported-readings");
+  await trust.locator('[data-reading="trust"]').waitFor({ timeout: 15_000 });
+  expect(await trust.locator(".cg-survey-answered").textContent()).toMatch(/^10 of 12 members asked answered \(83 %\)/);
+  expect(await trust.locator('[data-reading="trust"]').textContent()).toMatch(/^Trust\d\.\d\d of 4 on average/);
+  await screenshot(page, "survey-reported-layers");
+
+  // A week back the round had not closed: no reported tie, no survey reading; forward again, back they come.
+  await page.focus("#cg-time");
+  await page.keyboard.press("ArrowLeft");
+  await note.getByText(/^No survey round had closed by /).waitFor({ timeout: 15_000 });
+  await expect.poll(reportedEdges).toBe(0);
+  expect(await trust.isHidden()).toBe(true);
+  await page.keyboard.press("End");
+  await note.getByText(/^Reported ties from “Spring 2026”/).waitFor({ timeout: 15_000 });
+  await expect.poll(reportedEdges).toBeGreaterThanOrEqual(10);
+  expect(new URLSearchParams(new URL(page.url()).hash.split("?")[1]).get("reported")).toBe("reported-advice");
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+  await page.close();
+}, 60_000);
 
 it("a researcher reads a round's readings and its chain, not its links, respondents or names", async () => {
   const { page, errors } = await suite.browser.newPage();

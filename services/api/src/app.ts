@@ -124,7 +124,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(eventLogRoutes, context);
   await app.register(csvImportRoutes, context);
   await app.register(exportRoutes, context);
-  await app.register(graphRoutes, context);
+  const surveys = new Surveys(deps.store, communities, deps.surveys);
+  app.addHook("onClose", () => surveys.close());
+  await app.register(graphRoutes, { ...context, surveys: surveys.log });
   await app.register(timelineRoutes, context);
   await app.register(memberViewRoutes, context);
   await app.register(compareRoutes, context);
@@ -141,8 +143,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.addHook("preClose", () => notices.stop());
   app.addHook("onClose", () => notices.close());
   await app.register(watchRoutes, { ...context, notices });
-  const surveys = new Surveys(deps.store, communities, deps.surveys);
-  app.addHook("onClose", () => surveys.close());
   await app.register(surveyRoutes, { ...context, surveys });
   await app.register(respondentRoutes, { ...context, surveys });
   await app.register(surveyAnswersImportRoutes, { ...context, surveys });

@@ -1,4 +1,4 @@
-import { TieLayer } from "@copgraph/domain";
+import { reportedLayers, tieLayers } from "@copgraph/domain";
 import { z } from "zod";
 import { durationMs, parseDuration } from "./duration.js";
 
@@ -40,6 +40,31 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item).min(1));
 
+/** The layers of survey name generators, which the graph draws beside the recorded ones. */
+export { reportedLayers };
+
+/** A recorded tie layer; a reported layer's name gets a sentence saying where it is read. */
+const RecordedLayer = z.enum(tieLayers, {
+  error: (issue) =>
+    typeof issue.input === "string" && reportedLayers.includes(issue.input)
+      ? `${issue.input} is a layer reported in a survey round: the graph draws it (GET …/graph?layers=${issue.input}), a round's indicators on it are at GET …/surveys/{roundId}/indicators`
+      : `must be a tie layer: ${tieLayers.join(", ")}`,
+});
+
+/** A layer the graph can draw: recorded, or reported in the survey round in effect at `at`. */
+const GraphLayer = z.enum([...tieLayers, ...reportedLayers] as [string, ...string[]], {
+  error: () => `must be a tie layer (${tieLayers.join(", ")}) or a reported one (${reportedLayers.join(", ")})`,
+});
+
+/** The graph's `layers`: recorded and reported ones (the other reads take recorded layers only). */
+export const GraphLayers = z.object({
+  layers: commaList(GraphLayer)
+    .optional()
+    .meta({
+      description: `Tie layers, comma-separated (default every recorded layer). Recorded: ${tieLayers.join(", ")}. Reported in a survey round: ${reportedLayers.join(", ")}; those ties come from the round in effect at \`at\` (the last one whose answers had ended by then, as known at \`knownAt\`), point from the respondent to the member named, weigh 1 per layer, and are not windowed, faded or filtered by minWeight (a survey answer has no date of its own); the answer's \`reported\` says which round and its response rate`,
+    }),
+});
+
 /** The fields of the query every read of the graph and its indicators takes. */
 export const GraphQueryFields = z.object({
   at: dateTime.optional().meta({ description: `Valid time: what had happened by then (default now). ${spanCap}` }),
@@ -56,7 +81,9 @@ export const GraphQueryFields = z.object({
     description:
       "Weight ties by exponential decay with this half-life, e.g. P30D (any length: it sets weights, not sizes)",
   }),
-  layers: commaList(TieLayer).optional().meta({ description: "Tie layers, comma-separated (default all)" }),
+  layers: commaList(RecordedLayer)
+    .optional()
+    .meta({ description: `Tie layers, comma-separated (default all): ${tieLayers.join(", ")}` }),
   attribute: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/, "must be an attribute name such as sector or office")
@@ -105,7 +132,9 @@ export const GraphQueryFields = z.object({
 type QueryFields = z.infer<typeof GraphQueryFields>;
 
 /** The rules across fields, added to the query fields (and any fields a route adds to them). */
-export const withGraphQueryRules = <T extends z.ZodType<QueryFields>>(schema: T) =>
+export const withGraphQueryRules = <T extends z.ZodType<Pick<QueryFields, "at" | "from" | "window" | "halfLife">>>(
+  schema: T,
+) =>
   schema
     .refine((q) => [q.from, q.window, q.halfLife].filter((x) => x !== undefined).length <= 1, {
       message: "give at most one of from, window and halfLife",

@@ -55,11 +55,38 @@ export const BackboneApplied = z
   .meta({ id: "BackboneApplied" });
 export type BackboneApplied = z.infer<typeof BackboneApplied>;
 
+/** The survey round whose reported ties the graph draws, when `layers` names reported layers. */
+export const ReportedLayersApplied = z
+  .object({
+    layers: z.array(z.string()).meta({ description: "The reported layers asked" }),
+    round: z
+      .object({
+        roundId: z.string(),
+        title: z.string().optional().meta({ description: "The round's title (left out for researchers)" }),
+        opensAt: z.string(),
+        endedAt: z.string().meta({ description: "When its answers ended: its close date, or its earlier closing" }),
+        asked: z.number().int().meta({ description: "Members on its roster" }),
+        answered: z.number().int().meta({ description: "Members whose answer counts (not withdrawn)" }),
+        responseRate: z.number().meta({ description: "answered / asked" }),
+      })
+      .nullable()
+      .meta({ description: "The round in effect at `at`; null when no round had ended by then" }),
+    tiesDrawn: z.number().int().meta({ description: "Reported ties in the answer's `ties`" }),
+    tiesLeftOut: z
+      .number()
+      .int()
+      .meta({ description: "Reported ties from or to someone who is not a member at `at` (left, or not known then)" }),
+    statement: z.string().meta({ description: "What the reported ties are, with the response rate, in a sentence" }),
+  })
+  .meta({ id: "ReportedLayersApplied" });
+export type ReportedLayersApplied = z.infer<typeof ReportedLayersApplied>;
+
 export const GraphResponse = z
   .object({
     communityId: z.string(),
     query: ResolvedQuery,
     backbone: BackboneApplied.optional().meta({ description: "Present when `backbone` was asked" }),
+    reported: ReportedLayersApplied.optional().meta({ description: "Present when `layers` names reported layers" }),
     nodes: z.array(GraphNode),
     ties: z.array(GraphTie),
   })

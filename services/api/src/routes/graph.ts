@@ -4,6 +4,7 @@ import {
   DEFAULT_MEMBER_PAGE_SIZE,
   GraphBackbone,
   GraphFormat,
+  GraphLayers,
   GraphQueryFields,
   GraphResponse,
   IndicatorSelection,
@@ -15,12 +16,16 @@ import {
   withGraphQueryRules,
   withMemberPagingRule,
 } from "@copgraph/contract";
+import { reportedLayers, type TieLayer, tieLayers } from "@copgraph/domain";
 import { pseudonymise, toGexf, toGraphml } from "@copgraph/interchange";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { aggregateValues } from "../access/aggregate-view.js";
 import { minGroupSizeFor, pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
 import { asksForFile, routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
+import { roundInEffect } from "../surveys/round-in-effect.js";
+import type { SurveyLog } from "../surveys/survey-log.js";
+import { withReportedTies } from "../surveys/with-reported-ties.js";
 import { problemResponses, type RouteContext } from "./context.js";
 import { backboneOf } from "./graph-backbone.js";
 import { memberPage, withoutMemberDetails } from "./member-parts.js";
@@ -33,7 +38,12 @@ const downloads = {
   graphml: { type: "application/graphml+xml", extension: "graphml" },
 } as const;
 
-export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { reader, store, now }) => {
+export interface GraphRoutesOptions extends RouteContext {
+  /** Where reported layers come from: the community's survey rounds. */
+  readonly surveys: SurveyLog;
+}
+
+export const graphRoutes: FastifyPluginAsyncZod<GraphRoutesOptions> = async (app, { reader, store, now, surveys }) => {
   app.get(
     "/v1/communities/:id/graph",
     {
@@ -42,20 +52,33 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
       schema: {
         tags: ["analytics"],
         summary:
-          "The relationship graph as of a date; nodes carry the per-member values of the indicators asked; `backbone` keeps only the ties of its backbone",
+          "The relationship graph as of a date; nodes carry the per-member values of the indicators asked; `backbone` keeps only the ties of its backbone; reported layers add the ties of the survey round in effect",
         params: CommunityParams,
         querystring: withGraphQueryRules(
-          GraphQueryFields.extend(GraphFormat.shape).extend(NodeIndicatorSelection.shape).extend(GraphBackbone.shape),
+          GraphQueryFields.extend(GraphLayers.shape)
+            .extend(GraphFormat.shape)
+            .extend(NodeIndicatorSelection.shape)
+            .extend(GraphBackbone.shape),
         ),
         response: { 200: GraphResponse, ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
-      const { format, indicators: ids, backbone: alpha, ...params } = request.query;
+      const { format, indicators: ids, backbone: alpha, layers: allLayers, ...rest } = request.query;
       if (alpha !== undefined && format !== "json") {
         const why = "backbone is a view of the JSON graph; a download (gexf, graphml) carries every tie";
         throw new HttpProblem(400, "validation", why, [{ in: "querystring", pointer: "/backbone", message: why }]);
       }
+      const reported = allLayers?.filter((layer) => reportedLayers.includes(layer)) ?? [];
+      if (reported.length > 0 && format !== "json") {
+        const why = `reported layers (${reported.join(", ")}) are drawn in the JSON graph; a download (gexf, graphml) carries the recorded ties`;
+        throw new HttpProblem(400, "validation", why, [{ in: "querystring", pointer: "/layers", message: why }]);
+      }
+      const recorded = allLayers?.filter((layer): layer is TieLayer =>
+        (tieLayers as readonly string[]).includes(layer),
+      );
+      // Only reported layers asked: the members, and no recorded tie.
+      const params = { ...rest, ...(recorded && { layers: recorded }) };
       const view = await reader.view(request.params.id, params);
       const pseudonymKey = pseudonymKeyFor(request);
       if (format !== "json" && pseudonymKey !== undefined) {
@@ -96,6 +119,13 @@ export const graphRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { re
         };
       };
       const pseudonyms = pseudonymousViewFor(request, view.history);
+      if (reported.length > 0) {
+        const { at, knownAt } = view.graphQuery;
+        const round = await roundInEffect(surveys, view.communityId, at, knownAt);
+        const drawn = withReportedTies(body(), round, reported, view.resolved.at);
+        const answer = { ...drawn, query: { ...view.resolved, layers: [...(recorded ?? []), ...reported] } };
+        return pseudonyms ? pseudonyms.apply(answer) : answer;
+      }
       if (pseudonyms) return pseudonyms.apply(body());
       const what = alpha === undefined ? "graph" : `graph|backbone=${alpha}`;
       return reply.type(JSON_TYPE).send(reader.serialised(view, what, ids ?? [], body) as never);

@@ -1,3 +1,4 @@
+export * from "./round-in-effect.js";
 export * from "./survey-answer-filing.js";
 export * from "./survey-events.js";
 export * from "./survey-questions.js";

@@ -16,6 +16,7 @@ import { type Arrange, Layout, stronger } from "./layout.js";
 import { type GroupPick, renderLegend } from "./legend.js";
 import { memberPanelIndicators, renderMember, renderMemberState } from "./member-panel.js";
 import { queryLine } from "./query-line.js";
+import { createReportedLayersView } from "./reported-layers-view.js";
 import { isAbort, Latest, problemText, reads } from "./requests.js";
 import { createSearch } from "./search.js";
 import { siloClustersWithMembers } from "./silo-cluster-members.js";
@@ -25,7 +26,7 @@ import { createTimeSlider, dateLabel } from "./time-slider.js";
 import { charted, TimelineCharts } from "./timeline-charts.js";
 import { loadSeries } from "./timeline-data.js";
 import { ViewNames } from "./view-names.js";
-import { attributeWords, graphQuery, type ViewState, writeState } from "./view-state.js";
+import { attributeWords, graphDrawQuery, graphQuery, type ViewState, writeState } from "./view-state.js";
 
 const DEBOUNCE_MS = 150;
 
@@ -53,6 +54,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   const canvas = h("div", { class: "cg-sigma", role: "img", "data-layout": "settled" });
   const note = h("p", { class: "cg-graph-note", role: "status" });
   const siloNote = h("p", { class: "cg-graph-note cg-silo-note", role: "status" });
+  const reported = createReportedLayersView(id);
   const zoomButton = (label: string, text: string, direction: "in" | "out" | "reset") =>
     h("button", { type: "button", "aria-label": label, title: label, onclick: () => view.zoom(direction) }, text);
   const card = h(
@@ -94,6 +96,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     h("h2", { id: "cg-readings-title" }, "Readings"),
     query,
     readings,
+    reported.readings,
   );
   const charts = new TimelineCharts();
   charts.showMessage("Loading the trends…");
@@ -114,7 +117,9 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
     // Moving in time or recolouring keeps everyone's place; other filters change the ties, so the
     // layout may adjust gently. Only the date and the backbone leave the trends as they are.
     const keepPlaces = keys.every((key) => key === "at" || key === "knownAt" || key === "attribute");
-    schedule(!keys.every((key) => key === "at" || key === "backbone"), keepPlaces ? "newcomers" : "gentle");
+    // The trends read recorded ties only: reported layers leave them as they are.
+    const sameTrends = keys.every((key) => key === "at" || key === "backbone" || key === "reported");
+    schedule(!sameTrends, keepPlaces ? "newcomers" : "gentle");
   };
   const controls = createControls(state, change);
   const backboneNote = createBackboneNote(() => change({ backbone: false }));
@@ -151,6 +156,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       slider.element,
       error,
       backboneNote.element,
+      reported.note,
       h("div", { class: "cg-main" }, card, h("div", { class: "cg-side" }, member, panel, notices.element)),
       charts.element,
       surveys.element,
@@ -258,7 +264,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       const drawn = sizeIndicator(state.size);
       const [graphChoice, shown, clusters, diversity, descriptions] = await Promise.all([
         readGraphChoice(state.backbone ?? backboneForDensity, (backbone) =>
-          reads.graph(id, { ...q, indicators: drawn, backbone }, signal),
+          reads.graph(id, { ...graphDrawQuery(state), indicators: drawn, backbone }, signal),
         ),
         reads.indicators(id, { ...q, indicators: requested.filter((r) => r !== "silo.clusters").join(",") }, signal),
         siloClustersWithMembers(id, q, signal),
@@ -274,6 +280,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       card.dataset.backboneAlpha = String(BACKBONE_ALPHA);
       controls.setBackbone(graphChoice.onBackbone);
       backboneNote.show(graphChoice.response, state.backbone === undefined);
+      reported.show(graphChoice.response.reported, at, state.knownAt);
       arrange = "newcomers";
       renderIndicators(readings, values, diversity, {
         colour: colourOf,
@@ -353,6 +360,7 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
       memberRequest.abort();
       slider.stop();
       notices.stop();
+      reported.stop();
       surveys.stop();
       layout.stop();
       view.kill();

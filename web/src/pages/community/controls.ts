@@ -1,3 +1,4 @@
+import { reportedLayers } from "@copgraph/contract";
 import { tieLayers } from "@copgraph/domain";
 import { h, mount } from "../../core/dom.js";
 import { BACKBONE_EXPLANATION } from "./backbone.js";
@@ -22,6 +23,9 @@ const layerLabels: Record<string, string> = {
   "knowledge-sharing": "knowledge sharing",
   led: "led at gatherings",
   "co-attendance": "attended gatherings together",
+  "reported-advice": "went to for advice",
+  "reported-knowledge": "shared knowledge with",
+  "reported-collaboration": "worked together with",
 };
 
 export interface Controls {
@@ -74,8 +78,10 @@ export function createControls(state: ViewState, change: (patch: Partial<ViewSta
   const chosen = new Set(state.layers ?? tieLayers);
   const summary = h("summary", {});
   const note = h("p", { class: "cg-muted", "aria-live": "polite" });
+  const reported = new Set(state.reported);
   const showSummary = () => {
-    summary.textContent = `Tie layers (${chosen.size} of ${tieLayers.length})`;
+    const extra = reported.size > 0 ? ` + ${reported.size} reported` : "";
+    summary.textContent = `Tie layers (${chosen.size} of ${tieLayers.length}${extra})`;
   };
   const boxes = tieLayers.map((layer) => {
     const box = h("input", {
@@ -97,12 +103,38 @@ export function createControls(state: ViewState, change: (patch: Partial<ViewSta
     });
     return h("label", { class: "cg-check" }, box, layerLabels[layer] ?? layer);
   });
+  // Reported layers are drawn over the recorded ties, so they may all be off.
+  const reportedBoxes = reportedLayers.map((layer) => {
+    const box = h("input", {
+      type: "checkbox",
+      value: layer,
+      checked: reported.has(layer),
+      onchange: () => {
+        if (box.checked) reported.add(layer);
+        else reported.delete(layer);
+        showSummary();
+        change({ reported: reportedLayers.filter((l) => reported.has(l)) });
+      },
+    });
+    return h("label", { class: "cg-check" }, box, layerLabels[layer] ?? layer);
+  });
   showSummary();
   const layers = h(
     "details",
     { class: "cg-layers" },
     summary,
-    h("fieldset", {}, h("legend", { class: "cg-visually-hidden" }, "Tie layers to include"), ...boxes, note),
+    h(
+      "div",
+      { class: "cg-layers-popover" },
+      h("fieldset", {}, h("legend", { class: "cg-visually-hidden" }, "Tie layers to include"), ...boxes, note),
+      h(
+        "fieldset",
+        { class: "cg-reported-layers" },
+        h("legend", {}, "Reported in a survey"),
+        h("p", { class: "cg-muted" }, "Whom members named in the last survey round closed by the date shown."),
+        ...reportedBoxes,
+      ),
+    ),
   );
 
   const field = (id: string, label: string, control: HTMLElement) =>

@@ -2,6 +2,7 @@ import Sigma from "sigma";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { type Category, DIMMED, measure, NO_VALUE_COLOUR, nodeSize, tieSize } from "./appearance.js";
 import type { EdgeData, MemberGraph, NodeData } from "./graph-model.js";
+import { onlyReported, REPORTED_TIE } from "./reported-layers-view.js";
 import type { Cluster } from "./silo-clusters.js";
 import { siloHulls } from "./silo-hulls.js";
 import type { SizeMeasure } from "./view-state.js";
@@ -196,7 +197,7 @@ export class GraphView {
     const display = this.display;
     const shown: Partial<EdgeDisplayData> = {
       ...data,
-      color: TIE,
+      color: onlyReported(data.layers) ? REPORTED_TIE : TIE,
       size: tieSize(data.weight, display.maxWeight),
       zIndex: 0,
     };

@@ -5,6 +5,7 @@ import type {
   MemberList,
   MemberResponse,
   Problem,
+  SurveyReadingsResponse,
   TimelineResponse,
 } from "@copgraph/contract";
 import { ApiError, type QueryParams, SIGNED_OUT_EVENT } from "../../core/api.js";
@@ -51,6 +52,8 @@ export const reads = {
   members: (id: string, signal?: AbortSignal) => get<MemberList>(`${base(id)}/members`, signal),
   member: (id: string, memberId: string, query: QueryParams, signal?: AbortSignal) =>
     get<MemberResponse>(`${base(id)}/members/${encodeURIComponent(memberId)}${search(query)}`, signal),
+  surveyReadings: (id: string, roundId: string, query: QueryParams, signal?: AbortSignal) =>
+    get<SurveyReadingsResponse>(`${base(id)}/surveys/${encodeURIComponent(roundId)}/readings${search(query)}`, signal),
 };
 
 /** Hands out one signal at a time: asking for the next aborts the previous, so the last request wins. */

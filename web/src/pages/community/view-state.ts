@@ -1,3 +1,4 @@
+import { reportedLayers } from "@copgraph/contract";
 import { tieLayers } from "@copgraph/domain";
 import type { QueryParams } from "../../core/api.js";
 import { links } from "../../core/router.js";
@@ -17,8 +18,10 @@ export interface ViewState {
   knownAt: string | undefined;
   attribute: string;
   size: SizeMeasure;
-  /** Undefined: every layer. */
+  /** Recorded layers; undefined: every one. */
   layers: string[] | undefined;
+  /** Reported layers drawn over the recorded ties: those of the survey round in effect at `at`. */
+  reported: string[];
   period: Period;
   minWeight: number;
   /** Only the backbone's ties (true) or every tie (false); undefined: the backbone when the graph is dense. */
@@ -34,6 +37,7 @@ export function readState(query: URLSearchParams): ViewState {
     .get("layers")
     ?.split(",")
     .filter((layer) => (tieLayers as readonly string[]).includes(layer));
+  const reported = (query.get("reported")?.split(",") ?? []).filter((layer) => reportedLayers.includes(layer));
   const period =
     periods.find((p) => p === `window:${query.get("window")}` || p === `halfLife:${query.get("halfLife")}`) ?? "all";
   const size = sizeMeasures.find((s) => s === query.get("size")) ?? "degree";
@@ -45,6 +49,7 @@ export function readState(query: URLSearchParams): ViewState {
     attribute: /^[A-Za-z][A-Za-z0-9_.]{0,63}$/.test(attribute) ? attribute : "sector",
     size,
     layers: layers && layers.length > 0 ? layers : undefined,
+    reported: [...new Set(reported)],
     period,
     minWeight: Number.isFinite(minWeight) && minWeight > 0 ? minWeight : 0,
     backbone: query.get("backbone") === "1" ? true : query.get("backbone") === "0" ? false : undefined,
@@ -61,6 +66,7 @@ export function writeState(communityId: string, state: ViewState): void {
   if (state.attribute !== "sector") query.set("attribute", state.attribute);
   if (state.size !== "degree") query.set("size", state.size);
   if (state.layers) query.set("layers", state.layers.join(","));
+  if (state.reported.length > 0) query.set("reported", state.reported.join(","));
   const [kind, duration] = state.period.split(":");
   if (kind && duration) query.set(kind, duration);
   if (state.minWeight > 0) query.set("minWeight", String(state.minWeight));
@@ -83,6 +89,16 @@ export function graphQuery(state: ViewState, attribute = state.attribute): Query
     attribute,
     minWeight: state.minWeight > 0 ? state.minWeight : undefined,
   };
+}
+
+/**
+ * The graph's own query: the recorded layers and, when picked, the reported ones (the readings
+ * and trends read recorded ties only, with graphQuery).
+ */
+export function graphDrawQuery(state: ViewState): QueryParams {
+  const query = graphQuery(state);
+  if (state.reported.length === 0) return query;
+  return { ...query, layers: [...(state.layers ?? tieLayers), ...state.reported].join(",") };
 }
 
 /** The words of the field for an attribute, singular and plural. */

@@ -63,6 +63,15 @@ export function tourStops(member: string, past: string, survey?: string): Stop[]
         await page.locator(".cg-downloads summary").click();
       },
     },
+    {
+      name: "community-reported-layers",
+      path: `${view}?reported=reported-advice`,
+      reach: async (page) => {
+        await viewReady(page);
+        await visible(page, ".cg-reported-note");
+        await page.locator(".cg-layers summary").click();
+      },
+    },
     { name: "record", path: `/#/c/${DEMO}/record`, reach: (page) => visible(page, "form") },
     {
       name: "compare",

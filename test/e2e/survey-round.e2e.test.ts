@@ -395,6 +395,14 @@ it("offers survey rounds on the page of a community with nothing recorded yet", 
   await section.getByLabel("Title", { exact: true }).fill("First round");
   await section.getByRole("button", { name: "Open the round" }).click();
   await section.locator('.cg-survey-tracking[data-roster="3"][data-answered="0"]').waitFor();
+  // Closed with no answer: the readings say so instead of a table of blanks.
+  await section.getByRole("button", { name: "Close the round", exact: true }).click();
+  await section.getByRole("button", { name: "Yes, close the round" }).click();
+  const results = section.locator(".cg-survey-results");
+  await results.locator(".cg-survey-readings-slot[data-state=ready]").waitFor({ timeout: 15_000 });
+  expect(await results.locator(".cg-survey-readings").textContent()).toBe(
+    "0 of 3 members asked answered (0 %).No one has answered yet: there is nothing to read.",
+  );
   expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
   await page.close();
 });

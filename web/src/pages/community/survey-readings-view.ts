@@ -28,6 +28,10 @@ const reading = (label: string, value: string, sentence: string, id: string) =>
 export function readingsView(readings: SurveyReadingsResponse): HTMLElement {
   const parts: HTMLElement[] = [h("p", { class: "cg-survey-answered" }, responseRateSentence(readings.responseRate))];
   const trust = readings.trustValue;
+  if (readings.responseRate.respondents === 0) {
+    parts.push(h("p", { class: "cg-muted" }, "No one has answered yet: there is nothing to read."));
+    return h("div", { class: "cg-survey-readings" }, ...parts);
+  }
   if (readings.suppressed || !trust) {
     parts.push(h("p", { class: "cg-muted" }, "Too few members answered for the readings to be shown."));
     return h("div", { class: "cg-survey-readings" }, ...parts);

@@ -20,7 +20,7 @@ let log: SurveyLog;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "copgraph-survey-vault-"));
   store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  vault = PersonalVault.inDataDir(dir);
+  vault = PersonalVault.inMemory();
   erased = new Set();
   // Only who was erased is asked of the community (to read version-1 answers).
   const members = { current: async () => ({ state: { members: membersErased() } }) };
@@ -113,6 +113,29 @@ describe("an answer's ratings and items", () => {
     });
     expect(await answerOf("ana")).toBeUndefined();
     expect((await answerOf("ben"))?.items).toEqual(benAnswers.items);
+  });
+
+  it("of an answer withdrawn are not read even before they are deleted, and go with the round's next write", async () => {
+    await log.append("town", opened, "key:test", "2026-03-01T00:00:00Z");
+    await log.append("town", answered(anaRatesBenAndCem), "survey-link:ana", "2026-03-02T00:00:00Z");
+    // A crash between the withdrawal's append and the deletion of the answer's values.
+    await store.appendToStream(surveyStreamOf("town", "r1"), [
+      {
+        id: randomUUID(),
+        type: "SurveyAnswerWithdrawn",
+        data: { roundId: "r1", respondent: "ana", occurredAt: "2026-03-04T00:00:00Z" },
+        metadata: { schemaVersion: 1, recordedAt: "2026-03-04T00:00:00Z", recordedBy: "survey-link:ana" },
+      },
+    ]);
+    expect((await vaultRows()).sort()).toEqual(["items", "rating:ben", "rating:cem"]);
+    expect(await answerOf("ana", "2026-03-03T00:00:00Z")).toEqual({
+      nominations: anaRatesBenAndCem.nominations,
+      ratings: [],
+      items: [],
+    });
+    const benAnswers = { ...anaRatesBenAndCem, respondent: "ben", nominations: [], ratings: [], items: [] };
+    await log.append("town", answered(benAnswers), "survey-link:ben", "2026-03-05T00:00:00Z");
+    expect(await vaultRows()).toEqual([]);
   });
 
   it("leave nothing in the vault when the append is refused", async () => {

@@ -32,8 +32,15 @@ export class SurveyRefused extends Error {
 interface KnownRound {
   readonly round: SurveyRound | undefined;
   readonly revision: ExpectedRevision;
-  /** The ids of each respondent's answers recorded in the round (withdrawn or replaced ones too). */
-  readonly answerIds: ReadonlyMap<string, readonly string[]>;
+  /** The round's answers as recorded, whatever `knownAt`. */
+  readonly answers: RecordedAnswers;
+}
+
+interface RecordedAnswers {
+  /** The ids of each respondent's answers since their last withdrawal (the latest stands). */
+  readonly current: ReadonlyMap<string, readonly string[]>;
+  /** Answers a later withdrawal took back: their ratings and items are never read, and are deleted. */
+  readonly withdrawn: readonly string[];
 }
 
 /**
@@ -101,10 +108,11 @@ export class SurveyLog {
           throw error;
         }
         this.personal.settle(communityId, filed);
-        if (event.type === "SurveyAnswerWithdrawn") {
-          // The withdrawn answers' ratings and items go, as erasure's do; their ties stay in the log.
-          this.personal.forgetSurveyAnswers(communityId, known.answerIds.get(event.data.respondent) ?? []);
-        }
+        // The withdrawn answers' ratings and items go, as erasure's do; their ties stay in the log.
+        // Those of earlier withdrawals again too: a crash may have come between one and its deletion.
+        const takenBack =
+          event.type === "SurveyAnswerWithdrawn" ? known.answers.current.get(event.data.respondent) : [];
+        this.personal.forgetSurveyAnswers(communityId, [...known.answers.withdrawn, ...(takenBack ?? [])]);
         for (const listener of this.#appended) listener(communityId, roundId, event);
         return (await this.read(communityId, roundId)).round as SurveyRound;
       });
@@ -141,14 +149,19 @@ export class SurveyLog {
       recorded = await this.store.readStream(surveyStreamOf(communityId, roundId), { maxCount: 1_000_000 });
     } catch (error) {
       if (error instanceof StreamNotFoundError)
-        return { round: undefined, revision: "no_stream", answerIds: new Map() };
+        return { round: undefined, revision: "no_stream", answers: { current: new Map(), withdrawn: [] } };
       throw error;
     }
     const limit = knownAt === undefined ? Number.POSITIVE_INFINITY : Date.parse(knownAt);
     const known = recorded
       .filter((stored) => Date.parse(String(stored.metadata.recordedAt)) <= limit)
       .map((stored) => ({ id: stored.id, record: recordOf(stored) }));
-    const filed = known.filter(({ record }) => isFiledSurveyAnswer(record)).map(({ id }) => id);
+    const answers = recordedAnswersOf(recorded);
+    // Read as known at any date, a withdrawn answer has its ties only, whether or not its values are gone yet.
+    const withdrawn = new Set(answers.withdrawn);
+    const filed = known
+      .filter(({ id, record }) => isFiledSurveyAnswer(record) && !withdrawn.has(id))
+      .map(({ id }) => id);
     const values = this.personal.surveyAnswerValues(communityId, filed);
     const erased = known.some(({ record }) => isInlineAnswer(record))
       ? erasedMembersOf(await this.writer.current(communityId))
@@ -161,7 +174,7 @@ export class SurveyLog {
     return {
       round: surveyRoundOf(events),
       revision: last ? last.revision : "no_stream",
-      answerIds: answerIdsOf(recorded),
+      answers,
     };
   }
 }
@@ -181,12 +194,16 @@ function erasedMembersOf(log: Awaited<ReturnType<CommunityWriter["current"]>>): 
   return erased;
 }
 
-function answerIdsOf(recorded: readonly RecordedEvent[]): Map<string, string[]> {
-  const ids = new Map<string, string[]>();
+function recordedAnswersOf(recorded: readonly RecordedEvent[]): RecordedAnswers {
+  const current = new Map<string, string[]>();
+  const withdrawn: string[] = [];
   for (const stored of recorded) {
-    if (stored.type !== "SurveyAnswered") continue;
     const respondent = String(stored.data.respondent);
-    ids.set(respondent, [...(ids.get(respondent) ?? []), stored.id]);
+    if (stored.type === "SurveyAnswered") current.set(respondent, [...(current.get(respondent) ?? []), stored.id]);
+    if (stored.type === "SurveyAnswerWithdrawn") {
+      withdrawn.push(...(current.get(respondent) ?? []));
+      current.delete(respondent);
+    }
   }
-  return ids;
+  return { current, withdrawn };
 }

@@ -18,7 +18,7 @@ let personal: PersonalData;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "copgraph-survey-vault-"));
   store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  vault = PersonalVault.inDataDir(dir);
+  vault = PersonalVault.inMemory();
   personal = new PersonalData(vault, store);
 });
 afterEach(async () => {

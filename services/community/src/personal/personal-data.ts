@@ -64,7 +64,7 @@ export class PersonalData {
 
   /** Deletes the ratings and items of these survey answers (a withdrawal). Returns the number of values deleted. */
   forgetSurveyAnswers(communityId: string, eventIds: readonly string[]): number {
-    return this.vault.forgetEvents(communityId, eventIds);
+    return eventIds.length === 0 ? 0 : this.vault.forgetEvents(communityId, eventIds);
   }
 
   /** The events with their names and free text put back (erased values show as "(erased)" where required). */

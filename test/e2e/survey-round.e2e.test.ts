@@ -406,3 +406,41 @@ it("offers survey rounds on the page of a community with nothing recorded yet", 
   expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
   await page.close();
 });
+
+it("opens a round that asks some members some questions, and refuses one without a name generator", async () => {
+  const { page, errors } = await facilitatorPage(QUIET);
+  const section = page.locator(".cg-surveys");
+  await section.locator("summary", { hasText: "Open a round" }).click();
+  await section.getByLabel("Title", { exact: true }).fill("Two of three");
+  const roster = section.locator(".cg-survey-roster-picker");
+  await roster.locator("summary").click();
+  await roster.getByLabel("Bram de Vries").uncheck();
+  expect(await roster.locator("summary").textContent()).toBe("Who is asked: 2 of 3 current members");
+  const questions = section.locator(".cg-survey-question-picker");
+  await questions.locator("summary").click();
+  for (const prompt of [/go to for advice/, /share knowledge/, /work on something together/])
+    await questions.getByLabel(prompt).uncheck();
+  await section.getByRole("button", { name: "Open the round" }).click();
+  await section.getByText(/^Not opened: tick at least one question of whom they name/).waitFor();
+  await questions.getByLabel(/go to for advice/).check();
+  await questions.getByLabel("I switch between learning and teaching here.").uncheck();
+  expect(await questions.locator("summary").textContent()).toBe("Questions: 5 of 8");
+  await section.getByRole("button", { name: "Open the round" }).click();
+  await section.locator('.cg-survey-tracking[data-roster="2"][data-answered="0"]').waitFor();
+  const listed = await fetch(`${suite.server.url}/v1/communities/${QUIET}/surveys`, {
+    headers: { authorization: `Bearer ${keys.facilitator}` },
+  });
+  const round = (
+    (await listed.json()) as { rounds: { title: string; roster: string[]; questions: string[] }[] }
+  ).rounds.find((r) => r.title === "Two of three");
+  expect(round?.roster).toEqual(["m1", "m3"]);
+  expect(round?.questions).toEqual([
+    "ng.advice.v1",
+    "rate.trust.v1",
+    "rate.value.v1",
+    "ci.ask-anyone.v1",
+    "ci.other-sectors.v1",
+  ]);
+  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+  await page.close();
+});

@@ -3,6 +3,9 @@ import { EntityId, MAX_ROSTER, SurveyAnswerBody, SurveyRoundOpenedData } from "@
 import { z } from "zod";
 import { CommunityParams } from "./requests.js";
 
+/** The instrument a round asks from, for the forms that open one. */
+export { type SurveyQuestion, surveyQuestions } from "@copgraph/domain";
+
 export const RoundParams = CommunityParams.extend({ roundId: EntityId });
 export const RoundMemberParams = RoundParams.extend({ memberId: EntityId });
 

@@ -37,6 +37,10 @@ export interface OpenRound {
   readonly title: string;
   readonly closesAt: string;
   readonly opensAt?: string;
+  /** Member ids asked; left out: every member current at the open date. */
+  readonly roster?: string[];
+  /** Question ids; left out: the whole catalogue. */
+  readonly questions?: string[];
 }
 
 export const surveyRequests = {

@@ -150,18 +150,21 @@ describe("an answer's ratings and items", () => {
 
   it("of a version-1 answer (inline in the log) still load, without the parts of members erased since", async () => {
     await log.append("town", opened, "key:test", "2026-03-01T00:00:00Z");
-    const cemRatesAna = {
+    const rating = (memberId: string, reliable: number) => ({ memberId, trust: { reliable } });
+    const version1 = (respondent: string, ratings: { memberId: string }[]) => ({
       ...anaRatesBenAndCem,
-      respondent: "cem",
-      nominations: [{ question: "ng.advice.v1", named: ["ana", "ben"] }],
-      ratings: [
-        { memberId: "ana", trust: { reliable: 2 } },
-        { memberId: "ben", trust: { reliable: 3 } },
-      ],
-    };
+      respondent,
+      nominations: [{ question: "ng.advice.v1", named: ratings.map((r) => r.memberId) }],
+      ratings,
+    });
+    const answers = [
+      anaRatesBenAndCem,
+      version1("ben", [rating("ana", 2), rating("cem", 3)]),
+      version1("cem", [rating("ana", 1)]),
+    ];
     await store.appendToStream(
       surveyStreamOf("town", "r1"),
-      [anaRatesBenAndCem, cemRatesAna].map((data) => ({
+      answers.map((data) => ({
         id: randomUUID(),
         type: "SurveyAnswered",
         data: { ...data },
@@ -169,12 +172,25 @@ describe("an answer's ratings and items", () => {
       })),
     );
     expect((await answerOf("ana"))?.ratings).toEqual(anaRatesBenAndCem.ratings);
+    const withdrawal = { roundId: "r1", respondent: "cem", occurredAt: "2026-03-03T00:00:00Z" };
+    await log.append(
+      "town",
+      { type: "SurveyAnswerWithdrawn", data: withdrawal },
+      "survey-link:cem",
+      withdrawal.occurredAt,
+    );
+    // Known before the withdrawal, cem's answer counts with its ties only, as a filed one would.
+    expect(await answerOf("cem", "2026-03-02T12:00:00Z")).toEqual({
+      nominations: answers[2]!.nominations,
+      ratings: [],
+      items: [],
+    });
     erased.add("ana");
     expect(await answerOf("ana")).toEqual({ nominations: anaRatesBenAndCem.nominations, ratings: [], items: [] });
-    expect(await answerOf("cem")).toEqual({
-      nominations: cemRatesAna.nominations,
-      ratings: [{ memberId: "ben", trust: { reliable: 3 } }],
-      items: cemRatesAna.items,
+    expect(await answerOf("ben")).toEqual({
+      nominations: answers[1]!.nominations,
+      ratings: [rating("cem", 3)],
+      items: anaRatesBenAndCem.items,
     });
   });
 });

@@ -168,6 +168,9 @@ export class SurveyLog {
       : new Set<string>();
     const events = known.flatMap(({ id, record }) => {
       const event = surveyEventOfRecord(record, values.get(id) ?? {}, erased);
+      if (event?.type === "SurveyAnswered" && withdrawn.has(id))
+        // A version-1 answer too: its ratings stay in the log, but no reading counts them any more.
+        return [{ ...event, data: { ...event.data, ratings: [], items: [] } }];
       return event ? [event] : [];
     });
     const last = recorded.at(-1);

@@ -113,7 +113,7 @@ export const memberRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { w
         tags: ["records"],
         summary: "Erase a member's personal data",
         description:
-          "Records MemberErased and deletes the member's name and organisation, and the free text of every interaction and gathering they are a party to, from the personal-data vault. The member stays in the history as an anonymous node, so every indicator keeps its value.",
+          "Records MemberErased and deletes the member's name and organisation, the free text of every interaction and gathering they are a party to, and the survey ratings and items they gave and every rating given about them, from the personal-data vault. The member stays in the history as an anonymous node (and in survey rounds as anonymous ties), so every indicator on recorded ties keeps its value.",
         params: MemberParams,
         headers: WriteHeaders,
         body: EraseMemberRequest.default({}),

@@ -137,7 +137,8 @@ export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = 
       config: respondent,
       schema: {
         tags: ["surveys"],
-        summary: "Withdraw the respondent's answer: from now on it counts nowhere (the log keeps that it was given)",
+        summary:
+          "Withdraw the respondent's answer: from now on it counts nowhere, and its ratings and items are deleted (the log keeps that it was given, and whom it named)",
         headers: TokenHeaders,
         response: { 204: z.null().meta({ description: "Withdrawn" }), ...problemResponses(404, 409, 429) },
       },

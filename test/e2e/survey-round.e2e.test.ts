@@ -327,6 +327,11 @@ it("draws the closed round's reported ties and trust readings from its close dat
       return count;
     });
   expect(await reportedEdges()).toBe(0);
+  // The slider marks where the round closed.
+  await page.locator("#cg-time[list=cg-time-marks]").waitFor({ state: "attached", timeout: 15_000 });
+  expect(await page.locator("#cg-time-marks option").getAttribute("label")).toMatch(
+    /^Spring 2026 closed \d+ \w+ \d{4}$/,
+  );
   await page.locator(".cg-layers summary").click();
   await page.getByLabel("went to for advice").check();
   expect(await page.locator(".cg-layers summary").textContent()).toBe("Tie layers (8 of 8 + 1 reported)");

@@ -139,7 +139,17 @@ export function createCommunityView(root: HTMLElement, summary: CommunitySummary
   const notices = noticePanel(id, { live: true });
   const downloads = createDownloads(id, () => view.renderer);
   // Survey rounds (facilitators and admins): open, links, live tracking, close.
-  const surveys = surveyRounds(id);
+  const surveys = surveyRounds(id, (rounds) =>
+    slider.markRoundCloses(
+      rounds.flatMap((round) => {
+        const end =
+          round.closedAt !== null && Date.parse(round.closedAt) < Date.parse(round.closesAt)
+            ? round.closedAt
+            : round.closesAt;
+        return Date.parse(end) <= Date.now() ? [{ at: end, title: round.title }] : [];
+      }),
+    ),
+  );
 
   mount(
     root,

@@ -23,7 +23,10 @@ const mayRead = () => mayRun() || document.body.dataset.role === "researcher";
  * The community's survey rounds for its facilitators: open a round, download the links for a
  * mail merge, reissue one, watch who answers (live, from the `survey` messages), close it.
  */
-export function surveyRounds(communityId: string): SurveyRounds {
+export function surveyRounds(
+  communityId: string,
+  onRounds: (rounds: readonly RoundView[]) => void = () => {},
+): SurveyRounds {
   const element = h(
     "section",
     { class: "cg-surveys", "aria-labelledby": "cg-surveys-title", "data-state": "loading" },
@@ -64,6 +67,7 @@ export function surveyRounds(communityId: string): SurveyRounds {
   const refreshList = async () => {
     try {
       rounds = (await surveyRequests.list(communityId)).rounds;
+      onRounds(rounds);
       renderList();
       element.dataset.state = "ready";
       error.textContent = "";

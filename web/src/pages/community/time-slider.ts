@@ -16,6 +16,8 @@ export interface TimeSliderOptions {
 
 export interface TimeSlider {
   readonly element: HTMLElement;
+  /** Marks on the slider where survey rounds closed: from that step on, their reported ties stand. */
+  markRoundCloses(closes: readonly { readonly at: string; readonly title: string }[]): void;
   stop(): void;
 }
 
@@ -48,6 +50,7 @@ export function createTimeSlider(options: TimeSliderOptions): TimeSlider {
     step: 1,
     value: stepOf(options.at),
   });
+  const marks = h("datalist", { id: "cg-time-marks" });
   const show = (at: string | undefined) => {
     const text = at === undefined ? `${dateLabel(new Date().toISOString())} (now)` : dateLabel(at);
     label.textContent = text;
@@ -110,7 +113,7 @@ export function createTimeSlider(options: TimeSliderOptions): TimeSlider {
     "div",
     { class: "cg-time" },
     play,
-    h("div", { class: "cg-field cg-time-field" }, h("label", { for: "cg-time" }, "As of"), slider, label),
+    h("div", { class: "cg-field cg-time-field" }, h("label", { for: "cg-time" }, "As of"), slider, marks, label),
     h(
       "div",
       { class: "cg-field cg-known-field" },
@@ -119,5 +122,16 @@ export function createTimeSlider(options: TimeSliderOptions): TimeSlider {
       clear,
     ),
   );
-  return { element, stop };
+  const markRoundCloses: TimeSlider["markRoundCloses"] = (closes) => {
+    // The first step on or after the close: the one whose date already sees the round.
+    const firstStepSeeing = (at: string) => Math.min(last, Math.ceil((Date.parse(at) - start) / WEEK_MS));
+    marks.replaceChildren(
+      ...closes.map(({ at, title }) =>
+        h("option", { value: firstStepSeeing(at), label: `${title} closed ${dateLabel(at)}` }),
+      ),
+    );
+    if (closes.length > 0) slider.setAttribute("list", marks.id);
+    else slider.removeAttribute("list");
+  };
+  return { element, markRoundCloses, stop };
 }

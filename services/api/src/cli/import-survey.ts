@@ -54,15 +54,12 @@ export async function importSurveyAnswers(
   const answers = `${count} ${count === 1 ? "answer" : "answers"}`;
   if (dryRun)
     return `${answers} from ${parsed.rows} rows are valid for round '${roundId}'; nothing was stored (dry run)`;
-  let stored = 0;
-  for (const { event } of parsed.answers) {
-    try {
-      await surveys.append(communityId, event, "cli-import", now.toISOString());
-    } catch (error) {
-      if (!(error instanceof SurveyRefused)) throw error;
-      throw new InputError(`${error.message}: ${stored} of ${count} answers were stored before it`);
-    }
-    stored++;
+  const events = parsed.answers.map(({ event }) => event);
+  try {
+    await surveys.appendAll(communityId, roundId, events, "cli-import", now.toISOString());
+  } catch (error) {
+    if (!(error instanceof SurveyRefused)) throw error;
+    throw new InputError(`answer ${error.index + 1} of ${count}: ${error.message}; nothing was stored`);
   }
   return `imported ${answers} into round '${roundId}' of '${communityId}'`;
 }

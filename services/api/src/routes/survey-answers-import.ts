@@ -104,20 +104,18 @@ export const surveyAnswersImportRoutes: FastifyPluginAsyncZod<SurveyAnswersImpor
       if (request.query.dryRun) return reply.code(200).send({ ...result, dryRun: true });
 
       const recordedBy = `key:${(request.caller ?? LOCAL_DEVELOPER).keyId}`;
-      let stored = 0;
-      for (const { event } of parsed.answers) {
-        try {
-          await surveys.log.append(id, event, recordedBy, now());
-        } catch (error) {
-          // Only a change to the round since it was read (closed meanwhile) refuses an answer checked above.
-          if (!(error instanceof SurveyRefused)) throw error;
-          throw new HttpProblem(
-            409,
-            error.decision.code,
-            `${error.message}; the round changed during the import: ${stored} of ${parsed.answers.length} answers were stored before it`,
-          );
-        }
-        stored++;
+      const events = parsed.answers.map(({ event }) => event);
+      try {
+        // One write: the answers all, or (the round changed since it was read) none.
+        await surveys.log.appendAll(id, roundId, events, recordedBy, now());
+      } catch (error) {
+        // Only a change to the round since it was read (closed meanwhile) refuses an answer checked above.
+        if (!(error instanceof SurveyRefused)) throw error;
+        throw new HttpProblem(
+          409,
+          error.decision.code,
+          `${error.message}; the round changed during the import: nothing was stored`,
+        );
       }
       return reply.code(201).send({ ...result, dryRun: false });
     },

@@ -100,4 +100,45 @@ describe("the survey log", () => {
       "no_answer",
     );
   });
+
+  it("appends answers together or not at all: one refused (the round closed among them) stores none", async () => {
+    const answer = (respondent: string, named: string[]) => ({
+      type: "SurveyAnswered" as const,
+      data: {
+        roundId: "r1",
+        respondent,
+        nominations: [{ question: "ng.advice.v1", named }],
+        ratings: [],
+        items: [],
+        occurredAt: "2026-03-10T00:00:00Z",
+      },
+    });
+    const before = await store.readStream("surveys-town-r1", { maxCount: 1000 });
+    const closed = { type: "SurveyRoundClosed" as const, data: { roundId: "r1", occurredAt: "2026-03-10T00:00:00Z" } };
+    const refused = await log
+      .appendAll(
+        "town",
+        "r1",
+        [answer("ana", ["ben"]), closed, answer("ben", ["ana"])],
+        "key:test",
+        "2026-03-10T00:00:00Z",
+      )
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SurveyRefused);
+    expect((refused as SurveyRefused).index).toBe(2);
+    expect((refused as SurveyRefused).decision.code).toBe("round_closed");
+    expect(await store.readStream("surveys-town-r1", { maxCount: 1000 })).toHaveLength(before.length);
+    expect((await log.round("town", "r1"))?.closedAt).toBeNull();
+
+    const round = await log.appendAll(
+      "town",
+      "r1",
+      [answer("ana", ["ben"]), answer("ben", ["ana"])],
+      "key:test",
+      "2026-03-10T00:00:00Z",
+    );
+    expect(await store.readStream("surveys-town-r1", { maxCount: 1000 })).toHaveLength(before.length + 2);
+    const responses = surveyResponsesOf(round);
+    expect(responses.ties.map((tie) => `${tie.from}>${tie.to}`).sort()).toEqual(["ana>ben", "ben>ana"]);
+  });
 });

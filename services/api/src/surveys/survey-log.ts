@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CommunityWriter, PersonalData } from "@copgraph/community";
 import {
   decideSurvey,
+  evolveSurveyRound,
   fileSurveyAnswer,
   isFiledSurveyAnswer,
   type SurveyDecision,
@@ -22,9 +23,12 @@ import {
   StreamNotFoundError,
 } from "@copgraph/event-store";
 
-/** The decider refused the event: its code, a sentence, and where in the request. */
+/** The decider refused the event (the `index`th of those appended together): its code, a sentence, and where in the request. */
 export class SurveyRefused extends Error {
-  constructor(readonly decision: Extract<SurveyDecision, { ok: false }>) {
+  constructor(
+    readonly decision: Extract<SurveyDecision, { ok: false }>,
+    readonly index = 0,
+  ) {
     super(decision.detail);
   }
 }
@@ -77,30 +81,46 @@ export class SurveyLog {
 
   /** Decides the event on the round's history and appends it; throws SurveyRefused when refused. */
   async append(communityId: string, event: SurveyEvent, recordedBy: string, recordedAt: string): Promise<SurveyRound> {
-    const roundId = event.data.roundId;
+    return this.appendAll(communityId, event.data.roundId, [event], recordedBy, recordedAt);
+  }
+
+  /**
+   * Decides the events of one round in turn, each on the history the ones before it leave, and
+   * appends them in one write: all of them or, when one is refused (SurveyRefused, with its index)
+   * or the write fails, none. An import of many answers is never stored in part.
+   */
+  async appendAll(
+    communityId: string,
+    roundId: string,
+    events: readonly SurveyEvent[],
+    recordedBy: string,
+    recordedAt: string,
+  ): Promise<SurveyRound> {
     const key = surveyStreamOf(communityId, roundId);
     const previous = this.#queues.get(key) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
       .then(async () => {
         const known = await this.read(communityId, roundId);
-        const decision = decideSurvey(known.round, event);
-        if (!decision.ok) throw new SurveyRefused(decision);
-        const id = randomUUID();
+        let round = known.round;
+        for (const [index, event] of events.entries()) {
+          const decision = event.data.roundId === roundId ? decideSurvey(round, event) : otherRound(event, roundId);
+          if (!decision.ok) throw new SurveyRefused(decision, index);
+          round = evolveSurveyRound(round, event);
+        }
         // As community appends do (append-protocol.ts): the values are durable, marked unsettled,
-        // before the body is appended, then settled, or discarded if the append was refused.
-        const { data, filed } = await this.#fileValues(communityId, id, event);
+        // before the bodies are appended, then settled, or discarded if the append was refused.
+        const ids = events.map(() => randomUUID());
+        const { data, filed } = await this.#fileValues(communityId, ids, events);
         try {
           await this.store.appendToStream(
             key,
-            [
-              {
-                id,
-                type: event.type,
-                data,
-                metadata: { schemaVersion: surveyEventSchemaVersions[event.type], recordedAt, recordedBy },
-              },
-            ],
+            events.map((event, index) => ({
+              id: ids[index] as string,
+              type: event.type,
+              data: data[index] as JsonObject,
+              metadata: { schemaVersion: surveyEventSchemaVersions[event.type], recordedAt, recordedBy },
+            })),
             { expectedRevision: known.revision },
           );
         } catch (error) {
@@ -110,10 +130,18 @@ export class SurveyLog {
         this.personal.settle(communityId, filed);
         // The withdrawn answers' ratings and items go, as erasure's do; their ties stay in the log.
         // Those of earlier withdrawals again too: a crash may have come between one and its deletion.
-        const takenBack =
-          event.type === "SurveyAnswerWithdrawn" ? known.answers.current.get(event.data.respondent) : [];
-        this.personal.forgetSurveyAnswers(communityId, [...known.answers.withdrawn, ...(takenBack ?? [])]);
-        for (const listener of this.#appended) listener(communityId, roundId, event);
+        const takenBack = events.flatMap((event, index) => {
+          if (event.type !== "SurveyAnswerWithdrawn") return [];
+          const respondent = event.data.respondent;
+          const sameBatch = events
+            .slice(0, index)
+            .flatMap((earlier, at) =>
+              earlier.type === "SurveyAnswered" && earlier.data.respondent === respondent ? [ids[at] as string] : [],
+            );
+          return [...(known.answers.current.get(respondent) ?? []), ...sameBatch];
+        });
+        this.personal.forgetSurveyAnswers(communityId, [...known.answers.withdrawn, ...takenBack]);
+        for (const event of events) for (const listener of this.#appended) listener(communityId, roundId, event);
         return (await this.read(communityId, roundId)).round as SurveyRound;
       });
     this.#queues.set(key, next);
@@ -130,17 +158,22 @@ export class SurveyLog {
     return () => this.#appended.delete(listener);
   }
 
-  /** The event's data for the log, and the ids of the events whose values it filed in the vault. */
+  /** The events' data for the log, and the ids of the events whose values were filed in the vault. */
   async #fileValues(
     communityId: string,
-    eventId: string,
-    event: SurveyEvent,
-  ): Promise<{ data: JsonObject; filed: string[] }> {
-    if (event.type !== "SurveyAnswered") return { data: { ...event.data }, filed: [] };
-    const { body, personal } = fileSurveyAnswer(event.data);
-    const respondent = event.data.respondent;
-    const filed = await this.personal.keepSurveyAnswers(communityId, [{ eventId, respondent, values: personal }]);
-    return { data: { ...body }, filed };
+    ids: readonly string[],
+    events: readonly SurveyEvent[],
+  ): Promise<{ data: JsonObject[]; filed: string[] }> {
+    const entries: { eventId: string; respondent: string; values: ReturnType<typeof fileSurveyAnswer>["personal"] }[] =
+      [];
+    const data = events.map((event, index) => {
+      if (event.type !== "SurveyAnswered") return { ...event.data } as JsonObject;
+      const { body, personal } = fileSurveyAnswer(event.data);
+      entries.push({ eventId: ids[index] as string, respondent: event.data.respondent, values: personal });
+      return { ...body } as JsonObject;
+    });
+    const filed = entries.length === 0 ? [] : await this.personal.keepSurveyAnswers(communityId, entries);
+    return { data, filed };
   }
 
   private async read(communityId: string, roundId: string, knownAt?: string): Promise<KnownRound> {
@@ -180,6 +213,12 @@ export class SurveyLog {
       answers,
     };
   }
+}
+
+/** An event of another round among those appended to this one: refused, naming both. */
+function otherRound(event: SurveyEvent, roundId: string): SurveyDecision {
+  const detail = `the event is for round '${event.data.roundId}', not '${roundId}'`;
+  return { ok: false, code: "invalid_answer", detail, issues: [{ path: ["roundId"], message: detail }] };
 }
 
 const recordOf = (stored: RecordedEvent): SurveyRecord => ({

@@ -179,7 +179,7 @@ describe("survey rounds over the API", () => {
       { memberId: "cem", displayName: "Cem" },
     ]);
     expect(body.questions.map((question: { id: string }) => question.id)).toContain("rate.trust.v1");
-    expect(body.consent).toMatchObject({ id: "consent.v1" });
+    expect(body.consent).toMatchObject({ id: "consent.v2" });
     expect(body.consent.text).toContain("never see how you rated them");
   });
 

@@ -117,12 +117,13 @@ export const reportedLayers: readonly string[] = surveyQuestions.flatMap((questi
 
 /** What a respondent reads before answering; versioned like the questions. */
 export const surveyConsent = {
-  id: "consent.v1",
+  // v2: says that withdrawing deletes the ratings (v1 said only that the answer stops counting).
+  id: "consent.v2",
   text:
     "This survey asks whom in this community you turn to and how you see them. " +
     "The community's facilitators see your answers; reports show them only as part of the whole network. " +
     "The people you name never see how you rated them. " +
-    "You can change your answer until the round closes, or withdraw it: from then on it no longer counts.",
+    "You can change your answer until the round closes, or withdraw it: from then on it no longer counts, and your ratings and answers about the community are deleted.",
 } as const;
 
 /** The 1–4 scale of each rating dimension, and the 1–5 agreement scale of community items. */

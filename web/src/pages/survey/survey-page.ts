@@ -114,7 +114,7 @@ const page: Page = (root, route) => {
       try {
         await respondentApi.withdraw(token);
         await load(
-          `Your answer is withdrawn: it no longer counts. You can answer again until ${when(round.closesAt)}.`,
+          `Your answer is withdrawn: it no longer counts, and your ratings are deleted. You can answer again until ${when(round.closesAt)}.`,
         );
       } catch (error) {
         if (notFound(error)) dead();
@@ -175,7 +175,7 @@ function consent(round: RespondentRound): HTMLElement {
       h(
         "li",
         {},
-        `You can come back with this link and change your answer until ${when(round.closesAt)}, or withdraw it: it then stops counting.`,
+        `You can come back with this link and change your answer until ${when(round.closesAt)}, or withdraw it: it then stops counting, and your ratings are deleted.`,
       ),
     ),
   );
@@ -189,7 +189,7 @@ function withdrawPart(round: RespondentRound, withdraw: () => Promise<void>): HT
     h(
       "p",
       { id: "sv-confirm-question" },
-      `Withdraw your answer? It stops counting at once. You can answer again until ${when(round.closesAt)}.`,
+      `Withdraw your answer? It stops counting at once, and your ratings are deleted. You can answer again until ${when(round.closesAt)}.`,
     ),
     h(
       "button",

@@ -37,4 +37,18 @@ describe("a write while another program holds the log's write lock", () => {
     }
     expect((await joinMember("m-0202")).statusCode).toBe(201);
   }, 20_000);
+
+  it("documents the 503 on every route that appends to the log", async () => {
+    const spec = (await t.app.inject("/docs/json")).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const writes = Object.entries(spec.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        // Links go to surveys.sqlite, which only this process opens: no other writer holds it.
+        .filter(([method]) => method !== "get" && !path.includes("/links"))
+        .map(([method, operation]) => ({ route: `${method} ${path}`, documented: "503" in operation.responses })),
+    );
+    expect(writes.length).toBeGreaterThan(5);
+    expect(writes.filter((write) => !write.documented).map((write) => write.route)).toEqual([]);
+  });
 });

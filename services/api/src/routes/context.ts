@@ -18,7 +18,8 @@ export interface RouteContext {
 export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, Problem])) as Record<number, typeof Problem>;
 
-export const writeResponses = { 201: WriteResult, ...problemResponses(400, 404, 409, 412, 413, 422) };
+// 503: the storage stayed busy past the request's deadline (Retry-After says when to try again).
+export const writeResponses = { 201: WriteResult, ...problemResponses(400, 404, 409, 412, 413, 422, 503) };
 
 export function replyWritten(reply: FastifyReply, result: WriteResult, location?: string) {
   reply.code(201).header("etag", etag(result.revision));

@@ -94,7 +94,7 @@ export const csvImportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
         params: CommunityParams,
         querystring: ImportQuery,
         headers: WriteHeaders,
-        response: { 200: DryRunResult, 201: WriteResult, ...problemResponses(400, 404, 409, 412, 413, 415, 422) },
+        response: { 200: DryRunResult, 201: WriteResult, ...problemResponses(400, 404, 409, 412, 413, 415, 422, 503) },
       },
     },
     async (request, reply) => {

@@ -67,7 +67,7 @@ export const surveyAnswersImportRoutes: FastifyPluginAsyncZod<SurveyAnswersImpor
           "Answers are dated at the import, or at their `answeredAt`, which must lie inside the round's window; a round the facilitator closed takes none.",
         params: RoundParams,
         querystring: ImportQuery,
-        response: { 200: ImportedAnswers, 201: ImportedAnswers, ...problemResponses(404, 409, 413, 415, 422) },
+        response: { 200: ImportedAnswers, 201: ImportedAnswers, ...problemResponses(404, 409, 413, 415, 422, 503) },
       },
     },
     async (request, reply) => {

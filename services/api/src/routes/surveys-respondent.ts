@@ -110,7 +110,7 @@ export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = 
         summary: "Save the respondent's answer; saving again replaces it, until the round closes",
         headers: TokenHeaders,
         body: SurveyAnswerRequest,
-        response: { 200: AnswerSaved, ...problemResponses(400, 404, 409, 429) },
+        response: { 200: AnswerSaved, ...problemResponses(400, 404, 409, 429, 503) },
       },
     },
     async (request) => {
@@ -140,7 +140,7 @@ export const respondentRoutes: FastifyPluginAsyncZod<RespondentRoutesOptions> = 
         summary:
           "Withdraw the respondent's answer: from now on it counts nowhere, and its ratings and items are deleted (the log keeps that it was given, and whom it named)",
         headers: TokenHeaders,
-        response: { 204: z.null().meta({ description: "Withdrawn" }), ...problemResponses(404, 409, 429) },
+        response: { 204: z.null().meta({ description: "Withdrawn" }), ...problemResponses(404, 409, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -81,7 +81,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<SurveyRoutesOptions> = async (
           "Open a survey round: a title, an open and a close date, a roster (default: every member current at the open date) and questions of the catalogue (default: all)",
         params: CommunityParams,
         body: OpenRoundRequest,
-        response: { 201: RoundView, ...problemResponses(400, 404, 409) },
+        response: { 201: RoundView, ...problemResponses(400, 404, 409, 503) },
       },
     },
     async (request, reply) => {
@@ -267,7 +267,7 @@ export const surveyRoutes: FastifyPluginAsyncZod<SurveyRoutesOptions> = async (
         tags: ["surveys"],
         summary: "Close the round now: it takes no more answers and every link stops working",
         params: RoundParams,
-        response: { 200: RoundView, ...problemResponses(404, 409) },
+        response: { 200: RoundView, ...problemResponses(404, 409, 503) },
       },
     },
     async (request) => {

@@ -52,7 +52,7 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
           "Its notices are dated over the whole history; new ones go out over `/changes` and, with a webhook, as a signed POST.",
         params: CommunityParams,
         body: CreateWatchRequest,
-        response: { 201: CreateWatchResponse, ...problemResponses(400, 404) },
+        response: { 201: CreateWatchResponse, ...problemResponses(400, 404, 503) },
       },
     },
     async (request, reply) => {
@@ -112,7 +112,7 @@ export const watchRoutes: FastifyPluginAsyncZod<WatchRoutesOptions> = async (app
         tags: ["notices"],
         summary: "Stop watching: its webhook goes and deliveries still pending give up; the log keeps that it was set",
         params: WatchParams,
-        response: { 204: z.null().meta({ description: "Removed" }), ...problemResponses(404) },
+        response: { 204: z.null().meta({ description: "Removed" }), ...problemResponses(404, 503) },
       },
     },
     async (request, reply) => {

@@ -69,4 +69,27 @@ describe("the demo communities' story", () => {
     expect(retracted.events.some((e) => e.type === "RecordRetracted")).toBe(true);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("the diverse community's survey round, closed a month ago, shows its reported ties and trust from its close on", async () => {
+    const { page, errors } = await suite.browser.newPage();
+    const graph = await api<{
+      reported: { round: { title: string; answered: number; asked: number; endedAt: string } | null };
+      ties: { layers: Record<string, number> }[];
+    }>("/v1/communities/makerlearning/graph?layers=reported-advice");
+    const round = graph.reported.round;
+    expect(round?.title).toBe("Network survey");
+    expect(Date.now() - Date.parse(round?.endedAt ?? "")).toBeGreaterThan(31 * DAY);
+    expect(round!.answered / round!.asked).toBeGreaterThan(0.6);
+    expect(graph.ties.filter((tie) => tie.layers["reported-advice"] === 1).length).toBeGreaterThan(20);
+
+    await openView(page, errors, "#/c/makerlearning?reported=reported-advice");
+    const note = page.locator(".cg-reported-note");
+    expect(await note.textContent()).toContain(`of ${round!.asked} members asked answered`);
+    await page.locator(".cg-reported-readings [data-reading=trust]").waitFor({ timeout: 20_000 });
+    const before = new Date(Date.parse(round!.endedAt) - DAY).toISOString();
+    await openView(page, errors, `#/c/makerlearning?reported=reported-advice&at=${encodeURIComponent(before)}`);
+    await note.getByText(/^No survey round had closed by /).waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

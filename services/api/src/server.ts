@@ -11,7 +11,9 @@ import { preparePrivateDataDir, tightenDataFiles } from "./data-dir/private-file
 import { closeGracefully } from "./http/close-gracefully.js";
 import { applyServerTimeouts } from "./http/server-timeouts.js";
 import { NOTICES_FILE } from "./notices/notice-store.js";
+import { seedDemoSurvey } from "./surveys/seed-demo-survey.js";
 import { SURVEYS_FILE } from "./surveys/survey-links.js";
+import { SurveyLog } from "./surveys/survey-log.js";
 
 export interface RunningServer {
   readonly app: App;
@@ -65,7 +67,11 @@ async function serveHolding(config: ServerConfig, development: boolean, lock: Da
     // A restart resumes the read model from here instead of replaying the whole log (ADR 0016).
     checkpointFile: join(config.dataDir, CHECKPOINT_FILE),
   });
-  const seeded = config.demo ? await seedDemo(store, communities.writer, new Date()) : [];
+  // A demo community's survey round goes through the survey log, which files its ratings in the vault.
+  const demoSurveys = new SurveyLog(store, communities.personal, communities.writer);
+  const seeded = config.demo
+    ? await seedDemo(store, communities.writer, new Date(), (demo) => seedDemoSurvey(demoSurveys, demo))
+    : [];
   let url = "";
   const app = await buildApp({
     store,

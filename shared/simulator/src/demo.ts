@@ -2,6 +2,7 @@
 // silos, one diverse with role switching, one growing whose silo dissolves. Each has corrections
 // (retracted records) and records entered days or weeks late, so "as known at" changes the picture.
 // Seeds are fixed, so a given `now` always gives the same events; names are made up (names.ts).
+import { type DemoSurveyRound, demoSurveyRound } from "./demo-survey.js";
 import type { SimulationParams } from "./params.js";
 import { type Simulation, simulateCommunity } from "./simulate.js";
 import { type SimulatedStoredEvent, simulationToStored } from "./stored.js";
@@ -17,7 +18,12 @@ export interface DemoCommunity extends Simulation {
   readonly description: string;
   /** The events as recorded: in log order, each with its transaction time (never after `now`). */
   readonly recorded: readonly SimulatedStoredEvent[];
+  /** A survey round closed a month before `now`, for the communities whose story it tells. */
+  readonly survey?: DemoSurveyRound;
 }
+
+/** The stories a closed survey round adds to: trust where roles change hands, and where they do not. */
+const surveyed: ReadonlySet<DemoStory> = new Set(["diverse", "siloed"]);
 
 /** Share of records entered late, and how late at most: enough for "as known at" to show it. */
 const LATE_SHARE = 0.1;
@@ -120,6 +126,9 @@ export function demoCommunities(now: number): DemoCommunity[] {
     });
     // Entered late, but not after now: clamping keeps the log order.
     const recorded = late.map((stored) => ({ ...stored, recordedAt: Math.min(stored.recordedAt, Math.floor(now)) }));
-    return { ...simulation, story, communityId, name, concern, description, recorded };
+    const survey = surveyed.has(story)
+      ? demoSurveyRound(communityId, simulation.events, Math.floor(now), params.seed ?? 0)
+      : undefined;
+    return { ...simulation, story, communityId, name, concern, description, recorded, ...(survey && { survey }) };
   });
 }

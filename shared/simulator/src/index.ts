@@ -3,6 +3,7 @@
 // Pure: no I/O, no clock (dates come in as parameters), randomness from the seed only.
 export { type Draw, type ExpectedArcs, expectedArcs } from "./arc-expectation.js";
 export { DEMO_SPAN_MS, type DemoCommunity, type DemoStory, demoCommunities } from "./demo.js";
+export { type DemoSurveyRound, demoSurveyRound, type RecordedSurveyEvent } from "./demo-survey.js";
 export { type EventCountEstimate, expectedEventCount } from "./event-count.js";
 export {
   classChances,

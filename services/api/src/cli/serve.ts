@@ -10,7 +10,8 @@ import { UsageError } from "./usage-error.js";
 export const serveHelp = `copgraph serve [options]
 
 Start the API, its docs at /docs and the web app at /, on the event log. On an empty log the
-first start records three demo communities (siloed, diverse, growing) to look at.
+first start records three demo communities (siloed, diverse, growing) to look at, two of them
+with a survey round closed a month ago.
 
 ${settingsHelp()}`;
 

@@ -43,9 +43,9 @@ describe("earliestTouched", () => {
     expect(touched(retracted("nothing", 50))).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it("dates another join of a member at the earliest of their joins", () => {
+  it("dates a join at its date, a member's second one too (the first known places them)", () => {
     expect(touched(joined("c", 45))).toBe(day(45));
-    expect(touched(joined("a", 45))).toBe(day(0));
+    expect(touched(joined("a", 45))).toBe(day(45));
   });
 
   it("touches everything for an erasure, and nothing for no events", () => {

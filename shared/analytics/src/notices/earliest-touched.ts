@@ -4,14 +4,14 @@ import type { Dated, ReadonlySortedFacts } from "../projection/sorted-facts.js";
 import type { StoredEvent } from "../projection/stored-event.js";
 
 /**
- * The earliest valid time (ms) at which a reading can differ once `events` are known too. A
- * reading at `at` (as known now, with any window before `at`) reads only facts valid by `at`, so
- * readings dated earlier stand. An interaction, gathering, join, profile change or leave touches
- * its own date; a retraction the date of the record it retracts; another join of the same member
- * the earliest of their joins (which one places them can change). Everything (−Infinity) for what
- * is not dated on the timeline: an erasure (it forgets data at every date), the registration, an
- * unknown type, a date that is not one. Nothing (+Infinity) for no events. `history` is the
- * community's history holding the events. Pure.
+ * The earliest valid time (ms) at which a reading can differ once `events`, the last of the log,
+ * are known too. A reading at `at` (as known now, with any window before `at`) reads only facts
+ * valid by `at`, so readings dated earlier stand. An interaction, gathering, join, profile change
+ * or leave touches its own date (a member's second join too: the join in effect is the first in
+ * the log known by then, so a later one only places a member no join placed); a retraction the
+ * date of the record it retracts. Everything (−Infinity) for what is not dated on the timeline:
+ * an erasure (it forgets data at every date), the registration, an unknown type, a date that is
+ * not one. Nothing (+Infinity) for no events. `history` holds the whole log. Pure.
  */
 export function earliestTouched(events: readonly StoredEvent[], history: CommunityHistory): number {
   let earliest = Number.POSITIVE_INFINITY;
@@ -22,13 +22,9 @@ export function earliestTouched(events: readonly StoredEvent[], history: Communi
       case "GatheringHeld":
       case "MemberProfileChanged":
       case "MemberLeft":
+      case "MemberJoined":
         earliest = Math.min(earliest, validTime(event.data.occurredAt));
         break;
-      case "MemberJoined": {
-        const joins = history.member(event.data.memberId)?.joins ?? [];
-        earliest = Math.min(earliest, validTime(event.data.occurredAt), ...joins.map((join) => join.occurredAt));
-        break;
-      }
       case "RecordRetracted":
         retracted.add(event.data.recordId);
         break;

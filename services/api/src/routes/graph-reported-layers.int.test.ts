@@ -67,6 +67,16 @@ describe("reported layers in the graph", () => {
     expect(body.query.layers).toEqual(["advice", "reported-advice", "reported-knowledge"]);
   });
 
+  it("under the backbone, marks reported ties of recorded pairs the backbone left out with their recorded layers", async () => {
+    const all = await graph("layers=advice,reported-advice");
+    const kept = await graph("layers=advice,reported-advice&backbone=0.01");
+    expect(kept.body.backbone.keptTies).toBeLessThan(kept.body.backbone.allTies);
+    const byArc = (ties: Tie[]) => new Map(ties.map((tie) => [`${tie.source}→${tie.target}`, tie]));
+    const full = byArc(all.body.ties);
+    for (const tie of kept.body.ties as Tie[])
+      if (tie.layers["reported-advice"] === 1) expect(tie).toEqual(full.get(`${tie.source}→${tie.target}`));
+  });
+
   it("counts a withdrawn answer as known before the withdrawal, not after", async () => {
     const before = await graph("layers=reported-advice&knownAt=2026-06-04T00:00:00Z");
     expect(arcs(before.body.ties)).toContain("eva→ana");

@@ -122,7 +122,9 @@ export const graphRoutes: FastifyPluginAsyncZod<GraphRoutesOptions> = async (app
       if (reported.length > 0) {
         const { at, knownAt } = view.graphQuery;
         const round = await roundInEffect(surveys, view.communityId, at, knownAt);
-        const drawn = withReportedTies(body(), round, reported, view.resolved.at);
+        // Under the backbone, a reported tie still shows the recorded ties of its pair that the backbone left out.
+        const hidden = alpha === undefined ? undefined : graphBody(drawnFromCompact(view.compact), undefined).ties;
+        const drawn = withReportedTies(body(), round, reported, view.resolved.at, hidden);
         const answer = { ...drawn, query: { ...view.resolved, layers: [...(recorded ?? []), ...reported] } };
         return pseudonyms ? pseudonyms.apply(answer) : answer;
       }

@@ -79,4 +79,12 @@ describe("reported ties added to a graph", () => {
     expect(drawn.ties).toEqual(body.ties);
     expect(drawn.reported.round).toBeNull();
   });
+
+  it("under the backbone, gives a reported tie the recorded layers of its pair the backbone left out", () => {
+    const backbone = { ...body, ties: [] };
+    const drawn = withReportedTies(backbone, round, ["reported-advice"], "2026-04-01T00:00:00Z", body.ties);
+    expect(drawn.ties).toEqual([
+      { source: "ana", target: "ben", weight: 3.5, layers: { advice: 2.5, "reported-advice": 1 } },
+    ]);
+  });
 });

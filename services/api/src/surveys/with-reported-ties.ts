@@ -17,13 +17,17 @@ interface Body {
  * The graph with the round's reported ties of the layers asked added: an arc from the respondent
  * to each member named, weighing 1 per layer, on a tie of the same pair when the graph has one
  * (its weight then counts both). Ties from or to someone not in the graph are left out and
- * counted. A round of null adds nothing and says that no round had ended by `at`. Pure.
+ * counted. `recorded`: every recorded tie when the body holds only some (the backbone's), so that a
+ * reported tie of a pair recorded but not drawn still carries its recorded layers (and is never
+ * taken for a tie nothing recorded backs). A round of null adds nothing and says that no round had
+ * ended by `at`. Pure.
  */
 export function withReportedTies<B extends Body>(
   body: B,
   round: SurveyRound | undefined,
   layers: readonly string[],
   at: string,
+  recorded?: readonly Tie[],
 ): B & { ties: Tie[]; reported: ReportedLayersApplied } {
   if (round === undefined) {
     const statement = `No survey round of this community had ended by ${at.slice(0, 10)}: no reported ties are drawn.`;
@@ -34,7 +38,9 @@ export function withReportedTies<B extends Body>(
   const asked = new Set(layers);
   const members = new Set(body.nodes.map((node) => node.id));
   const ties = body.ties.map((tie) => ({ ...tie, layers: { ...tie.layers } }));
-  const byPair = new Map(ties.map((tie) => [`${tie.source}\u0000${tie.target}`, tie]));
+  const pairKey = (tie: Tie) => `${tie.source}\u0000${tie.target}`;
+  const byPair = new Map(ties.map((tie) => [pairKey(tie), tie]));
+  const notDrawn = new Map((recorded ?? []).map((tie) => [pairKey(tie), tie]));
   let drawn = 0;
   let leftOut = 0;
   for (const { from, to, layer } of responses.ties) {
@@ -46,7 +52,8 @@ export function withReportedTies<B extends Body>(
     const key = `${from}\u0000${to}`;
     let tie = byPair.get(key);
     if (tie === undefined) {
-      tie = { source: from, target: to, weight: 0, layers: {} };
+      const behind = notDrawn.get(key);
+      tie = behind ? { ...behind, layers: { ...behind.layers } } : { source: from, target: to, weight: 0, layers: {} };
       byPair.set(key, tie);
       ties.push(tie);
     }

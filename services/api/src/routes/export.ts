@@ -1,12 +1,24 @@
 import { ExportKeyError, exportCommunity, exportFormats, readCommunityLog } from "@copgraph/community";
 import { CommunityParams, GraphQueryFields, withGraphQueryRules } from "@copgraph/contract";
-import { pseudonymise } from "@copgraph/interchange";
+import { indicatorsCsv, pseudonymise } from "@copgraph/interchange";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { pseudonymKeyFor } from "../access/audience.js";
+import { pseudonymKeyFor, pseudonymousViewFor } from "../access/audience.js";
 import { routeAccess } from "../access/route-configs.js";
 import { HttpProblem } from "../http/problem.js";
 import { problemResponses, type RouteContext } from "./context.js";
+
+/** The reader's time budget for this request: stopped when the client goes away, released once answered. */
+function budgetUntilClosed(reader: RouteContext["reader"], reply: FastifyReply) {
+  const clientGone = new AbortController();
+  const budget = reader.budget(clientGone.signal);
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) clientGone.abort();
+    budget.release();
+  });
+  return budget;
+}
 
 const ExportQuery = withGraphQueryRules(
   GraphQueryFields.extend({
@@ -21,7 +33,10 @@ const ExportQuery = withGraphQueryRules(
   }),
 );
 
-export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, writer, personal, now }) => {
+export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (
+  app,
+  { store, writer, reader, personal, now },
+) => {
   app.get(
     "/v1/communities/:id/export",
     {
@@ -32,7 +47,7 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
           "Download a community: its event log, a pseudonymised research log, GEXF, GraphML or indicators as CSV",
         params: CommunityParams,
         querystring: ExportQuery,
-        response: problemResponses(400, 404),
+        response: problemResponses(400, 403, 404, 503),
       },
     },
     async (request, reply) => {
@@ -44,6 +59,17 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
         throw new HttpProblem(403, "forbidden", "a researcher's exports use the key's own pseudonyms; leave out `key`");
       }
       const format = pseudonymKey !== undefined && asked === "research" ? "ndjson" : asked;
+      if (format === "indicators-csv") {
+        // Every indicator: in the analytics threads within the time budget, as /indicators, never on this thread.
+        const view = await reader.view(id, query);
+        const values = await reader.indicatorsInWorker(view, undefined, budgetUntilClosed(reader, reply));
+        const answer = { communityId: view.communityId, query: view.resolved, indicators: values };
+        const shown = pseudonymousViewFor(request, view.history)?.apply(answer) ?? answer;
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `attachment; filename="${view.communityId}.indicators.csv"`)
+          .send(indicatorsCsv(shown) as never);
+      }
       const log = await writer.current(id);
       if (!log.registered) throw new HttpProblem(404, "community_not_found", `no community '${id}'`);
       const logged = await readCommunityLog(store, id);

@@ -110,6 +110,10 @@ export const RespondentRound = z
         kind: z.enum(["name-generator", "rating", "community-item"]),
         prompt: z.string(),
         layer: z.string().optional(),
+        aspect: z
+          .enum(["trust", "value"])
+          .optional()
+          .meta({ description: "A rating block's aspect: what its answer's ratings are filed under" }),
         dimensions: z.array(z.object({ id: z.string(), prompt: z.string() })).optional(),
         scale: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
       }),

@@ -180,6 +180,10 @@ describe("survey rounds over the API", () => {
     ]);
     expect(body.questions.map((question: { id: string }) => question.id)).toContain("rate.trust.v1");
     expect(body.consent).toMatchObject({ id: "consent.v2" });
+    const aspects = body.questions
+      .filter((q: { kind: string }) => q.kind === "rating")
+      .map((q: { aspect: string }) => q.aspect);
+    expect(aspects).toEqual(["trust", "value"]);
     expect(body.consent.text).toContain("never see how you rated them");
   });
 

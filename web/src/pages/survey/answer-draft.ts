@@ -19,9 +19,9 @@ export interface AnswerDraft {
 
 type Question = RespondentRound["questions"][number];
 
-/** The aspect a rating block asks about, from its id (`rate.trust.v1`). */
+/** The aspect a rating block asks about, as the round says it. */
 export const aspectOf = (question: Question): Aspect | undefined =>
-  question.kind !== "rating" ? undefined : question.id.startsWith("rate.value") ? "value" : "trust";
+  question.kind === "rating" ? question.aspect : undefined;
 
 /** The draft a saved answer (or none) starts from. */
 export function draftOf(answer: SurveyAnswerBody | null): AnswerDraft {

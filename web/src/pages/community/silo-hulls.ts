@@ -1,6 +1,7 @@
 import type Sigma from "sigma";
 import { convexHull, type Point } from "./convex-hull.js";
 import type { EdgeData, NodeData } from "./graph-model.js";
+import { hullCore } from "./hull-core.js";
 
 /** A group to outline: its members and the colour of the category that dominates it. */
 export interface Outline {
@@ -37,7 +38,7 @@ export function siloHulls(renderer: Sigma<NodeData, EdgeData>, outlines: () => r
     context.clearRect(0, 0, width, height);
     let drawn = 0;
     for (const outline of outlines()) {
-      const hull = convexHull(outline.members.flatMap((id) => paddedDisc(renderer, id)));
+      const hull = convexHull(core(renderer, outline.members).flatMap((id) => paddedDisc(renderer, id)));
       if (hull.length === 0) continue;
       context.beginPath();
       for (const [index, point] of hull.entries()) {
@@ -62,6 +63,16 @@ export function siloHulls(renderer: Sigma<NodeData, EdgeData>, outlines: () => r
     renderer.off("afterRender", draw);
     renderer.killLayer("siloHulls");
   };
+}
+
+/** The shown members the outline wraps: the group's core, not one member the layout put far away. */
+function core(renderer: Sigma<NodeData, EdgeData>, members: readonly string[]): string[] {
+  return hullCore(
+    members.flatMap((id) => {
+      const data = renderer.getNodeDisplayData(id);
+      return data && !data.hidden ? [{ id, x: data.x, y: data.y }] : [];
+    }),
+  );
 }
 
 /** Points around a shown member's disc on screen, a little wider than the disc; none when hidden. */

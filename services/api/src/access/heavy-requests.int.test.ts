@@ -1,39 +1,29 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Communities, openCommunities, PersonalVault, seedDemo } from "@copgraph/community";
+import { type Communities, seedDemo } from "@copgraph/community";
 import type { CompareResponse } from "@copgraph/contract";
-import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { type App, buildApp } from "../app.js";
+import type { App } from "../app.js";
+import { buildPooledApp, type PooledApp } from "../testing/pooled-app.js";
 
 // A listening app (real sockets: a client can go away) over the demo log, one analytics thread and
 // one heavy request per caller. Orders are awaited as states of the pool, never as durations.
 
 const now = new Date("2026-06-01T00:00:00Z");
-let dir: string;
-let store: EventStore;
-let vault: PersonalVault;
+let pooled: PooledApp;
 let communities: Communities;
 let app: App;
 let url: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "copgraph-heavy-"));
-  store = openSqliteEventStore({ path: join(dir, "events.sqlite") });
-  vault = PersonalVault.inMemory();
-  communities = await openCommunities(store, vault, () => now, { analytics: { threads: 1, budgetMs: 120_000 } });
-  await seedDemo(store, communities.writer, now);
-  app = await buildApp({ store, personalVault: vault, communities, clock: () => now, heavyRequestsPerKey: 1 });
+  pooled = await buildPooledApp({
+    now,
+    analytics: { threads: 1, budgetMs: 120_000 },
+    heavyRequestsPerKey: 1,
+    seed: (store, core) => seedDemo(store, core.writer, now),
+  });
+  ({ app, communities } = pooled);
   url = await app.listen({ port: 0, host: "127.0.0.1" });
 });
-afterAll(async () => {
-  await app.close();
-  await communities.close();
-  await store.close();
-  vault.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pooled?.close());
 
 /** About a hundred weekly dates of every indicator: minutes of work. */
 const heavyTimeline = "/v1/communities/makerlearning/indicators/timeline?from=2024-06-08T00:00:00Z&step=P1W";

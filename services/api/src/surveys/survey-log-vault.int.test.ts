@@ -7,6 +7,7 @@ import { type SurveyAnsweredData, type SurveyEvent, surveyStreamOf } from "@copg
 import { type EventStore, openSqliteEventStore } from "@copgraph/event-store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { refuseAppends } from "../testing/data-dir-dump.js";
+import { surveyRoundOpened } from "../testing/survey-round-opened.js";
 import { SurveyLog } from "./survey-log.js";
 
 // An answer's ratings and items are personal data (docs/decisions/0020): the log keeps the ties,
@@ -33,20 +34,7 @@ afterEach(async () => {
 });
 const membersErased = () => new Map([...erased].map((memberId) => [memberId, { erased: true }]));
 
-const opened: SurveyEvent = {
-  type: "SurveyRoundOpened",
-  data: {
-    roundId: "r1",
-    communityId: "town",
-    title: "Spring",
-    opensAt: "2026-03-01T00:00:00Z",
-    closesAt: "2026-04-01T00:00:00Z",
-    roster: ["ana", "ben", "cem"],
-    questions: ["ng.advice.v1", "rate.trust.v1", "ci.learn-teach.v1"],
-    catalogueVersion: 1,
-    occurredAt: "2026-03-01T00:00:00Z",
-  },
-};
+const opened = surveyRoundOpened({ questions: ["ng.advice.v1", "rate.trust.v1", "ci.learn-teach.v1"] });
 const anaRatesBenAndCem: SurveyAnsweredData = {
   roundId: "r1",
   respondent: "ana",

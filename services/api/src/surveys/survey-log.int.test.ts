@@ -5,6 +5,7 @@ import { CommunityWriter, PersonalData, PersonalVault } from "@copgraph/communit
 import { surveyResponsesOf } from "@copgraph/domain";
 import { openSqliteEventStore } from "@copgraph/event-store";
 import { afterAll, describe, expect, it } from "vitest";
+import { surveyRoundOpened } from "../testing/survey-round-opened.js";
 import { SurveyLog, SurveyRefused } from "./survey-log.js";
 
 describe("the survey log", () => {
@@ -20,25 +21,7 @@ describe("the survey log", () => {
   });
 
   it("reads a round as known at a date: a withdrawn answer counts before the withdrawal, not after", async () => {
-    await log.append(
-      "town",
-      {
-        type: "SurveyRoundOpened",
-        data: {
-          roundId: "r1",
-          communityId: "town",
-          title: "Spring",
-          opensAt: "2026-03-01T00:00:00Z",
-          closesAt: "2026-04-01T00:00:00Z",
-          roster: ["ana", "ben"],
-          questions: ["ng.advice.v1"],
-          catalogueVersion: 1,
-          occurredAt: "2026-03-01T00:00:00Z",
-        },
-      },
-      "key:test",
-      "2026-03-01T00:00:00Z",
-    );
+    await log.append("town", surveyRoundOpened({ roster: ["ana", "ben"] }), "key:test", "2026-03-01T00:00:00Z");
     const answered = {
       type: "SurveyAnswered" as const,
       data: {

@@ -1,22 +1,10 @@
 import { type SurveyRound, surveyRoundOf } from "@copgraph/domain";
 import { describe, expect, it } from "vitest";
+import { surveyRoundOpened } from "../testing/survey-round-opened.js";
 import { withReportedTies } from "./with-reported-ties.js";
 
 const round = surveyRoundOf([
-  {
-    type: "SurveyRoundOpened",
-    data: {
-      roundId: "r1",
-      communityId: "town",
-      title: "Spring",
-      opensAt: "2026-03-01T00:00:00Z",
-      closesAt: "2026-03-31T00:00:00Z",
-      roster: ["ana", "ben", "cem", "gone"],
-      questions: ["ng.advice.v1", "ng.collaboration.v1"],
-      catalogueVersion: 1,
-      occurredAt: "2026-02-20T00:00:00Z",
-    },
-  },
+  surveyRoundOpened({ roster: ["ana", "ben", "cem", "gone"], questions: ["ng.advice.v1", "ng.collaboration.v1"] }),
   {
     type: "SurveyAnswered",
     data: {

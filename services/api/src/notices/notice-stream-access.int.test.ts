@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { A, type AccessTestApp, buildAccessTestApp, type CallerName } from "../testing/access-app.js";
+import { listenToChanges } from "../testing/change-stream.js";
 
 // The `notice` messages of `/changes` are the facilitator's: a researcher's stream of the same
 // community carries the changes, never the notices.
@@ -11,25 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function listen(who: CallerName) {
-  const abort = new AbortController();
-  const response = await fetch(`${base}/v1/communities/${A}/changes`, {
-    headers: t.headers[who],
-    signal: abort.signal,
-  });
-  expect(response.status).toBe(200);
-  const stream = { text: "", stop: () => abort.abort() };
-  const reader = response.body!.getReader();
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      stream.text += new TextDecoder().decode(value);
-    }
-  })().catch(() => undefined);
-  await expect.poll(() => stream.text).toContain("event: ready");
-  return stream;
-}
+const listen = (who: CallerName) => listenToChanges(base, A, t.headers[who]);
 
 it("sends new notices to the community's facilitators, not to its researchers", async () => {
   const created = await t.app.inject({

@@ -4,6 +4,7 @@
 import { SURVEY_TOKEN_HEADER } from "@copgraph/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { A, type AccessTestApp, buildAccessTestApp, type CallerName } from "../testing/access-app.js";
+import { listenToChanges } from "../testing/change-stream.js";
 
 describe("surveys with API keys required", () => {
   let t: AccessTestApp;
@@ -43,25 +44,7 @@ describe("surveys with API keys required", () => {
     expect(researcher.rounds[0]).not.toHaveProperty("roster");
   });
 
-  async function listen(who: CallerName) {
-    const abort = new AbortController();
-    const response = await fetch(`${base}/v1/communities/${A}/changes`, {
-      headers: t.headers[who],
-      signal: abort.signal,
-    });
-    expect(response.status).toBe(200);
-    const stream = { text: "", stop: () => abort.abort() };
-    const reader = response.body!.getReader();
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        stream.text += new TextDecoder().decode(value);
-      }
-    })().catch(() => undefined);
-    await expect.poll(() => stream.text).toContain("event: ready");
-    return stream;
-  }
+  const listen = (who: CallerName) => listenToChanges(base, A, t.headers[who]);
 
   it("lets a respondent answer with the token alone, and tells the facilitator's stream, not the researcher's, without whose", async () => {
     const facilitator = await listen("facilitatorA");

@@ -5,7 +5,7 @@ const round = {
   questions: [
     { id: "ng.advice.v1", kind: "name-generator" as const, prompt: "advice" },
     { id: "ng.knowledge.v1", kind: "name-generator" as const, prompt: "knowledge" },
-    { id: "rate.trust.v1", kind: "rating" as const, prompt: "trust" },
+    { id: "rate.trust.v1", kind: "rating" as const, aspect: "trust" as const, prompt: "trust" },
     { id: "ci.learn-teach.v1", kind: "community-item" as const, prompt: "learn" },
     { id: "ci.ask-anyone.v1", kind: "community-item" as const, prompt: "ask" },
   ],

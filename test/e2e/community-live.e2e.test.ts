@@ -18,6 +18,12 @@ beforeAll(async () => {
 describe("community view, live", () => {
   it("shows an interaction logged through the API within 2 s, without a reload", async () => {
     const { page, errors } = await suite.browser.newPage();
+    // Something watched: the notices panel follows the log too.
+    await post(`/v1/communities/${LIVE}/watches`, { condition: { kind: "no-gathering", days: 365 } });
+    const streams: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(`/v1/communities/${LIVE}/changes`)) streams.push(request.url());
+    });
     await openView(page, errors, `#/c/${LIVE}`);
     const tiesBefore = await page.getAttribute('[data-indicator="network.ties"] .cg-value', "data-value");
     expect(tiesBefore).toBe("1");
@@ -48,6 +54,8 @@ describe("community view, live", () => {
     expect(answer.indicators["activity.active_members"]?.value).toBe(4);
     // Same document: no reload happened.
     expect(await page.evaluate(() => (globalThis as { marker?: boolean }).marker)).toBe(true);
+    // One connection follows the log for the whole page, notices included (a browser keeps only six per server).
+    expect(streams).toHaveLength(1);
     await screenshot(page, "community-live");
     expect(errors).toEqual([]);
     await page.close();

@@ -92,12 +92,8 @@ export const api = {
 
 /** Follows a community's log: calls `onChange` with the new revision each time it grows. */
 export function followChanges(id: string, onChange: (revision: number) => void): () => void {
-  if (!session.key()) {
-    const source = new EventSource(api.urls.changes(id));
-    source.addEventListener("change", (event) => onChange(JSON.parse((event as MessageEvent).data).revision));
-    return () => source.close();
-  }
-  // Through the page's one stream of this community (shared with notices and surveys), with the key.
+  // Through the page's one stream of this community (shared with notices and surveys), with the key
+  // when there is one: a second connection per page ran a browser out of its six per server.
   return followServerEvents(api.urls.changes(id), ({ type, data }) => {
     if (type === "change") onChange(JSON.parse(data).revision);
   });

@@ -99,4 +99,15 @@ describe("community view, live", () => {
     await view.page.close();
     await record.page.close();
   });
+
+  it("loads the readings of a seventh open view while six others hold their live streams", async () => {
+    const opened: { page: import("playwright-core").Page; errors: string[] }[] = [];
+    for (let view = 0; view < 7; view++) {
+      const next = await suite.browser.newPage();
+      await openView(next.page, next.errors, `#/c/${LIVE}${view % 2 === 0 ? "" : "?window=P90D"}`);
+      opened.push(next);
+    }
+    expect(opened.flatMap(({ errors }) => errors)).toEqual([]);
+    for (const { page } of opened) await page.close();
+  }, 120_000);
 });

@@ -50,7 +50,10 @@ export function readServerEvents(
 
 /** Reads the stream until it ends; true when the server refused it. */
 async function readOnce(url: string, onEvent: (event: ServerEvent) => void, signal: AbortSignal): Promise<boolean> {
-  const response = await fetch(url, { headers: session.headers(), signal });
+  // Without credentials (the key travels in a header, never a cookie): Chromium then keeps streams in
+  // a socket group apart from the page's reads, so pages holding streams never starve the reads of
+  // its six connections per server (seven open views stalled the seventh's readings).
+  const response = await fetch(url, { headers: session.headers(), signal, credentials: "omit" });
   if (!response.ok || !response.body) return true;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

@@ -209,8 +209,9 @@ it("runs a round: open, links, 10 answers on a phone seen live, changes, a withd
     if (index === 0) {
       // Mobile first: nothing wider than the phone, the consent text before the questions.
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-      expect(await page.locator(".sv-consent").textContent()).toContain(
-        "A rating you give is never shown to the person you rated.",
+      // The versioned consent text, as the server gives it.
+      expect(await page.locator(".sv-consent-text[data-consent='consent.v3']").textContent()).toContain(
+        "never to the people you rated",
       );
       await screenshot(page, "survey-respondent-phone");
     }

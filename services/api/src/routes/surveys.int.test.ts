@@ -179,12 +179,12 @@ describe("survey rounds over the API", () => {
       { memberId: "cem", displayName: "Cem" },
     ]);
     expect(body.questions.map((question: { id: string }) => question.id)).toContain("rate.trust.v1");
-    expect(body.consent).toMatchObject({ id: "consent.v2" });
+    expect(body.consent).toMatchObject({ id: "consent.v3" });
     const aspects = body.questions
       .filter((q: { kind: string }) => q.kind === "rating")
       .map((q: { aspect: string }) => q.aspect);
     expect(aspects).toEqual(["trust", "value"]);
-    expect(body.consent.text).toContain("never see how you rated them");
+    expect(body.consent.text).toContain("never to the people you rated");
   });
 
   it("saves an answer, replaces it with a later one, and refuses a bad one at its field, storing nothing", async () => {

@@ -117,12 +117,13 @@ export const reportedLayers: readonly string[] = surveyQuestions.flatMap((questi
 
 /** What a respondent reads before answering; versioned like the questions. */
 export const surveyConsent = {
-  // v2: says that withdrawing deletes the ratings (v1 said only that the answer stops counting).
-  id: "consent.v2",
+  // v2: withdrawing deletes the ratings (v1 said only that the answer stops counting).
+  // v3: who sees whom you named (the network graph shows reported ties), and how ratings are shown.
+  id: "consent.v3",
   text:
     "This survey asks whom in this community you turn to and how you see them. " +
-    "The community's facilitators see your answers; reports show them only as part of the whole network. " +
-    "The people you name never see how you rated them. " +
+    "The community's facilitators see whom you named, on the community's network (researchers see it without names). " +
+    "How you rated people is shown only in averages over several ratings, and never to the people you rated. " +
     "You can change your answer until the round closes, or withdraw it: from then on it no longer counts, and your ratings and answers about the community are deleted.",
 } as const;
 

@@ -162,21 +162,13 @@ function consent(round: RespondentRound): HTMLElement {
       {},
       "This survey asks whom in this community you turn to, how far you trust each person you name and what they bring, and a few questions about the community as a whole. It takes a few minutes.",
     ),
+    // The versioned consent text, as the server gives it: what every respondent of this wording read.
+    h("p", { class: "sv-consent-text", "data-consent": round.consent.id }, round.consent.text),
     h(
       "ul",
       {},
-      h("li", {}, "A rating you give is never shown to the person you rated."),
-      h(
-        "li",
-        {},
-        "The community's facilitators see whether you have answered. Your answers count in readings about the network as a whole.",
-      ),
       h("li", {}, "Only names are shown here: nothing else about anyone on the list."),
-      h(
-        "li",
-        {},
-        `You can come back with this link and change your answer until ${when(round.closesAt)}, or withdraw it: it then stops counting, and your ratings are deleted.`,
-      ),
+      h("li", {}, `You can come back with this link until ${when(round.closesAt)}.`),
     ),
   );
 }

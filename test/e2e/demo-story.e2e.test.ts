@@ -86,6 +86,11 @@ describe("the demo communities' story", () => {
     const note = page.locator(".cg-reported-note");
     expect(await note.textContent()).toContain(`of ${round!.asked} members asked answered`);
     await page.locator(".cg-reported-readings [data-reading=trust]").waitFor({ timeout: 20_000 });
+    // Its chain: reversal and reciprocity are the same pairs in a simulated record, and the page says what that means.
+    const surveys = page.locator(".cg-surveys[data-state=ready]");
+    await surveys.locator(".cg-survey-list li[data-round=demo-survey] button").click();
+    await surveys.locator(".cg-survey-chain-slot[data-state=ready]").waitFor({ timeout: 30_000 });
+    expect(await surveys.locator(".cg-survey-chain").textContent()).toContain("cannot be told apart");
     const before = new Date(Date.parse(round!.endedAt) - DAY).toISOString();
     await openView(page, errors, `#/c/makerlearning?reported=reported-advice&at=${encodeURIComponent(before)}`);
     await note.getByText(/^No survey round had closed by /).waitFor({ timeout: 20_000 });

@@ -143,7 +143,9 @@ export function chainView(answer: SurveyChainResponse): HTMLElement {
       "p",
       { class: "cg-muted" },
       regression.undefinedBecause
-        ? `Regression of trust on both: ${regression.undefinedBecause}.`
+        ? correlations.reversalReciprocity.r === 1
+          ? "Regression of trust on both: in this record every pair that helped both ways also switched roles, so what each adds to trust cannot be told apart."
+          : `Regression of trust on both: ${regression.undefinedBecause}.`
         : `Regression of mutual trust on both (MRQAP, double semi-partialling): R² ${two(regression.r2)}; ${regression.coefficients
             .map((c) => `${slugWords(c.name)} ${two(c.estimate)} (p ${two(c.p)})`)
             .join(", ")}.`,

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { browserSuite } from "../support/browser-suite.js";
 import { smallCommunity } from "../support/community-view.js";
+import { signedInPage } from "../support/signed-in-page.js";
 
 // The Downloads menu's research export as the API gives it to each role (issue 16, finding 10), on
 // a server that requires keys: a researcher downloads it under their own pseudonyms and is never
@@ -34,12 +35,8 @@ beforeAll(async () => {
 
 /** Signs in with the key, opens the community view and its Downloads menu. */
 async function downloadsAs(key: string): Promise<{ page: Page; errors: string[] }> {
-  const opened = await suite.browser.newPage();
+  const opened = await signedInPage(suite, key);
   const { page } = opened;
-  await page.goto(`${suite.server.url}/#/sign-in`);
-  await page.fill("#api-key", key);
-  await page.click("form.sign-in button[type=submit]");
-  await page.locator(".account button").waitFor();
   await page.goto(`${suite.server.url}/#/c/${COMMUNITY}`);
   await page.waitForSelector(".cg-indicators[data-state=ready]", { timeout: 30_000 });
   await page.locator("details.cg-downloads summary").click();

@@ -6,6 +6,8 @@ import { beforeAll, expect, it } from "vitest";
 import { screenshot } from "../support/browser.js";
 import { browserSuite } from "../support/browser-suite.js";
 import { DAY } from "../support/community-view.js";
+import { surveysPage } from "../support/signed-in-page.js";
+import { answer, DEAD, parseLinks, picker, point, rated, ready, scale } from "../support/survey-respondent.js";
 
 // Issue 17's acceptance, in Chromium, on a server that requires keys: a facilitator opens a survey
 // round on a community of 12, downloads the links for a mail merge, and watches the response rate
@@ -16,8 +18,6 @@ import { DAY } from "../support/community-view.js";
 // graph, the reported layers and trust readings appear from the round's close date on.
 
 const COMMUNITY = "harbour";
-/** Members and nothing recorded yet: a survey may be where it starts. */
-const QUIET = "quiet";
 const keys = { admin: "", facilitator: "", researcher: "" };
 const suite = browserSuite("survey-round", {
   env: { COPGRAPH_AUTH: "on", COPGRAPH_DEMO: "0" },
@@ -26,7 +26,7 @@ const suite = browserSuite("survey-round", {
     keys.admin = store.create({ role: "admin", label: "e2e admin" }).secret;
     keys.facilitator = store.create({
       role: "facilitator",
-      communities: [COMMUNITY, QUIET],
+      communities: [COMMUNITY],
       label: "e2e facilitator",
     }).secret;
     keys.researcher = store.create({ role: "researcher", communities: [COMMUNITY], label: "e2e researcher" }).secret;
@@ -57,8 +57,6 @@ type ReportedView = {
   };
 };
 
-const DEAD = "This link does not work: it may have been replaced or the round has closed.";
-
 beforeAll(async () => {
   const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString();
   const events = [
@@ -88,31 +86,10 @@ beforeAll(async () => {
     body: JSON.stringify({ events }),
   });
   expect(response.status, await response.text()).toBe(201);
-  const quiet = await fetch(`${suite.server.url}/v1/communities/${QUIET}/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${keys.admin}` },
-    body: JSON.stringify({
-      events: [
-        { ...events[0], data: { ...(events[0] as { data: object }).data, communityId: QUIET, name: "Quiet" } },
-        ...events.slice(1, 4),
-      ],
-    }),
-  });
-  expect(quiet.status, await quiet.text()).toBe(201);
 }, 60_000);
 
 /** The facilitator signed in, on the community page, its Surveys section read. */
-async function facilitatorPage(communityId = COMMUNITY): Promise<{ page: Page; errors: string[] }> {
-  const opened = await suite.browser.newPage();
-  const { page } = opened;
-  await page.goto(`${suite.server.url}/#/sign-in`);
-  await page.fill("#api-key", keys.facilitator);
-  await page.click("form.sign-in button[type=submit]");
-  await page.locator(".account button").waitFor();
-  await page.goto(`${suite.server.url}/#/c/${communityId}`);
-  await page.locator(".cg-surveys[data-state=ready]").waitFor({ timeout: 30_000 });
-  return opened;
-}
+const facilitatorPage = () => surveysPage(suite, keys.facilitator, COMMUNITY);
 
 /** Every request the respondent's pages make, to check the token never rides in a URL or a Referer. */
 const requests: { url: string; referer: string }[] = [];
@@ -126,50 +103,6 @@ async function respondentPage(link: string): Promise<{ page: Page; errors: strin
   });
   await opened.page.goto(link);
   return opened;
-}
-
-const ready = (page: Page) => page.locator("article.sv-page[data-state=ready]").waitFor({ timeout: 15_000 });
-const picker = (page: Page, question: string) => page.locator(`fieldset.sv-picker[data-question="${question}"]`);
-const rated = (page: Page, memberId: string) => page.locator(`fieldset.sv-rated[data-member="${memberId}"]`);
-const scale = (scope: ReturnType<Page["locator"]>, legend: string | RegExp) =>
-  scope.locator("fieldset.sv-scale").filter({ has: scope.page().locator("legend", { hasText: legend }) });
-const point = (scope: ReturnType<Page["locator"]>, value: number) =>
-  scope.getByRole("radio", { name: new RegExp(`^${value}( |$)`) });
-
-/** Names two people for advice (finding the first by typing), rates the first, answers one community item, saves. */
-async function answer(page: Page, first: number, second: number): Promise<void> {
-  await ready(page);
-  const advice = picker(page, "ng.advice.v1");
-  const firstName = NAMES[first] as string;
-  // Typed without its accents and in lower case: the search still finds it.
-  await advice.getByLabel("Find a name").fill(
-    firstName
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase(),
-  );
-  await advice.getByLabel(firstName, { exact: true }).check();
-  await advice.getByLabel("Find a name").fill("");
-  await advice.getByLabel(NAMES[second] as string, { exact: true }).check();
-  const person = rated(page, `m${first + 1}`);
-  await point(scale(person, "does what they say"), 3).check();
-  await point(scale(person, "How much say"), 2).check();
-  await point(scale(page.locator(".sv-questions"), "I switch between learning and teaching here."), 4).check();
-  await page.getByRole("button", { name: "Save my answer" }).click();
-  await page.locator("article.sv-page[data-saved]").waitFor();
-  expect(await page.locator(".sv-actions .sv-status").textContent()).toMatch(
-    /^Saved .*You can change your answer until/,
-  );
-}
-
-function parseLinks(csv: string): Map<string, string> {
-  const [, ...rows] = csv.trim().split(/\r?\n/);
-  return new Map(
-    rows.map((row) => {
-      const cells = row.split(",");
-      return [cells[0] as string, cells.at(-1) as string];
-    }),
-  );
 }
 
 it("runs a round: open, links, 10 answers on a phone seen live, changes, a withdrawal, a reissue, close", async () => {
@@ -205,7 +138,7 @@ it("runs a round: open, links, 10 answers on a phone seen live, changes, a withd
   const respondentErrors: string[] = [];
   for (let index = 0; index < 10; index += 1) {
     const { page, errors } = await respondentPage(links.get(`m${index + 1}`) as string);
-    await answer(page, (index + 1) % 12, (index + 2) % 12);
+    await answer(page, NAMES, (index + 1) % 12, (index + 2) % 12);
     if (index === 0) {
       // Mobile first: nothing wider than the phone, the consent text before the questions.
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
@@ -275,7 +208,7 @@ it("runs a round: open, links, 10 answers on a phone seen live, changes, a withd
   await old.page.getByText(DEAD).waitFor();
   await old.page.close();
   const renewed = await respondentPage(reissued);
-  await answer(renewed.page, 0, 4);
+  await answer(renewed.page, NAMES, 0, 4);
   respondentErrors.push(...renewed.errors);
   await renewed.page.close();
   await tracking(10).waitFor({ timeout: 10_000 });
@@ -362,14 +295,8 @@ it("draws the closed round's reported ties and trust readings from its close dat
 }, 60_000);
 
 it("a researcher reads a round's readings and its chain, not its links, respondents or names", async () => {
-  const { page, errors } = await suite.browser.newPage();
-  await page.goto(`${suite.server.url}/#/sign-in`);
-  await page.fill("#api-key", keys.researcher);
-  await page.click("form.sign-in button[type=submit]");
-  await page.locator(".account button").waitFor();
-  await page.goto(`${suite.server.url}/#/c/${COMMUNITY}`);
+  const { page, errors } = await surveysPage(suite, keys.researcher, COMMUNITY);
   const section = page.locator(".cg-surveys[data-state=ready]");
-  await section.waitFor({ timeout: 30_000 });
   await section.locator(".cg-survey-list li button").first().click();
   await section.locator(".cg-survey-readings-slot[data-state=ready]").waitFor({ timeout: 15_000 });
   await section.locator(".cg-survey-chain-slot[data-state=ready]").waitFor({ timeout: 15_000 });
@@ -390,63 +317,5 @@ it("answers a link that opens nothing with the one sentence, saying nothing of w
   expect(await page.locator("form").count()).toBe(0);
   // The browser itself logs the refused request; the page adds nothing.
   expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
-  await page.close();
-});
-
-it("offers survey rounds on the page of a community with nothing recorded yet", async () => {
-  const { page, errors } = await facilitatorPage(QUIET);
-  expect(await page.locator("[data-empty]").count()).toBe(1);
-  const section = page.locator(".cg-surveys");
-  await section.locator("summary", { hasText: "Open a round" }).click();
-  await section.getByLabel("Title", { exact: true }).fill("First round");
-  await section.getByRole("button", { name: "Open the round" }).click();
-  await section.locator('.cg-survey-tracking[data-roster="3"][data-answered="0"]').waitFor();
-  // Closed with no answer: the readings say so instead of a table of blanks.
-  await section.getByRole("button", { name: "Close the round", exact: true }).click();
-  await section.getByRole("button", { name: "Yes, close the round" }).click();
-  const results = section.locator(".cg-survey-results");
-  await results.locator(".cg-survey-readings-slot[data-state=ready]").waitFor({ timeout: 15_000 });
-  expect(await results.locator(".cg-survey-readings").textContent()).toBe(
-    "0 of 3 members asked answered (0 %).No one has answered yet: there is nothing to read.",
-  );
-  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
-  await page.close();
-});
-
-it("opens a round that asks some members some questions, and refuses one without a name generator", async () => {
-  const { page, errors } = await facilitatorPage(QUIET);
-  const section = page.locator(".cg-surveys");
-  await section.locator("summary", { hasText: "Open a round" }).click();
-  await section.getByLabel("Title", { exact: true }).fill("Two of three");
-  const roster = section.locator(".cg-survey-roster-picker");
-  await roster.locator("summary").click();
-  await roster.getByLabel("Bram de Vries").uncheck();
-  expect(await roster.locator("summary").textContent()).toBe("Who is asked: 2 of 3 current members");
-  const questions = section.locator(".cg-survey-question-picker");
-  await questions.locator("summary").click();
-  for (const prompt of [/go to for advice/, /share knowledge/, /work on something together/])
-    await questions.getByLabel(prompt).uncheck();
-  await section.getByRole("button", { name: "Open the round" }).click();
-  await section.getByText(/^Not opened: tick at least one question of whom they name/).waitFor();
-  await questions.getByLabel(/go to for advice/).check();
-  await questions.getByLabel("I switch between learning and teaching here.").uncheck();
-  expect(await questions.locator("summary").textContent()).toBe("Questions: 5 of 8");
-  await section.getByRole("button", { name: "Open the round" }).click();
-  await section.locator('.cg-survey-tracking[data-roster="2"][data-answered="0"]').waitFor();
-  const listed = await fetch(`${suite.server.url}/v1/communities/${QUIET}/surveys`, {
-    headers: { authorization: `Bearer ${keys.facilitator}` },
-  });
-  const round = (
-    (await listed.json()) as { rounds: { title: string; roster: string[]; questions: string[] }[] }
-  ).rounds.find((r) => r.title === "Two of three");
-  expect(round?.roster).toEqual(["m1", "m3"]);
-  expect(round?.questions).toEqual([
-    "ng.advice.v1",
-    "rate.trust.v1",
-    "rate.value.v1",
-    "ci.ask-anyone.v1",
-    "ci.other-sectors.v1",
-  ]);
-  expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
   await page.close();
 });
